@@ -1,0 +1,303 @@
+"""The embedded event store: one DuckDB file.
+
+The path is ``--db``, else ``WHIMBREL_DB``, else ``whimbrel.duckdb`` in the
+working directory (see :func:`db_path`). :class:`Store` creates the base schema
+(``schema.sql``) and writes documents idempotently: an article is keyed by its
+id, and writing it again replaces its row and its events in one transaction, so
+re-ingesting the same article changes nothing.
+
+DuckDB allows one writing process per file. whimbrel's ingest keeps it that
+way: worker processes code, the parent alone writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article, Document, Event, Failure, Paragraph
+from ..settings import DEFAULT_DB
+from .query import EventFilter
+
+ARTICLE_COLUMNS = (
+    "article_id", "content_hash", "title", "section", "summary", "published", "updated", "url",
+    "source", "author", "related", "origin", "format", "text", "paragraphs", "coder_version",
+    "run_id", "ingested",
+)
+
+EVENT_COLUMNS = (
+    "event_id", "article_id", "sentence_index", "source_code", "source_country", "source_name",
+    "target_code", "target_country", "target_name", "cameo", "cameo_root", "quad_class",
+    "goldstein", "plover_event", "plover_mode", "date", "date_end", "date_precision",
+    "historical", "location_name", "location_country", "lat", "lon", "geonameid", "negated",
+    "future", "hypothetical", "reported_by", "trigger", "trigger_start", "trigger_end",
+    "confidence", "coder_version", "record",
+)
+
+FAILURE_COLUMNS = ("document", "origin", "stage", "code", "reason", "run_id", "recorded")
+
+
+def db_path(path: str | os.PathLike | None = None) -> Path:
+    """The database file: ``path`` if given, else ``$WHIMBREL_DB``, else ./whimbrel.duckdb."""
+    if path:
+        return Path(path)
+    return Path(os.environ.get("WHIMBREL_DB") or DEFAULT_DB)
+
+
+def schema_sql() -> str:
+    return (files("whimbrel.store") / "schema.sql").read_text(encoding="utf-8")
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _naive(value: dt.datetime | None) -> dt.datetime | None:
+    """DuckDB TIMESTAMP is naive: store UTC-normalised wall time for aware datetimes."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+
+def as_date(value) -> dt.date | None:
+    """'2018-11-04', '2018-11' or '2018' (or a date) -> a date (first day of the period)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()[:10]
+    for candidate in (text, text + "-01", text + "-01-01"):
+        try:
+            return dt.date.fromisoformat(candidate)
+        except ValueError:
+            continue
+    return None
+
+
+def article_row(article: Article, *, coder_version: str | None, run_id: str | None) -> tuple:
+    paragraphs = json.dumps([[p.start, p.end, p.kind] for p in article.paragraphs])
+    return (
+        article.id, article.content_hash, article.title, article.section, list(article.summary),
+        _naive(article.published), _naive(article.updated), article.url, article.source,
+        article.author, list(article.related), article.origin, article.format, article.text,
+        paragraphs, coder_version, run_id, _now(),
+    )
+
+
+def event_row(event: Event) -> tuple:
+    rec = event.as_dict()
+    src, tgt, loc, mod = event.source, event.target, event.location, event.modality
+    return (
+        event.event_id, event.article_id, event.sentence_index,
+        src.code if src else None, src.country if src else None, src.name if src else None,
+        tgt.code if tgt else None, tgt.country if tgt else None, tgt.name if tgt else None,
+        event.cameo, event.cameo_root, event.quad_class, event.goldstein,
+        event.plover.event, event.plover.mode,
+        as_date(event.date), as_date(event.date_end), event.date_precision, event.historical,
+        loc.name if loc else None, loc.country if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.geonameid if loc else None,
+        mod.negated, mod.future, mod.hypothetical, mod.reported_by,
+        event.evidence.trigger, event.evidence.trigger_start, event.evidence.trigger_end,
+        event.confidence, event.coder_version, json.dumps(rec, ensure_ascii=False),
+    )
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class Store:
+    """One DuckDB database holding articles, events, failures and runs.
+
+    ``con`` is the open DuckDB connection; other modules run their own SQL on it
+    (always fetch results fully: an unfinished result blocks the connection).
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        import duckdb
+
+        self.path = db_path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(
+                f"no database at {self.path}; create one with `whimbrel ingest --db {self.path} PATH`"
+            )
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as e:
+            raise StoreError(
+                f"cannot open {self.path}: {e}. Another whimbrel process may be writing to it; "
+                f"wait for it to finish or use another --db file."
+            ) from e
+        self.read_only = read_only
+        if not read_only:
+            self.con.execute(schema_sql())
+
+    # -- context manager -------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    # -- runs ------------------------------------------------------------------------
+    def begin_run(self, command: str, coder_version: str) -> str:
+        run_id = uuid.uuid4().hex[:16]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started, command, coder_version, status) VALUES (?, ?, ?, ?, 'running')",
+            [run_id, _now(), command, coder_version],
+        )
+        return run_id
+
+    def end_run(self, run_id: str, *, status: str = "done", n_articles: int = 0, n_events: int = 0,
+                n_failed: int = 0) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = ?, status = ?, n_articles = ?, n_events = ?, n_failed = ? WHERE run_id = ?",
+            [_now(), status, n_articles, n_events, n_failed, run_id],
+        )
+
+    # -- reads -----------------------------------------------------------------------
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        row = self.con.execute(
+            "SELECT 1 FROM articles WHERE article_id = ? AND content_hash = ?", [article_id, content_hash]
+        ).fetchone()
+        return row is not None
+
+    def stored_hashes(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """``{article_id: content_hash}`` for those of ``article_ids`` already stored."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT article_id, content_hash FROM articles WHERE list_contains(?, article_id)", [ids]
+        ).fetchall()
+        return dict(rows)
+
+    def article(self, article_id: str) -> Article | None:
+        cur = self.con.execute(
+            "SELECT article_id, content_hash, title, section, summary, published, updated, url, source, "
+            "author, related, origin, format, text, paragraphs FROM articles WHERE article_id = ?",
+            [article_id],
+        )
+        row = cur.fetchone()
+        cur.fetchall()
+        if row is None:
+            return None
+        (aid, h, title, section, summary, published, updated, url, source, author, related, origin,
+         fmt, text, paragraphs) = row
+        paras = tuple(Paragraph(int(s), int(e), str(k)) for s, e, k in json.loads(paragraphs or "[]"))
+        return Article(
+            id=aid, text=text, paragraphs=paras, title=title, section=section,
+            summary=tuple(summary or ()), published=published, updated=updated, url=url,
+            source=source, author=author, related=tuple(related or ()), origin=origin,
+            content_hash=h, format=fmt or "text",
+        )
+
+    def events(self, flt: EventFilter | None = None) -> list[dict]:
+        """Event records (the JSON shape of DESIGN.md) matching ``flt``, in text order."""
+        flt = flt or EventFilter()
+        where, params = flt.to_sql(alias="events")
+        sql = (
+            f"SELECT record FROM events WHERE {where} "
+            "ORDER BY article_id, sentence_index, trigger_start, event_id"
+        )
+        if flt.limit is not None:
+            sql += f" LIMIT {int(flt.limit)}"
+        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the base tables."""
+        out = {}
+        for table in ("articles", "events", "failures", "runs"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+    # -- writes ----------------------------------------------------------------------
+    def _write_document(self, doc: Document, run_id: str | None) -> int:
+        art = doc.article
+        # one event per id (a coder that emitted the same id twice must not break the write)
+        events = list({e.event_id: e for e in doc.events}.values())
+        version = events[0].coder_version if events else doc.extras.get("coder_version")
+        self.con.execute("DELETE FROM events WHERE article_id = ?", [art.id])
+        self.con.execute("DELETE FROM articles WHERE article_id = ?", [art.id])
+        self.con.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({_placeholders(len(ARTICLE_COLUMNS))})",
+            article_row(art, coder_version=version, run_id=run_id),
+        )
+        if events:
+            # an event id seen in another article is that article's; ours replaces it
+            self.con.execute(
+                "DELETE FROM events WHERE list_contains(?, event_id)", [[e.event_id for e in events]]
+            )
+            self.con.executemany(
+                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({_placeholders(len(EVENT_COLUMNS))})",
+                [event_row(e) for e in events],
+            )
+        # a document that now codes is no longer a failure
+        keys = [art.id] + ([art.origin] if art.origin else [])
+        self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [keys])
+        return len(events)
+
+    def _write_failure(self, failure: Failure, run_id: str | None) -> None:
+        self.con.execute("DELETE FROM failures WHERE document = ?", [failure.document])
+        self.con.execute(
+            f"INSERT INTO failures ({', '.join(FAILURE_COLUMNS)}) VALUES ({_placeholders(len(FAILURE_COLUMNS))})",
+            [failure.document, failure.origin, failure.stage, failure.code, failure.reason, run_id, _now()],
+        )
+
+    def _transaction(self, fn):
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            out = fn()
+        except Exception as e:
+            self.con.execute("ROLLBACK")
+            if isinstance(e, StoreError):
+                raise
+            raise StoreError(f"write to {self.path} failed and was rolled back: {e}") from e
+        self.con.execute("COMMIT")
+        return out
+
+    def write_document(self, doc: Document, run_id: str | None = None) -> int:
+        """Store one coded document (article row + its events) in one transaction.
+
+        Replaces whatever was stored under the same article id. Returns the
+        number of events written.
+        """
+        return self._transaction(lambda: self._write_document(doc, run_id))
+
+    def write_failure(self, failure: Failure, run_id: str | None = None) -> None:
+        """Record a document that failed (replacing an earlier failure of the same document)."""
+        self._transaction(lambda: self._write_failure(failure, run_id))
+
+    def write_batch(self, items: Iterable[Document | Failure], run_id: str | None = None) -> tuple[int, int, int]:
+        """Store a batch of documents and failures in ONE transaction.
+
+        Returns ``(n_articles, n_events, n_failed)``. Either the whole batch is
+        stored or none of it: an interrupted ingest loses at most this batch.
+        """
+        items = list(items)
+
+        def run():
+            n_art = n_ev = n_fail = 0
+            for item in items:
+                if isinstance(item, Failure):
+                    self._write_failure(item, run_id)
+                    n_fail += 1
+                else:
+                    n_ev += self._write_document(item, run_id)
+                    n_art += 1
+            return n_art, n_ev, n_fail
+
+        return self._transaction(run)
