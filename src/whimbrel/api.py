@@ -1,12 +1,21 @@
-"""The library's front door: code a text or an Article into events."""
+"""The library's front door: code a text, an Article or files into events; ingest into a store.
+
+::
+
+    import whimbrel
+    events = whimbrel.code_text("Kim met Diaz-Canel in Pyongyang.", published="2018-11-05")
+    for doc in whimbrel.api.code_paths(["news/"]):      # Document or Failure per input
+        ...
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable, Iterator
 
 from .errors import WhimbrelError
-from .model import Article, Event, Failure
+from .model import Article, Document, Event, Failure
 from .settings import Settings
 
 
@@ -35,8 +44,42 @@ def code_text(
     id: str | None = None,
     pipeline=None,
 ) -> list[Event]:
-    """Code a plain text (or a news page saved as text) into events."""
+    """Code a plain text (or a news page saved as text) into events.
+
+    ``published`` and ``title`` are used when the text carries none (a saved
+    news page with a ``PUBLISHED :`` line keeps its own).
+    """
     from .ingest import article_from_text
 
     article = article_from_text(text, id=id, published=published, title=title)
     return code_article(article, pipeline=pipeline)
+
+
+def read(paths: Iterable[str], *, published=None, settings: Settings | None = None) -> Iterator[Article | Failure]:
+    """Read files, directories, globs or ``-`` into Articles (Failures for bad documents)."""
+    from .ingest import expand_paths, read_paths
+
+    settings = settings or Settings.from_env()
+    paths = list(paths)
+    expand_paths([p for p in paths if p != "-"])  # usage errors (missing paths) up front
+    return read_paths(paths, max_bytes=settings.max_bytes, published=published)
+
+
+def code_paths(paths: Iterable[str], *, published=None, pipeline=None) -> Iterator[Document | Failure]:
+    """Read and code documents without storing them: a Document or a Failure per input, in order."""
+    pipe = pipeline or default_pipeline()
+    yield from pipe.pipe(read(paths, published=published, settings=pipe.settings))
+
+
+def ingest(paths: Iterable[str], *, db=None, jobs: int = 1, batch_size: int | None = None, published=None,
+           settings: Settings | None = None, progress=None):
+    """Read, code and store documents in a DuckDB file; returns an ``IngestResult`` with the counts."""
+    from .ingest.runner import ingest as run_ingest
+    from .store import Store
+
+    paths = list(paths)
+    settings = settings or Settings.from_env()
+    read(paths, settings=settings)  # usage errors before opening the database
+    with Store(db) as store:
+        return run_ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
+                          published=published, progress=progress)
