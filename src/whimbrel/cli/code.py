@@ -1,29 +1,68 @@
-"""``whimbrel code``: code documents without storing them.
-
-PLACEHOLDER: minimal version; the full command (issue 2) reads every format.
-"""
+"""``whimbrel code``: read and code documents, print their events; nothing is stored."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
+from ..model import Failure
 from . import main
+from .events import cli_errors, table_lines
+
+
+def echo_failure(f: Failure) -> None:
+    """One failure on stderr: the document, where it failed, and what to do."""
+    click.echo(f"failed: {f.document} [{f.stage}/{f.code}]: {f.reason}", err=True)
 
 
 @main.command("code")
-@click.argument("path")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON event record per line.")
-@click.option("--published", default=None, help="Publication date (ISO) for texts that carry none.")
-def code_cmd(path: str, as_json: bool, published: str | None) -> None:
-    """Code PATH (or - for stdin) and print its events."""
-    from ..api import code_text
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON event record per line (the DESIGN.md record).")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none.")
+@click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
+@cli_errors
+def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None) -> None:
+    """Code documents and print their events, without storing anything.
 
-    text = sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-    for ev in code_text(text, published=published):
+    PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
+    glob, or - for standard input. Bad documents are reported on stderr with
+    the reason; the exit code is non-zero only if every document failed.
+
+    \b
+    Examples:
+      whimbrel code article.txt
+      whimbrel code --json news/ > events.jsonl
+      cat page.html | whimbrel code - --published 2019-03-14
+    """
+    from ..api import default_pipeline, read
+    from ..ingest.dates import coerce_datetime
+
+    if published and coerce_datetime(published) is None:
+        raise click.BadParameter(f"{published!r} is not a date; write it as YYYY-MM-DD[THH:MM]", param_hint="--published")
+    pipe = default_pipeline()
+    n_docs = n_failed = 0
+    stream = pipe.pipe(read(paths, published=published, settings=pipe.settings), batch_size=batch_size)
+    for item in stream:
+        n_docs += 1
+        if isinstance(item, Failure):
+            n_failed += 1
+            echo_failure(item)
+            continue
+        records = [e.as_dict() for e in item.events]
         if as_json:
-            click.echo(json.dumps(ev.as_dict(), ensure_ascii=False))
-        else:
-            click.echo(f"{ev.cameo}\t{ev.source.code if ev.source else '---'}\t{ev.target.code if ev.target else '---'}\t{ev.evidence.trigger}")
+            for rec in records:
+                click.echo(json.dumps(rec, ensure_ascii=False))
+            continue
+        art = item.article
+        when = art.published.isoformat(sep=" ", timespec="minutes") if art.published else "no date"
+        click.echo(f"== {art.id}  {art.title or art.origin or ''}  ({when}, {len(records)} events)")
+        if records:
+            for line in table_lines(records):
+                click.echo(line)
+        click.echo()
+    if n_docs == 0:
+        raise click.ClickException("no documents found in the given paths")
+    if n_failed == n_docs:
+        raise click.ClickException(f"all {n_docs} documents failed; see the reasons above")

@@ -1,5 +1,112 @@
-"""``whimbrel ingest`` commands. (Filled in by its issue.)"""
+"""``whimbrel ingest``: read, code and store documents in the DuckDB file."""
 
 from __future__ import annotations
 
-from . import main  # noqa: F401
+import sys
+import time
+
+import click
+
+from . import main
+from .code import echo_failure
+from .events import cli_errors, db_option, open_store
+
+
+def example_path() -> str:
+    """The bundled example article (a news page saved as text)."""
+    from importlib.resources import files
+
+    return str(files("whimbrel") / "data" / "examples" / "scmp-2018-11-05-kim-diaz-canel.txt")
+
+
+class _Progress:
+    """Progress on stderr: a live bar on a terminal, one line per batch otherwise."""
+
+    def __init__(self):
+        self.live = sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.docs = self.arts = self.events = self.failed = self.skipped = 0
+        self._bar = None
+        if self.live:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._task = self._bar.add_task("starting", total=None)
+            self._bar.start()
+
+    def __call__(self, report) -> None:
+        self.arts += report.n_articles
+        self.events += report.n_events
+        self.failed += report.n_failed
+        self.skipped += report.n_skipped
+        rate = self.arts / max(time.perf_counter() - self.t0, 1e-9)
+        line = (f"batch {report.index + 1}: {self.arts} articles, {self.events} events, {self.failed} failed, "
+                f"{self.skipped} skipped ({rate:.1f} articles/s)")
+        for f in report.failures:
+            if self._bar:
+                self._bar.console.print(f"failed: {f.document} [{f.stage}/{f.code}]: {f.reason}", markup=False,
+                                        highlight=False)
+            else:
+                echo_failure(f)
+        if self._bar:
+            self._bar.update(self._task, description=line, advance=1)
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self._bar:
+            self._bar.stop()
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@db_option
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes that code in parallel (each loads the model once); the parent writes.")
+@click.option("--batch-size", default=None, type=click.IntRange(min=1),
+              help="Documents per batch (one transaction each; default $WHIMBREL_BATCH_SIZE or 32).")
+@click.option("--published", default=None, metavar="DATE", help="Publication date for documents that carry none.")
+@click.option("--example", is_flag=True, help="Also ingest the bundled example article.")
+@click.option("--force", is_flag=True, help="Re-code articles even if already stored with the same content.")
+@cli_errors
+def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: int | None, published: str | None,
+               example: bool, force: bool) -> None:
+    """Code documents and store them (articles, events, failures) in the database.
+
+    PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
+    glob, or - for standard input. Articles already stored with the same
+    content are skipped, so re-running is safe and an interrupted ingest
+    resumes where it stopped. Each batch is committed on its own.
+
+    \b
+    Examples:
+      whimbrel ingest --example --db example.duckdb
+      whimbrel ingest news/ 'archive/*.jsonl.gz' --jobs 4
+    """
+    from ..api import read
+    from ..ingest.runner import ingest
+    from ..settings import Settings
+
+    paths = list(paths)
+    if example:
+        paths.append(example_path())
+    if not paths:
+        raise click.UsageError("give at least one PATH (or --example)")
+    settings = Settings.from_env()
+    read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
+    progress = _Progress()
+    store = open_store(db)
+    try:
+        result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
+                        published=published, force=force, progress=progress,
+                        command="ingest " + " ".join(paths))
+    finally:
+        progress.close()
+        store.close()
+    click.echo(result.summary())
+    if result.n_failed and not result.n_articles and not result.n_skipped:
+        raise click.ClickException(f"all {result.n_failed} documents failed; see the reasons above")
+    if result.n_documents == 0:
+        raise click.ClickException("no documents found in the given paths")

@@ -1,5 +1,145 @@
-"""``whimbrel show`` commands. (Filled in by its issue.)"""
+"""``whimbrel show``: one stored article with its events, the evidence highlighted."""
 
 from __future__ import annotations
 
-from . import main  # noqa: F401
+import sys
+
+import click
+
+from . import main
+from .events import cli_errors, db_option, open_store, table_lines
+
+TRIGGER_STYLE = "bold black on yellow"
+SOURCE_STYLE = "bold cyan underline"
+TARGET_STYLE = "bold magenta underline"
+
+
+def resolve_article_id(store, ref: str) -> str:
+    """An article id from an id, a unique id prefix, or a file name/path it came from."""
+    con = store.con
+    if con.execute("SELECT 1 FROM articles WHERE article_id = ?", [ref]).fetchall():
+        return ref
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE starts_with(article_id, ?) "
+        "OR origin = ? OR ends_with(origin, '/' || ?) OR regexp_extract(origin, '([^/]+?)(\\.[^./]+)*$', 1) = ? "
+        "ORDER BY article_id LIMIT 11",
+        [ref, ref, ref, ref],
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise click.ClickException(
+            f"no stored article matches {ref!r}; list ids with `whimbrel events` (article column)"
+        )
+    raise click.ClickException(f"{ref!r} matches several articles ({', '.join(ids[:10])}); give more of the id")
+
+
+def marks(records: list[dict]) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping highlight spans ``(start, end, kind, label)``: triggers, sources, targets."""
+    spans = []
+    for n, rec in enumerate(records, start=1):
+        ev = rec.get("evidence") or {}
+        if ev.get("trigger_start") is not None:
+            spans.append((ev["trigger_start"], ev["trigger_end"], "trigger", f"E{n}"))
+        for side in ("source", "target"):
+            a = rec.get(side) or {}
+            if a.get("start") is not None and a.get("end") is not None:
+                spans.append((a["start"], a["end"], side, a.get("code") or "---"))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out, last = [], -1
+    for s in spans:
+        if s[0] >= last:
+            out.append(s)
+            last = s[1]
+        elif out and out[-1][:2] == s[:2] and s[3] not in out[-1][3].split(","):
+            out[-1] = (*out[-1][:3], out[-1][3] + "," + s[3])  # same words, several events
+    return out
+
+
+def plain_text(text: str, spans) -> str:
+    """The text with ``[trigger]E1`` and ``{actor}CODE`` marks, for pipes and files."""
+    parts, pos = [], 0
+    for start, end, kind, label in spans:
+        parts.append(text[pos:start])
+        open_, close = ("[", "]") if kind == "trigger" else ("{", "}")
+        parts.append(f"{open_}{text[start:end]}{close}{label}")
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _header(art) -> list[str]:
+    lines = [f"{art.title or '(no title)'}", f"id: {art.id}"]
+    for label, value in (("section", art.section), ("published", art.published), ("updated", art.updated),
+                         ("source", art.source), ("author", art.author), ("url", art.url),
+                         ("from", art.origin)):
+        if value:
+            lines.append(f"{label}: {value}")
+    for r in art.related:
+        lines.append(f"related (not coded): {r}")
+    return lines
+
+
+@main.command("show")
+@click.argument("article_id")
+@db_option
+@click.option("--color/--no-color", default=None, help="Force highlighting on or off (default: on for a terminal).")
+@cli_errors
+def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
+    """Print a stored article with its events, the evidence highlighted.
+
+    ARTICLE_ID is an article id, a unique prefix of one, or the file name the
+    article was read from. In plain output (not a terminal) triggers are marked
+    [like this]E1 and actors {like this}CODE.
+    """
+    from ..store.query import EventFilter
+
+    with open_store(db, read_only=True) as store:
+        aid = resolve_article_id(store, article_id)
+        art = store.article(aid)
+        records = store.events(EventFilter(article_id=aid))
+    spans = marks(records)
+    use_color = sys.stdout.isatty() if color is None else color
+    if not use_color:
+        for line in _header(art):
+            click.echo(line)
+        click.echo()
+        click.echo(plain_text(art.text, spans))
+        click.echo()
+        click.echo(f"{len(records)} events")
+        for line in table_lines(records):
+            click.echo(line)
+        for n, rec in enumerate(records, start=1):
+            ev = rec.get("evidence") or {}
+            click.echo(f"E{n}: {rec.get('cameo')} {ev.get('trigger')!r}: {ev.get('sentence')}")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(force_terminal=True) if color else Console()
+    head = _header(art)
+    console.print(Text(head[0], style="bold"))
+    for line in head[1:]:
+        console.print(Text(line, style="dim"))
+    body = Text(art.text)
+    styles = {"trigger": TRIGGER_STYLE, "source": SOURCE_STYLE, "target": TARGET_STYLE}
+    for start, end, kind, label in spans:
+        body.stylize(styles[kind], start, end)
+    console.print()
+    console.print(body)
+    console.print()
+    table = Table(title=f"{len(records)} events", show_lines=False)
+    for col in ("#", "date", "source", "cameo", "target", "plover", "goldstein", "trigger", "modality"):
+        table.add_column(col)
+    for n, rec in enumerate(records, start=1):
+        mod = rec.get("modality") or {}
+        flags = ",".join(k for k in ("negated", "future", "hypothetical") if mod.get(k))
+        table.add_row(
+            f"E{n}", rec.get("date") or "", (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
+            (rec.get("target") or {}).get("code") or "---", (rec.get("plover") or {}).get("event") or "",
+            "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}",
+            (rec.get("evidence") or {}).get("trigger") or "", flags,
+        )
+    console.print(table)

@@ -34,6 +34,7 @@ class BatchReport:
     n_events: int
     n_failed: int
     n_skipped: int
+    failures: tuple[Failure, ...] = ()
 
 
 @dataclass
@@ -171,7 +172,8 @@ def _store(results: list[Document | Failure], *, store, run_id, result: IngestRe
     result.n_batches += 1
     result.failures.extend(r for r in results if isinstance(r, Failure))
     del result.failures[:-1000]  # keep the last ones for reporting, not the whole corpus
-    return BatchReport(index, n_art, n_ev, n_fail, skipped)
+    return BatchReport(index, n_art, n_ev, n_fail, skipped,
+                       tuple(r for r in results if isinstance(r, Failure)))
 
 
 def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force) -> Iterator[BatchReport]:
