@@ -1,0 +1,381 @@
+"""The actor knowledge base: entries with dated roles, and the name index.
+
+Files (all under ``actors/data/``, plus user files from ``Settings.actor_files``
+or ``--actors``) share one tab-separated format, documented in docs/actors.md::
+
+    id  kind  code  start  end  names  context
+
+One line per role; the first line of an id carries its names ('|'-separated,
+the first is canonical). ``start``/``end`` are ISO dates or empty. ``context``
+lists ISO3 codes of which the article must mention one for the names to apply
+("the North" is North Korea only in a Korea story).
+
+Precedence, for the same name: user files > hand-written files (people, orgs,
+countries_extra) > generated ones (factbook, countries) > phoenix. A name that a
+higher file knows is never resolved from a lower one, so modern data wins over
+the 2014 Phoenix dictionaries (which code Diaz-Canel as an education official).
+
+Agents (role nouns -> sector codes) come from ``agents.tsv``.
+
+Nothing is read at import time. :func:`load_kb` builds a
+:class:`KnowledgeBase` once per set of files and caches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import marshal
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import WhimbrelError
+
+#: files shipped with the package, with their precedence (higher wins)
+BUILTIN_FILES = (
+    ("phoenix.tsv", 0),
+    ("countries.tsv", 1),
+    ("factbook.tsv", 1),
+    ("countries_extra.tsv", 2),
+    ("orgs.tsv", 2),
+    ("people.tsv", 2),
+)
+USER_PRIORITY = 3
+KINDS = {"person", "country", "demonym", "people", "capital", "city", "organisation", "group"}
+SECTOR_LIKE = re.compile(r"^(?:[A-Z]{3}|---)")
+
+
+class ActorFileError(WhimbrelError):
+    """An actor file is missing or malformed."""
+
+    code = "actor_file"
+
+
+# --------------------------------------------------------------- name pieces
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(c: str) -> str:
+    r = _FOLD_CACHE.get(c)
+    if r is None:
+        if c in "\u2019\u2018`\u00b4":
+            r = "'"
+        else:
+            d = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+            r = d if len(d) == 1 else c
+        r = r.lower()
+        if len(r) != 1:
+            r = c
+        _FOLD_CACHE[c] = r
+    return r
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and unify apostrophes, keeping every offset."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    return "".join(_fold_char(c) for c in text)
+
+
+_SEP = "\\s\\-\u2010\u2011\u2013\u2014/,;:()\\[\\]{}\"\u201c\u201d!?'."
+_PIECE = re.compile(rf"'s\b|[^{_SEP}]+(?:\.(?=[^{_SEP}])[^{_SEP}]+|'(?!s\b)[^{_SEP}]+)*\.?")
+
+
+def pieces_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """Split a string into matching pieces with their offsets.
+
+    Hyphens and most punctuation separate pieces; "'s" is its own piece; a
+    trailing full stop is dropped ("U.S." -> "u.s", "Jong-un" -> "jong", "un").
+    """
+    f = fold(text)
+    out = []
+    for m in _PIECE.finditer(f):
+        p = m.group()
+        if p.endswith(".") and len(p) > 1:
+            p = p[:-1]
+        out.append((p, m.start(), m.start() + len(p)))
+    return out
+
+
+def pieces(text: str) -> tuple[str, ...]:
+    return tuple(p for p, _, _ in pieces_with_offsets(text))
+
+
+# --------------------------------------------------------------- records
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def describe(self) -> str:
+        if not self.start and not self.end:
+            return f"{self.code} (undated)"
+        return f"{self.code} {self.start or '…'} to {self.end or 'today'}"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What an entry means on a date, and why."""
+
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    name: str
+    names: tuple[str, ...]
+    roles: tuple[Role, ...]
+    context: tuple[str, ...] = ()
+    source: str = ""
+    priority: int = 0
+
+    @property
+    def country(self) -> str:
+        return self.roles[0].code[:3] if self.roles else "---"
+
+    def code_on(self, day: dt.date) -> Resolution:
+        """The code this entry has on ``day``: the covering role, else the
+        undated one, else former (ELI) after its last role, else its country."""
+        cover = [r for r in self.roles if (r.start or r.end) and r.covers(day)]
+        if cover:
+            r = max(cover, key=lambda r: (r.start or dt.date.min, -len(r.code)))
+            return Resolution(r.code, f"role {r.describe()} covers {day}")
+        undated = [r for r in self.roles if not r.start and not r.end]
+        if undated:
+            return Resolution(undated[-1].code, f"undated role {undated[-1].code}")
+        past = [r for r in self.roles if r.end and r.end <= day]
+        if past:
+            last = max(past, key=lambda r: r.end)
+            return Resolution(last.code[:3] + "ELI", f"out of office since {last.end} (was {last.code})")
+        first = min(self.roles, key=lambda r: r.start or dt.date.max)
+        return Resolution(first.code[:3], f"before its first role ({first.describe()})")
+
+
+class KnowledgeBase:
+    """Name index plus entries. Entries are kept as raw tuples and turned into
+    :class:`Entry` records on first use, so that loading stays cheap."""
+
+    def __init__(self, raw, index, prefixes, agents, agent_prefixes, files=()):
+        self._raw: dict[str, tuple] = raw
+        self.index: dict[str, tuple[str, ...]] = index  # "kim jong un" -> entry ids
+        self.prefixes: frozenset[str] = prefixes
+        self.agents: dict[str, str] = agents  # "state media" -> "MED"
+        self.agent_prefixes: frozenset[str] = agent_prefixes
+        self.files = files
+        self._entries: dict[str, Entry] = {}
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return {"entries": len(self._raw), "names": len(self.index), "agents": len(self.agents)}
+
+    def entry(self, id_: str) -> Entry:
+        e = self._entries.get(id_)
+        if e is None:
+            kind, names, roles, context, source, prio = self._raw[id_]
+            e = Entry(id_, kind, names[0], tuple(names),
+                      tuple(Role(c, dt.date.fromisoformat(a) if a else None, dt.date.fromisoformat(b) if b else None)
+                            for c, a, b in roles),
+                      tuple(context), source, prio)
+            self._entries[id_] = e
+        return e
+
+    def entries_for(self, key: str) -> list[Entry]:
+        return [self.entry(i) for i in self.index.get(key, ())]
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries a name (as written) resolves to, before date and context."""
+        return self.entries_for(" ".join(pieces(name)))
+
+    def agent(self, phrase: str) -> str | None:
+        return self.agents.get(" ".join(pieces(phrase)))
+
+
+# --------------------------------------------------------------- loading
+def _date(s: str, where: str) -> dt.date | None:
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        raise ActorFileError(f"{where}: bad date {s!r}; write dates as YYYY-MM-DD or leave the column empty") from None
+
+
+def _read_rows(text: str, source: str):
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            raise ActorFileError(
+                f"{source}:{n}: expected tab-separated columns id, kind, code, start, end, names, context; got {line!r}"
+            )
+        cols += [""] * (7 - len(cols))
+        yield n, cols
+
+
+def _plurals(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    *head, last = words
+    irregular = {"man": "men", "woman": "women", "person": "people", "child": "children", "militiaman": "militiamen",
+                 "policeman": "policemen", "chief": "chiefs", "staff": "staff", "police": "police",
+                 "spokesman": "spokesmen", "spokeswoman": "spokeswomen", "congressman": "congressmen"}
+    forms = set()
+    if last in irregular:
+        forms.add(irregular[last])
+    elif last.endswith("man"):
+        forms.add(last[:-3] + "men")
+    elif re.search(r"[^aeiou]y$", last):
+        forms.add(last[:-1] + "ies")
+    elif re.search(r"(s|x|z|ch|sh)$", last):
+        forms.add(last + "es")
+    else:
+        forms.add(last + "s")
+    return [tuple(head) + (f,) for f in forms]
+
+
+def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
+    """Read the files and build (raw entries, index, prefixes, agents, agent prefixes)."""
+    data = files("whimbrel.actors") / "data"
+    raw: dict[str, dict] = {}
+    order: list[str] = []
+    for name, prio in paths:
+        if prio < USER_PRIORITY:
+            text = (data / name).read_text(encoding="utf-8")
+            source = name
+        else:
+            p = Path(name)
+            if not p.is_file():
+                raise ActorFileError(f"actor file {name} not found; check --actors or WHIMBREL_ACTORS")
+            text = p.read_text(encoding="utf-8")
+            source = str(p)
+        for n, (id_, kind, code, start, end, names, context, *_) in _read_rows(text, source):
+            id_, kind, code = id_.strip(), kind.strip(), code.strip()
+            if kind not in KINDS:
+                raise ActorFileError(f"{source}:{n}: unknown kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+            if not SECTOR_LIKE.match(code):
+                raise ActorFileError(f"{source}:{n}: code {code!r} is not a CAMEO actor code (e.g. USAGOV, IGOUNO)")
+            where = f"{source}:{n}"
+            s_, e_ = _date(start, where), _date(end, where)
+            role = (code, s_.isoformat() if s_ else "", e_.isoformat() if e_ else "")
+            e = raw.get(id_)
+            if e is None:
+                e = raw[id_] = {"kind": kind, "names": [], "roles": [], "context": (), "source": source, "prio": prio}
+                order.append(id_)
+            elif prio > e["prio"]:  # a user file redefines an entry: its roles replace the old ones
+                e.update(roles=[], prio=prio, source=source, kind=kind)
+            if names.strip():
+                e["names"].extend(x.strip() for x in names.split("|") if x.strip())
+            if context.strip():
+                e["context"] = tuple(c.strip() for c in context.split("|") if c.strip())
+            if role not in e["roles"]:
+                e["roles"].append(role)
+    out: dict[str, tuple] = {}
+    best: dict[str, int] = {}
+    index: dict[str, list[str]] = {}
+    for id_ in order:
+        e = raw[id_]
+        if not e["names"] or not e["roles"]:
+            continue
+        names = tuple(dict.fromkeys(e["names"]))
+        out[id_] = (e["kind"], names, tuple(e["roles"]), e["context"], e["source"], e["prio"])
+        for nm in names:
+            key = " ".join(pieces(nm))
+            if not key:
+                continue
+            b = best.get(key, -1)
+            if e["prio"] > b:
+                best[key] = e["prio"]
+                index[key] = [id_]
+            elif e["prio"] == b and id_ not in index[key]:
+                index[key].append(id_)
+    agents: dict[str, str] = {}
+    for line in (data / "agents.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        key = pieces(cols[0]) if len(cols) >= 2 else ()
+        if key:
+            agents[" ".join(key)] = cols[1].strip()
+    for key, code in list(agents.items()):
+        for pl in _plurals(tuple(key.split(" "))):
+            agents.setdefault(" ".join(pl), code)
+    return (out, {k: tuple(v) for k, v in index.items()}, frozenset(_prefixes(index)), agents,
+            frozenset(_prefixes(agents)))
+
+
+def _prefixes(keys) -> set[str]:
+    out = set()
+    for k in keys:
+        parts = k.split(" ")
+        for i in range(1, len(parts) + 1):
+            out.add(" ".join(parts[:i]))
+    return out
+
+
+CACHE_VERSION = "1"
+
+
+def _cache_dir() -> Path | None:
+    base = os.environ.get("WHIMBREL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "whimbrel")
+    return Path(base) if base else None
+
+
+def _fingerprint(paths) -> str:
+    data = files("whimbrel.actors") / "data"
+    h = hashlib.sha1(f"{CACHE_VERSION}|{sys.version_info[:2]}".encode())
+    for name, prio in [*paths, ("agents.tsv", -1)]:
+        p = Path(str(data / name)) if prio < USER_PRIORITY else Path(name)
+        try:
+            st = p.stat()
+            h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f"{p}|missing".encode())
+    return h.hexdigest()[:16]
+
+
+def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> KnowledgeBase:
+    """Load the files; a compiled copy is kept in the user cache directory
+    (``WHIMBREL_CACHE``, default ``~/.cache/whimbrel``), keyed by the files'
+    sizes and times, so a warm load only reads one marshal file."""
+    names = tuple(n for n, _ in paths)
+    cache = _cache_dir() if use_cache else None
+    target = cache / f"actors-{_fingerprint(paths)}.marshal" if cache else None
+    if target is not None and target.is_file():
+        try:
+            return KnowledgeBase(*marshal.loads(target.read_bytes()), files=names)
+        except (ValueError, EOFError, TypeError):
+            pass  # stale or foreign cache: rebuild
+    compiled = _compile(paths)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(compiled))
+            os.replace(tmp, target)
+        except OSError:
+            pass  # read-only home: run without a cache
+    return KnowledgeBase(*compiled, files=names)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(user_files: tuple[str, ...]) -> KnowledgeBase:
+    return _load(BUILTIN_FILES + tuple((f, USER_PRIORITY) for f in user_files))
+
+
+def load_kb(user_files=()) -> KnowledgeBase:
+    """The knowledge base with the built-in files plus ``user_files``, cached per set of files."""
+    return _cached(tuple(str(Path(f)) for f in user_files))
