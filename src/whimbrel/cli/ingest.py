@@ -85,7 +85,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
       whimbrel ingest --example --db example.duckdb
       whimbrel ingest news/ 'archive/*.jsonl.gz' --jobs 4
     """
-    from ..api import read
+    from ..api import default_pipeline, read
     from ..ingest.runner import ingest
     from ..settings import Settings
 
@@ -96,11 +96,12 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         raise click.UsageError("give at least one PATH (or --example)")
     settings = Settings.from_env()
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
+    pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own
     progress = _Progress()
     store = open_store(db)
     try:
         result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
-                        published=published, force=force, progress=progress,
+                        published=published, force=force, progress=progress, pipeline=pipeline,
                         command="ingest " + " ".join(paths))
     finally:
         progress.close()
