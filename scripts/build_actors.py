@@ -184,6 +184,10 @@ ORG_WORDS = re.compile(r"\b(ARMY|FORCES?|MINISTRY|PARTY|COUNCIL|COMMITTEE|FRONT|
                        r"NEWS|RADIO|TELEVISION|TV|GOVERNMENT|CABINET|SENATE|CONGRESS|MILITIA|ALLIANCE|AUTHORITY)\b")
 
 
+POST_WORDS = re.compile(r"\b(SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|CHIEF|HEAD|LEADER|SPOKESM[AE]N|GOVERNOR|"
+                        r"CHAIRM[AE]N|DIRECTOR|ENVOY|COMMANDER|PREMIER|CHANCELLOR|MAYOR|OFFICIALS?|DEPUTY)\b")
+
+
 def _clean_name(n: str) -> str:
     n = n.strip().strip("+").strip()
     n = n.replace("_", " ").strip()
@@ -247,17 +251,22 @@ def parse_phoenix(path: Path, prefix: str, default_kind: str) -> list[str]:
         seen_ids[base] = k + 1
         id_ = f"{prefix}:{base}" + (f"-{k + 1}" if k else "")
         dated = any(s or e for _, s, e in roles)
+        posts = POST_WORDS.search(names[0].upper())
         if default_kind == "country-file":
             if len(roles) == 1 and len(roles[0][0]) == 3 and not dated and len(names) > 3:
                 kind = "country"
-            elif dated or "CountryInfo" in comment:
+            elif posts:
+                kind = "organisation"  # a post ("US Secretary of State"), not a person
+            elif "CountryInfo" in comment or dated and len(names[0].split()) >= 2:
                 kind = "person"
+            elif dated:
+                kind = "country"  # a territory with dated sovereignty ("Crimea")
             elif ORG_WORDS.search(names[0].upper()):
                 kind = "organisation"
             else:
                 kind = "person" if 2 <= len(names[0].split()) <= 4 else "organisation"
         else:
-            kind = "person" if dated and not ORG_WORDS.search(names[0].upper()) else default_kind
+            kind = "person" if dated and not ORG_WORDS.search(names[0].upper()) and not posts else default_kind
         # resolve bare sector roles ("[ELI]") against the entry's country
         country = next((c[:3] for c, _, _ in roles if c[:3] not in SECTORS and len(c) >= 3), "---")
         first = True

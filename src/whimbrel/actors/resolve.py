@@ -1,27 +1,377 @@
-"""The ``actors`` stage: resolve mentions in the parse to CAMEO actor codes.
+"""The ``actors`` stage: resolve every actor mention in the parse to a CAMEO code.
 
-PLACEHOLDER: to be replaced by the knowledge-base resolver (issue 3).
+``ActorStage(doc)`` sets ``doc.mentions`` (a list of :class:`~whimbrel.model.Actor`
+sorted by start offset). The rules, in order (the ``rule`` field names the one
+that fired):
+
+1. ``kb:<kind>``: knowledge-base names (longest match over accent-folded,
+   hyphen-split pieces; see :mod:`.match`), coded by the article's date.
+2. Titles and nationality words: a person's left modifiers ("Cuban President
+   Miguel Diaz-Canel") are folded into ONE mention; an unknown person with a
+   title gets nationality + sector (``title``), or the sentence's/article's main
+   country when the title has no nationality (``title+context``).
+3. Agents (role nouns from ``agents.tsv``) with a nationality word, a country
+   name, a possessive or an "in/of <country>" phrase (``agent:*``): "a Russian
+   diplomat" -> RUSGOV, "North Korea's state media" -> PRKMED, "rebels in the
+   Ivory Coast" -> CIVREB. Several coordinated nationalities give one mention
+   each on its own word (``agent:compound``: "Hungarian and Romanian officials").
+4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
+5. ``shortform``: "Kim" is the Kim the article introduced most saliently
+   (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
+6. ``place:*``: a country, capital or city used as a location ("arrived in
+   Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
+   country's root code; a capital that acts is the government (``kb:capital``).
+7. Coreference (:mod:`.coref`): pronouns and group references ("the two").
+
+Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
+``mention_for_token``, ``is_actor``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+
 from ..model import Document
 from ..pipeline import register
 from ..settings import Settings
+from .coref import resolve_coreference
+from .kb import Entry, KnowledgeBase, load_kb
+from .match import find_agents, find_names, piece_stream
+from .mention import WMention, compose
+
+COUNTRYISH = {"country", "demonym", "people", "capital", "city"}
+STRONG_PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside", "around", "across",
+                      "into", "via", "through", "on", "over"}
+MOTION_PREPS = {"to", "from", "toward", "towards", "for"}
+MOTION_VERBS = {
+    "arrive", "go", "travel", "fly", "return", "come", "head", "move", "leave", "visit", "reach", "enter", "tour",
+    "land", "depart", "flee", "send", "deploy", "bring", "take", "drive", "sail", "walk", "march", "trip",
+    "journey", "relocate", "escape", "evacuate", "extradite", "deport", "transfer", "ship", "deliver", "export",
+    "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
+    "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
+}
+AGENT_PREPS = {"in", "of", "from", "throughout", "across", "inside", "within"}
+
+
+def _day(doc: Document) -> dt.date:
+    p = doc.article.published
+    if p is None:
+        return dt.date.today()
+    return p.date() if isinstance(p, dt.datetime) else p
+
+
+def span_head(sp, ts: int, te: int) -> int:
+    """Index of the token in [ts, te) whose head lies outside the span (the last such)."""
+    head = te - 1
+    for t in sp[ts:te]:
+        if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
+            head = t.i
+    return head
 
 
 class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    version = "stub"
+    version = "kb.2026-11-29"
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings
+        self._kb = kb
+        self._piece_cache: dict = {}
 
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = load_kb(self.settings.actor_files)
+        return self._kb
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Document) -> Document:
-        doc.mentions = []
+        sp = doc.spacy
+        text = doc.article.text
+        kb = self.kb
+        day = _day(doc)
+        stream = piece_stream(sp, self._piece_cache)
+        names = find_names(stream, kb, text)
+        taken = set()
+        for m in names:
+            taken.update(range(m.tok_start, m.tok_end))
+        agents = [a for a in find_agents(stream, kb, sp) if not any(i in taken for i in range(a.tok_start, a.tok_end))]
+
+        # countries the article names (for context-dependent names like "the North")
+        mentioned = set()
+        for m in names:
+            for i in m.ids:
+                e = kb.entry(i)
+                if not e.context and e.kind in COUNTRYISH | {"person", "organisation", "group"}:
+                    mentioned.add(e.country)
+
+        ms: list[WMention] = []
+        for m in names:
+            entry = self._choose(kb, m.ids, day, mentioned)
+            if entry is None:
+                continue
+            res = entry.code_on(day)
+            kind = {"demonym": "country", "people": "country", "capital": "country"}.get(entry.kind, entry.kind)
+            w = WMention(m.start, m.end, m.tok_start, m.tok_end, res.code, kind, f"kb:{entry.kind}",
+                         name=entry.name, kb_id=entry.id, head=span_head(sp, m.tok_start, m.tok_end))
+            w.extra["entry_kind"] = entry.kind
+            w.extra["why"] = res.reason
+            ms.append(w)
+
+        # unknown people found by NER
+        covered = set()
+        for w in ms:
+            covered.update(range(w.tok_start, w.tok_end))
+        for ent in sp.ents:
+            if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
+                toks = [t for t in ent if not t.is_punct or t.text in "-."]
+                if not toks:
+                    continue
+                ts, te = toks[0].i, toks[-1].i + 1
+                if sp[ts].lower_ in ("the", "a", "an"):
+                    ts += 1
+                if ts >= te:
+                    continue
+                w = WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "person",
+                             "ner:person", name=sp[ts:te].text, head=span_head(sp, ts, te))
+                ms.append(w)
+        ms.sort(key=lambda w: w.start)
+
+        self._titles(sp, ms, agents)
+        agent_ms = self._agents(sp, ms, agents)
+        ms.extend(agent_ms)
+        self._appositions(sp, ms)
+        self._untitled_context(sp, doc, ms)
+        self._shortforms(sp, ms)
+        self._places(sp, ms)
+        live = sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end))
+        live = resolve_coreference(sp, live)
+        doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
+
+    # ------------------------------------------------------------------ rules
+    @staticmethod
+    def _choose(kb, ids, day, mentioned) -> Entry | None:
+        cands = [kb.entry(i) for i in ids]
+        cands = [e for e in cands if not e.context or set(e.context) & mentioned]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+
+        def score(e: Entry):
+            active = any((r.start or r.end) and r.covers(day) for r in e.roles)
+            return (active, e.kind != "person", -len(e.roles))
+
+        return max(cands, key=score)
+
+    def _titles(self, sp, ms, agents) -> None:
+        """Fold a person's left modifiers (nationality, title) into the person mention."""
+        by_tok = {}
+        for w in ms:
+            for i in range(w.tok_start, w.tok_end):
+                by_tok[i] = w
+        for w in ms:
+            if w.kind != "person":
+                continue
+            head = sp[w.head]
+            k = w.tok_start - 1
+            lo = head.left_edge.i
+            while k >= lo:
+                t = sp[k]
+                if t.dep_ in ("det", "punct", "cc", "conj", "appos", "relcl", "acl", "prep") and t.head.i >= w.tok_start \
+                        or t.is_space or t.text in (",", "(", ")", "\u2013", "\u2014") or t.lower_ in ("the", "a", "an"):
+                    break
+                other = by_tok.get(k)
+                if other is not None and other is not w and other.kind not in ("country", "organisation", "group"):
+                    break
+                k -= 1
+            ext = k + 1
+            if ext >= w.tok_start:
+                continue
+            nat = [o for o in ms if o is not w and o.kind in ("country", "organisation", "group")
+                   and o.tok_start >= ext and o.tok_end <= w.tok_start]
+            titles = [a for a in agents if a.tok_start >= ext and a.tok_end <= w.tok_start]
+            w.extra["title_nat"] = nat
+            w.extra["title_sector"] = titles[-1].agent if titles else None
+            for o in nat:
+                o.consumed = True
+            w.extra["title_agents"] = titles
+            w.tok_start, w.start = ext, sp[ext].idx
+            if w.rule == "ner:person" or w.extra.get("why", "").startswith("before"):
+                if nat and titles:
+                    w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code,
+                                     titles[-1].agent)
+                    w.rule = "title"
+                elif nat:
+                    w.code, w.rule = nat[0].root, "title:nationality"
+
+    def _agents(self, sp, ms, agents) -> list[WMention]:
+        out = []
+        in_title = set()
+        for w in ms:
+            for a in w.extra.get("title_agents", ()):
+                in_title.add(a.tok_start)
+        countryish = [w for w in ms if w.kind in ("country", "organisation", "group") and not w.consumed]
+        for a in agents:
+            if a.tok_start in in_title:
+                continue
+            h = sp[a.tok_end - 1]
+            lo = h.left_edge.i
+            if h.dep_ == "compound" and h.head.i > h.i:
+                lo = min(lo, h.head.left_edge.i)
+            mods = [c for c in countryish if not c.consumed and c.tok_start >= lo and c.tok_end <= a.tok_start]
+            end = a.end
+            rule = "agent:nationality"
+            if mods and any(sp[c.head].dep_ == "poss" or sp[min(c.tok_end, len(sp) - 1)].tag_ == "POS" for c in mods):
+                rule = "agent:possessive"
+            if not mods:
+                for c in h.rights:
+                    if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
+                        inner = [m for m in countryish if not m.consumed and c.i < m.tok_start and m.tok_end <= c.right_edge.i + 1]
+                        if inner:
+                            mods = inner[:1]
+                            end = inner[0].end
+                            rule = "agent:prep"
+                        break
+            if mods and len(mods) > 1:
+                for c in mods:
+                    c.consumed = True
+                    base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
+                    out.append(WMention(c.start, c.end, c.tok_start, c.tok_end, compose(base, a.agent), "agent",
+                                        "agent:compound", name=c.name, kb_id=c.kb_id, head=c.head))
+                continue
+            if mods:
+                c = mods[0]
+                c.consumed = True
+                base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
+                start, ts = min(c.start, a.start), min(c.tok_start, a.tok_start)
+                w = WMention(start, max(end, a.end), ts, max(a.tok_end, c.tok_end), compose(base, a.agent), "agent",
+                             rule, name=c.name, kb_id=c.kb_id, head=h.i)
+            else:
+                w = WMention(a.start, a.end, a.tok_start, a.tok_end, "---" + a.agent, "agent", "agent:bare",
+                             name=None, head=h.i)
+            w.extra["agent"] = a.agent
+            out.append(w)
+        return out
+
+    def _appositions(self, sp, ms) -> None:
+        """An unknown person in apposition with a coded agent takes its code."""
+        by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed and not w.code.startswith("---")}
+        for w in ms:
+            if w.kind != "person" or w.consumed or not w.rule.startswith("ner:"):
+                continue
+            h = sp[w.head]
+            other = None
+            if h.dep_ == "appos" and h.head.i in by_head:
+                other = by_head[h.head.i]
+            else:
+                for c in h.children:
+                    if c.dep_ == "appos" and c.i in by_head:
+                        other = by_head[c.i]
+            if other is not None:
+                w.code, w.rule = other.code, "apposition"
+                w.chain = ((other.start, other.end),)
+
+    def _untitled_context(self, sp, doc, ms) -> None:
+        """A person with a title but no nationality: the sentence's (else the
+        article's) most-named country ("Planning Minister X said Vietnam...")."""
+        todo = [w for w in ms if w.kind == "person" and w.extra.get("title_sector") and w.rule == "ner:person"]
+        if not todo:
+            return
+        countries = [w for w in ms if w.kind == "country" and w.root not in ("---", "IGO", "NGO")]
+        article = Counter(w.root for w in countries)
+        for w in todo:
+            sent = sp[w.head].sent
+            local = Counter(c.root for c in countries if sent.start <= c.tok_start < sent.end)
+            pick = (local or article).most_common(1)
+            if pick:
+                w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
+
+    def _shortforms(self, sp, ms) -> None:
+        """One-word names ("Kim") resolve to the article's most salient full name with that word."""
+        full: dict[str, list[WMention]] = {}
+        for w in ms:
+            if w.kind != "person" or w.consumed:
+                continue
+            surface = sp[w.tok_start:w.tok_end].text
+            if w.kb_id and not w.kb_id.startswith(("p:", "px:", "fb:", "pxi:", "pxm:")):
+                continue
+            names = [w.name or surface]
+            keys = set()
+            for nm in names:
+                parts = nm.replace("-", " ").split()
+                if len(parts) >= 2:
+                    keys.add(parts[-1].lower())
+                    last_tok = nm.split()[-1]
+                    if "-" in last_tok or len(parts) >= 3 and parts[0][:1].isupper() and "-" in nm:
+                        keys.add(parts[0].lower())
+            for k in keys:
+                full.setdefault(k, []).append(w)
+        if not full:
+            return
+        ident = lambda w: w.kb_id or (w.name or "").lower()  # noqa: E731
+        counts = Counter(ident(w) for w in ms if w.kind == "person")
+        taken = set()
+        for w in ms:
+            taken.update(range(w.tok_start, w.tok_end))
+        new = []
+        for t in sp:
+            if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            # part of a longer proper name ("Paekhwawon State Guest House")
+            if any(0 <= j < len(sp) and sp[j].pos_ == "PROPN" and sp[j].text[:1].isupper()
+                   and abs(j - t.i) == 1 and sp[j].ent_iob_ != "O" and sp[j].ent_type_ == t.ent_type_ != ""
+                   for j in (t.i - 1, t.i + 1)):
+                continue
+            cands = full.get(t.lower_)
+            if not cands:
+                continue
+            best = max(cands, key=lambda w: (counts[ident(w)], -w.start))
+            nw = WMention(t.idx, t.idx + len(t.text), t.i, t.i + 1, best.code, "person", "shortform",
+                          name=best.name, kb_id=best.kb_id, chain=((best.start, best.end),), head=t.i)
+            new.append(nw)
+        # an unknown single-word NER person may also be a short form
+        for w in ms:
+            if w.rule == "ner:person" and w.tok_end - w.tok_start == 1 and w.code == "---":
+                cands = [c for c in full.get(sp[w.tok_start].lower_, []) if c is not w]
+                if cands:
+                    best = max(cands, key=lambda c: (counts[ident(c)], -c.start))
+                    w.code, w.rule, w.name, w.kb_id = best.code, "shortform", best.name, best.kb_id
+                    w.chain = ((best.start, best.end),)
+        ms.extend(new)
+
+    def _places(self, sp, ms) -> None:
+        """Countries, capitals and cities used as locations become kind "place"."""
+        for w in ms:
+            if w.consumed or w.kind not in ("country", "city"):
+                continue
+            ek = w.extra.get("entry_kind")
+            h = sp[w.head]
+            place = None
+            if h.dep_ == "pobj":
+                prep = h.head.lower_
+                gov = h.head.head
+                if prep in STRONG_PLACE_PREPS and not (prep == "on" and ek != "city"):
+                    if prep in ("on", "over") and ek in ("country", "demonym", "people"):
+                        place = None
+                    else:
+                        place = f"place:{prep}"
+                elif prep in MOTION_PREPS and ek in ("capital", "city") and gov.lemma_ in MOTION_VERBS:
+                    place = f"place:{gov.lemma_}-{prep}"
+            elif h.dep_ == "dobj" and ek in ("capital", "city") and h.head.lemma_ in MOTION_VERBS:
+                place = f"place:{h.head.lemma_}"
+            elif h.dep_ == "compound" and ek in ("capital", "city"):
+                place = "place:modifier"
+            elif ek == "city" and not h.dep_.startswith("nsubj"):
+                place = "place:city"
+            if place:
+                w.kind, w.rule, w.code = "place", place, w.root
+            elif ek == "city":
+                w.kind, w.code = "country", w.root
 
 
 @register("actors")

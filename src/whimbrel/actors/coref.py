@@ -1,0 +1,306 @@
+"""Rule-based coreference for actor mentions.
+
+* he/she/him/her/his/hers -> the most recent compatible person (``coref:pronoun``).
+  A subject pronoun that opens a sentence prefers the previous sentence's subject;
+  an object pronoun skips the subject of its own clause ("Kim, who joined him").
+* it/its -> the state or organisation that is the subject of a clause containing
+  the pronoun ("Pyongyang used its media"), else the most recent one.
+* they/them/their -> the coordinated subject of a containing clause (one mention
+  per member), else the most recent plural agent, group, organisation or state.
+* Group references ("the two", "both leaders", "the two sides", "both countries")
+  -> the last pair that acted together (coordinated, or subject and object of
+  one verb) before them (``coref:pair``); one mention per member, all with the
+  span of the phrase. "countries"/"nations"/"states" give the members' countries.
+
+Every resolved mention keeps ``chain``: the offsets of its antecedent(s).
+"""
+
+from __future__ import annotations
+
+from .mention import WMention
+
+PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+IT_PRON = {"it", "its", "itself"}
+THEY_PRON = {"they", "them", "their", "theirs", "themselves"}
+GROUP_NOUNS = {"leaders", "sides", "countries", "nations", "men", "presidents", "governments", "ministers",
+               "states", "parties", "delegations", "neighbours", "neighbors", "allies", "rivals", "heads",
+               "women", "officials", "foes", "capitals", "powers", "armies"}
+STATE_NOUNS = {"countries", "nations", "states", "governments", "capitals", "powers", "neighbours", "neighbors"}
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "agent", "conj", "appos"}
+MAX_BACK_SENTS = 3
+
+
+def _is_verb(t) -> bool:
+    return t.pos_ in ("VERB", "AUX")
+
+
+def _subject_tokens(v):
+    """Subject tokens of a verb: its own, or (for conj/xcomp/advcl verbs) its head verb's."""
+    seen = 0
+    while v is not None and seen < 4:
+        subs = [c for c in v.children if c.dep_ in SUBJ]
+        if not subs:  # "X and Y – both hoping ... – have agreed": the parser hangs X on the advcl
+            for c in v.children:
+                if c.dep_ == "advcl" and c.i < v.i:
+                    subs = [s for s in c.children if s.dep_ in SUBJ and s.i < c.i]
+                    if subs:
+                        break
+        if subs:
+            return subs
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head.i != v.i and v.dep_ != "ccomp":
+            v = v.head
+            seen += 1
+            continue
+        return []
+    return []
+
+
+class _Index:
+    def __init__(self, sp, ms: list[WMention]):
+        self.sp = sp
+        self.by_head: dict[int, list[WMention]] = {}
+        for w in ms:
+            self.by_head.setdefault(w.head, []).append(w)
+        self.by_tok: dict[int, WMention] = {}
+        for w in ms:
+            for i in range(w.tok_start, w.tok_end):
+                self.by_tok.setdefault(i, w)
+
+    def add(self, w: WMention) -> None:
+        self.by_head.setdefault(w.head, []).append(w)
+        for i in range(w.tok_start, w.tok_end):
+            self.by_tok.setdefault(i, w)
+
+    def mentions_at(self, tok) -> list[WMention]:
+        """Mentions headed by (or covering) a token; a relative pronoun maps to its antecedent."""
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        ws = self.by_head.get(tok.i)
+        if ws:
+            return ws
+        w = self.by_tok.get(tok.i)
+        return [w] if w else []
+
+
+def _members(idx: _Index, tok) -> list[WMention]:
+    """The mention at a subject token plus its coordinated partners."""
+    out = list(idx.mentions_at(tok))
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_members(idx, c))
+    return out
+
+
+def _actorish(w: WMention) -> bool:
+    return w.kind != "place" and not w.consumed and w.code != ""
+
+
+def _state_like(w: WMention) -> bool:
+    return w.kind in ("country", "organisation", "group", "agent") or (
+        w.kind == "pronoun" and w.extra.get("antecedent_kind") in ("country", "organisation", "group", "agent"))
+
+
+def _person_like(w: WMention) -> bool:
+    return w.kind == "person" or (w.kind == "pronoun" and w.extra.get("antecedent_kind") == "person"
+                                  and w.rule == "coref:pronoun")
+
+
+def _copy(ante: WMention, tok_start: int, tok_end: int, start: int, end: int, rule: str, head: int) -> WMention:
+    w = WMention(start, end, tok_start, tok_end, ante.code, "pronoun", rule, name=ante.name, kb_id=ante.kb_id,
+                 chain=((ante.start, ante.end),), head=head)
+    w.extra["antecedent_kind"] = ante.extra.get("antecedent_kind", ante.kind)
+    if ante.kind == "pronoun" and ante.chain:
+        w.chain = ante.chain  # point at the named mention, not at another pronoun
+    return w
+
+
+def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention]:
+    """Mentions that are the subject of a verb dominating ``tok`` (nearest first)."""
+    t = tok
+    hops = 0
+    while t.head.i != t.i and hops < 8:
+        t = t.head
+        hops += 1
+        if not _is_verb(t):
+            continue
+        for s in _subject_tokens(t):
+            if s.i == tok.i:
+                continue
+            cands = [w for w in _members(idx, s) if _actorish(w) and w.start < tok.idx]
+            cands = [w for w in cands if want(w)]
+            if cands:
+                return cands
+    return []
+
+
+def _pairs(idx: _Index, ms: list[WMention], before: int) -> list[tuple[int, WMention, WMention]]:
+    """Pairs of distinct actors that acted together, with the position of the later one."""
+    sp = idx.sp
+    out = []
+    act = sorted((w for w in ms if _actorish(w) and w.end <= before and w.kind != "place"),
+                 key=lambda w: w.start)
+    # "X and Y": adjacent mentions joined by a bare conjunction (robust to bad headline parses)
+    for a, b in zip(act, act[1:]):
+        between = [t for t in sp[a.tok_end:b.tok_start] if not t.is_space]
+        if len(between) == 1 and between[0].lower_ in ("and", "&") and a.code != b.code:
+            out.append((b.start, a, b))
+    for w in act:
+        h = sp[w.head]
+        # coordination: "Kim Jong-un and ... Diaz-Canel"
+        if h.dep_ == "conj":
+            for o in idx.mentions_at(h.head):
+                if _actorish(o) and o is not w and o.code != w.code and o.end <= before:
+                    out.append((max(o.start, w.start), o, w))
+        if h.dep_ not in ARG_DEPS or h.dep_ == "conj":
+            continue
+        # governing verb within a few hops, not through a modifier
+        t, hops, ok = h, 0, True
+        while not _is_verb(t) and hops < 6:
+            if t.dep_ in ("compound", "amod", "poss", "nmod"):
+                ok = False
+                break
+            t = t.head
+            hops += 1
+        if not ok or not _is_verb(t):
+            continue
+        for s in _subject_tokens(t):
+            for o in idx.mentions_at(s):
+                if o is w or not _actorish(o) or o.end > before or o.kind == "place":
+                    continue
+                if (o.kb_id and o.kb_id == w.kb_id) or o.code == w.code:
+                    continue
+                out.append((max(o.start, w.start), o, w))
+    return out
+
+
+def _group_refs(sp) -> list[tuple[int, int, str | None]]:
+    """(tok_start, tok_end, noun) of "the two", "both leaders", "the two sides"..."""
+    out = []
+    n = len(sp)
+    for t in sp:
+        low = t.lower_
+        if low == "two" and t.i > 0 and sp[t.i - 1].lower_ == "the":
+            nxt = sp[t.i + 1] if t.i + 1 < n else None
+            if nxt is not None and nxt.lower_ in GROUP_NOUNS:
+                out.append((t.i - 1, t.i + 2, nxt.lower_))
+            elif nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+                out.append((t.i - 1, t.i + 1, None))
+        elif low == "both":
+            nxt = sp[t.i + 1] if t.i + 1 < n else None
+            if nxt is not None and nxt.lower_ in GROUP_NOUNS:
+                out.append((t.i, t.i + 2, nxt.lower_))
+            elif t.dep_ in ("nsubj", "nsubjpass") or (nxt is not None and nxt.lower_ == "of" and t.i + 2 < n
+                                                      and sp[t.i + 2].lower_ in ("them", "us")):
+                out.append((t.i, t.i + 1, None))
+    return out
+
+
+def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
+    """Add pronoun and group-reference mentions to ``ms`` (returned in text order)."""
+    idx = _Index(sp, ms)
+    anaphors = []
+    taken = set(idx.by_tok)
+    for t in sp:
+        low = t.lower_
+        if t.i in taken:
+            continue
+        if low in PERSON_PRON or low in IT_PRON or low in THEY_PRON:
+            anaphors.append(("pron", t.i, t.i + 1, None))
+    for ts, te, noun in _group_refs(sp):
+        clash = {id(idx.by_tok[i]) for i in range(ts, te) if i in idx.by_tok}
+        if clash and all(w.rule == "agent:bare" for w in ms if id(w) in clash):
+            ms = [w for w in ms if id(w) not in clash]
+            idx = _Index(sp, ms)
+            clash = set()
+        if not clash:
+            anaphors.append(("group", ts, te, noun))
+    anaphors.sort(key=lambda a: a[1])
+    out = list(ms)
+    sents = list(sp.sents)
+    for kind, ts, te, noun in anaphors:
+        tok = sp[ts]
+        start, end = sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text)
+        sent_start = tok.sent.start
+        horizon = _horizon(sents, tok)
+        prior = [w for w in out if w.end <= start and w.start >= horizon and _actorish(w)]
+        if kind == "group":
+            pairs = _pairs(idx, out, start)
+            if not pairs:
+                continue
+            _, a, b = max(pairs, key=lambda p: p[0])
+            for ante in (a, b):
+                w = _copy(ante, ts, te, start, end, "coref:pair", sp[te - 1].i)
+                if noun in STATE_NOUNS:
+                    w.code = ante.root
+                w.chain = ((a.start, a.end), (b.start, b.end))
+                out.append(w)
+                idx.add(w)
+            continue
+        low = tok.lower_
+        ante: list[WMention] = []
+        if low in PERSON_PRON:
+            people = [w for w in prior if _person_like(w)]
+            if tok.dep_ in SUBJ and not [w for w in people if w.start >= sp[sent_start].idx]:
+                prev = _previous_subject(idx, sp, tok, _person_like)
+                if prev:
+                    ante = [prev]
+            if not ante:
+                blocked = set()
+                if tok.dep_ in ("dobj", "pobj", "dative"):
+                    v = tok.head if _is_verb(tok.head) else tok.head.head
+                    for s in _subject_tokens(v):
+                        blocked.update(id(w) for w in idx.mentions_at(s))
+                for w in reversed(people):
+                    if id(w) not in blocked:
+                        ante = [w]
+                        break
+            rule = "coref:pronoun"
+        elif low in IT_PRON:
+            ante = _ancestor_subjects(idx, tok, lambda w: _state_like(w) and not _person_like(w))[:1]
+            if not ante:
+                states = [w for w in prior if _state_like(w) and w.kind != "agent" or
+                          w.kind == "agent" and not w.code.startswith("---")]
+                ante = states[-1:]
+            rule = "coref:pronoun"
+        else:
+            ante = _ancestor_subjects(idx, tok, lambda w: w.kind != "pronoun" or True)
+            if len(ante) < 2 and ante and _person_like(ante[0]):
+                ante = []
+            if not ante:
+                plural = [w for w in prior if w.kind in ("agent", "group", "organisation", "country")
+                          and not w.code.startswith("---")]
+                ante = plural[-1:]
+            rule = "coref:pronoun" if len(ante) < 2 else "coref:plural"
+        for a in ante:
+            w = _copy(a, ts, te, start, end, rule, tok.i)
+            if len(ante) > 1:
+                w.chain = tuple((x.start, x.end) for x in ante)
+            out.append(w)
+            idx.add(w)
+    return out
+
+
+def _horizon(sents, tok) -> int:
+    """Character offset of the earliest sentence an antecedent may come from."""
+    for k, s in enumerate(sents):
+        if s.start <= tok.i < s.end:
+            return sents[max(0, k - MAX_BACK_SENTS)].start_char
+    return 0
+
+
+def _previous_subject(idx: _Index, sp, tok, want) -> WMention | None:
+    """The subject mention of the main verb of the sentence before ``tok``'s (skipping blank ones)."""
+    sent = tok.sent
+    k = sent.start - 1
+    while k >= 0:
+        prev = sp[k].sent
+        if prev.text.strip():
+            root = prev.root
+            for s in _subject_tokens(root):
+                for w in idx.mentions_at(s):
+                    if want(w) and _actorish(w):
+                        return w
+            return None
+        k = prev.start - 1
+    return None

@@ -1,0 +1,137 @@
+"""Phrase matching of knowledge-base names and agent nouns over a parsed document.
+
+Names are compared as sequences of *pieces* (see :func:`kb.pieces_with_offsets`):
+lower-cased, accent-folded, split at hyphens and punctuation, so "Diaz-Canel",
+"Díaz Canel" and a tokenizer split "Diaz - Canel" all give ``diaz canel``. The
+text is turned into one piece stream per document; a prefix set built once
+with the index makes the longest-match scan linear in practice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .kb import KnowledgeBase, pieces_with_offsets
+
+BARRIER = "\x00"
+MAX_PIECES = 12
+_HYPHENS = {"-", "\u2010", "\u2011"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name or agent phrase found in the text."""
+
+    start: int  # char offsets into the text
+    end: int
+    tok_start: int  # token indices, end exclusive
+    tok_end: int
+    key: str
+    ids: tuple[str, ...] = ()  # KB entry ids (name matches)
+    agent: str | None = None  # sector code (agent matches)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    tok: int
+    start: int
+    end: int
+
+
+def piece_stream(doc, cache: dict) -> list[Piece]:
+    """Pieces of every token, with barriers at sentence punctuation and paragraph breaks."""
+    out: list[Piece] = []
+    for tok in doc:
+        t = tok.text
+        ps = cache.get(t)
+        if ps is None:
+            ps = pieces_with_offsets(t)
+            if len(cache) < 200_000:
+                cache[t] = ps
+        if not ps:
+            if t in _HYPHENS and not tok.whitespace_:
+                continue
+            out.append(Piece(BARRIER, tok.i, tok.idx, tok.idx))
+            continue
+        base = tok.idx
+        for p, s, e in ps:
+            out.append(Piece(p, tok.i, base + s, base + e))
+    return out
+
+
+def _cased(text: str, key: str, kinds: set[str]) -> bool:
+    """Names must be written as names: not all lower case; short ones in capitals
+    (so "us" and "is" are not the US and Islamic State), unless a person's."""
+    if text.islower() or not any(c.isupper() for c in text):
+        return False
+    if " " not in key and len(key.replace(".", "")) <= 3 and "person" not in kinds:
+        letters = [c for c in text if c.isalpha()]
+        return all(c.isupper() for c in letters)
+    return True
+
+
+def find_names(stream: list[Piece], kb: KnowledgeBase, text: str) -> list[Match]:
+    """Longest KB name matches, left to right, not overlapping."""
+    out: list[Match] = []
+    n = len(stream)
+    i = 0
+    prefixes, index = kb.prefixes, kb.index
+    while i < n:
+        best = None
+        key = ""
+        j = i
+        while j < n and j - i < MAX_PIECES:
+            p = stream[j].text
+            if p == BARRIER:
+                break
+            key = p if j == i else key + " " + p
+            if key not in prefixes:
+                break
+            if key in index:
+                best = (j, key)
+            j += 1
+        if best is not None:
+            j, key = best
+            a, b = stream[i], stream[j]
+            ids = index[key]
+            kinds = {kb.entry(x).kind for x in ids}
+            if _cased(text[a.start:b.end], key, kinds):
+                out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, ids=ids))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
+    """Longest agent-noun matches ("state media", "officials", "troops")."""
+    out: list[Match] = []
+    n = len(stream)
+    i = 0
+    prefixes, agents = kb.agent_prefixes, kb.agents
+    while i < n:
+        best = None
+        key = ""
+        j = i
+        while j < n and j - i < 8:
+            p = stream[j].text
+            if p == BARRIER:
+                break
+            key = p if j == i else key + " " + p
+            if key not in prefixes:
+                break
+            if key in agents:
+                best = (j, key)
+            j += 1
+        if best is not None:
+            j, key = best
+            a, b = stream[i], stream[j]
+            last = doc[b.tok]
+            # the phrase must end on a noun (not "force" in "force them", "general" in "general strike")
+            if last.pos_ in ("NOUN", "PROPN") and b.end == last.idx + len(last.text):
+                out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, agent=agents[key]))
+                i = j + 1
+                continue
+        i += 1
+    return out
