@@ -50,8 +50,8 @@ def piece_stream(doc, cache: dict) -> list[Piece]:
             if len(cache) < 200_000:
                 cache[t] = ps
         if not ps:
-            if t in _HYPHENS and not tok.whitespace_:
-                continue
+            if t in _HYPHENS and not tok.whitespace_ or t in ("'", "\u2019"):
+                continue  # "Diaz - Canel", "Workers ' Party"
             out.append(Piece(BARRIER, tok.i, tok.idx, tok.idx))
             continue
         base = tok.idx

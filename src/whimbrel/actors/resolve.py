@@ -145,6 +145,7 @@ class ActorStage:
         ms.extend(agent_ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
+        self._sentence_country(sp, ms)
         self._shortforms(sp, ms)
         self._places(sp, ms)
         live = sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end))
@@ -229,7 +230,11 @@ class ActorStage:
             if mods and any(sp[c.head].dep_ == "poss" or sp[min(c.tok_end, len(sp) - 1)].tag_ == "POS" for c in mods):
                 rule = "agent:possessive"
             if not mods:
-                for c in h.rights:
+                rights = list(h.rights)
+                for c in list(rights):  # "a newspaper based in Beirut", "the Red Cross operating in Iraq"
+                    if c.dep_ in ("acl", "relcl"):
+                        rights.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ in ("in", "from"))
+                for c in rights:
                     if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
                         inner = [m for m in countryish if not m.consumed and c.i < m.tok_start and m.tok_end <= c.right_edge.i + 1]
                         if inner:
@@ -290,6 +295,29 @@ class ActorStage:
             pick = (local or article).most_common(1)
             if pick:
                 w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
+
+    def _sentence_country(self, sp, ms) -> None:
+        """Bare agents ("Islamic fundamentalists", "refugees") take the country when
+        their sentence names exactly one; "ethnic X" takes the country they live in."""
+        for w in ms:
+            bare = w.kind == "agent" and w.rule == "agent:bare"
+            ethnic = w.kind == "country" and w.extra.get("entry_kind") == "people" and any(
+                c.lower_ == "ethnic" for c in sp[w.head].children)
+            if not (bare or ethnic):
+                continue
+            sent = sp[w.head].sent
+            roots = []
+            for o in ms:
+                if o is w or not (sent.start <= o.tok_start < sent.end) or o.kind not in ("country", "person", "agent"):
+                    continue
+                if o.root in ("---", "IGO", "NGO", "IMG") or (ethnic and o.root == w.root):
+                    continue
+                if o.root not in roots:
+                    roots.append(o.root)
+            if bare and len(roots) == 1:
+                w.code, w.rule = compose(roots[0], w.extra.get("agent")), "agent:sentence-country"
+            elif ethnic and roots:
+                w.code, w.rule = roots[0], "ethnic:residence"
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
