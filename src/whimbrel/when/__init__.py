@@ -1,0 +1,296 @@
+"""The ``when`` stage: event dates from the text and the publication time.
+
+For each event the stage looks for a time expression (see
+:mod:`whimbrel.when.expressions`) in widening scopes and takes the first scope
+that has one:
+
+1. the event's own clause (the trigger's clause in the dependency parse);
+2. its sentence, leaving out relative and participle clauses that modify some
+   other noun ("Diaz-Canel, who took office in April, arrived ...");
+3. the main clauses of the earlier sentences of its paragraph, nearest first
+   ("... arrived on Sunday. He was met at the airport by Kim");
+4. for headline and summary events, the lead's date;
+5. the publication date.
+
+The expression is resolved with the tense of the verb that governs it ("was to
+leave on Tuesday" counts forward, "arrived on Sunday" back), or future when the
+coder marked the event future. An event whose date lies after publication is
+marked future; one whose date ends over a year before publication is marked
+historical. ``doc.extras["when"]`` records, per event id, the rule that fired
+and the words it used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ..model import Document, Event
+from ..pipeline import register
+from ..settings import Settings
+from .expressions import FUTURE, PAST, PRESENT, DateValue, TimeExpr, find_expressions, resolve
+
+__all__ = ["WhenStage", "DateValue", "TimeExpr", "find_expressions", "resolve", "tense_of"]
+
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
+_VERBAL_CLAUSE_DEPS = {"conj", "pcomp", "xcomp"}
+_MODIFIER_CLAUSES = {"relcl", "acl"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
+_FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
+                 "hope", "want", "seek", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose"}
+_FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "next", "coming", "expected", "due"}
+_PAST_WORDS = {"after", "since", "ago", "previous", "earlier", "last"}
+_YEAR = dt.timedelta(days=365)
+
+
+_REPORTING = {"say", "report", "tell", "announce", "state", "add", "claim", "confirm", "write", "quote"}
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def is_modifier_clause(tok) -> bool:
+    """True for a clause root that modifies a noun ("who took office in April",
+    "the embargo, imposed in 1958"). A "relcl" without a relative word, or on a
+    reporting verb, is the parser's reading of a trailing "..., media reported
+    on Monday" and does not count."""
+    if tok.dep_ not in _MODIFIER_CLAUSES or tok.lemma_ in _REPORTING:
+        return False
+    if tok.dep_ == "relcl":
+        return any(c.tag_ in _WH_TAGS or c.lower_ == "that" for c in tok.subtree if c.i < tok.i)
+    return True
+
+
+def _is_clause_root(tok) -> bool:
+    if tok.head.i == tok.i or tok.dep_ in _CLAUSE_DEPS:
+        return True
+    return tok.dep_ in _VERBAL_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp"
+
+
+def clause_root(tok):
+    """The head of the clause a token belongs to."""
+    while not _is_clause_root(tok):
+        tok = tok.head
+    return tok
+
+
+def clause_path(tok) -> list:
+    """Clause roots from the token's clause up to the sentence root."""
+    path = []
+    t = clause_root(tok)
+    while True:
+        path.append(t)
+        if t.head.i == t.i:
+            return path
+        t = clause_root(t.head)
+
+
+def governing_verb(tok):
+    """The nearest verb at or above ``tok``, with the tokens on the way."""
+    way = []
+    t = tok
+    while True:
+        way.append(t)
+        if t.pos_ in ("VERB", "AUX"):
+            return t, way
+        if t.head.i == t.i:
+            return None, way
+        t = t.head
+
+
+def tense_of(verb) -> str:
+    """Past, present or future for a verb token, from its tag, auxiliaries and heads.
+
+    "will meet", "was to leave", "plans to visit", "is going to meet" are future;
+    "arrived", "has met", "was met" are past; "meets", "is meeting" present.
+    """
+    v = verb
+    for _ in range(6):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & _FUTURE_AUX:
+            return FUTURE
+        infinitive = "to" in words or any(c.dep_ == "aux" and c.tag_ == "TO" for c in auxes)
+        if v.dep_ == "xcomp" and infinitive and v.head.i != v.i:
+            h = v.head
+            if h.lemma_ in _FUTURE_HEADS or h.lower_ == "going":
+                return FUTURE
+            v = h
+            continue
+        if v.dep_ in ("conj", "xcomp") and not auxes and v.tag_ in ("VB", "VBG") and v.head.i != v.i:
+            v = v.head
+            continue
+        if infinitive and v.head.i != v.i:
+            v = v.head
+            continue
+        lem = {a.lemma_ for a in auxes}
+        past_aux = any(a.tag_ == "VBD" for a in auxes)
+        if v.tag_ == "VBD" or past_aux:
+            # "was to leave" (be + to-infinitive) is handled above through xcomp
+            return PAST
+        if v.tag_ == "VBN":
+            return PAST if ("have" in lem or not lem) else PRESENT
+        if v.tag_ == "MD":
+            return FUTURE if v.lower_ in _FUTURE_AUX else PRESENT
+        return PRESENT
+    return PRESENT
+
+
+@dataclass(frozen=True)
+class _Found:
+    expr: TimeExpr
+    sent: int  # index into doc.sentences
+    paragraph: int
+    path: tuple  # clause roots (token indices) from the expression's clause to the root
+    root: int  # token index of the expression's root
+    tense: str
+    main: bool  # in the main clause chain (no relative/participle clause on the way)
+
+
+class WhenStage:
+    """Sets ``date``, ``date_end``, ``date_precision`` and ``historical`` on events."""
+
+    name = "when"
+    needs = ("events",)
+    sets = ("events",)
+    version = "when.1"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    # -- expressions in the document ---------------------------------------
+    def _expressions(self, doc: Document) -> list[_Found]:
+        sp = doc.spacy
+        out: list[_Found] = []
+        for ex in find_expressions(doc.article.text):
+            span = sp.char_span(ex.start, ex.end, alignment_mode="expand") if sp is not None else None
+            sent = doc.sentence_at(ex.start)
+            if sent is None:
+                continue
+            if span is None or len(span) == 0:
+                out.append(_Found(ex, sent.index, sent.paragraph, (), -1, PRESENT, True))
+                continue
+            root = span.root
+            path = clause_path(root)
+            verb, way = governing_verb(root)
+            tense = tense_of(verb) if verb is not None else PRESENT
+            words = {t.lower_ for t in way}
+            if not ex.tense_free:
+                if words & _FUTURE_WORDS:
+                    tense = FUTURE
+                elif words & _PAST_WORDS and tense == PRESENT:
+                    tense = PAST
+            main = not any(is_modifier_clause(t) for t in path)
+            out.append(_Found(ex, sent.index, sent.paragraph, tuple(t.i for t in path), root.i, tense, main))
+        return out
+
+    # -- the stage -----------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        pub = doc.article.published
+        pub_day = pub.date() if isinstance(pub, dt.datetime) else pub
+        found = self._expressions(doc)
+        notes: dict[str, tuple[str, str]] = {}
+        kinds = {e.event_id: self._kind(doc, e) for e in doc.events}
+        dated: dict[str, tuple[DateValue | None, str, str]] = {}
+        for ev in doc.events:
+            if kinds[ev.event_id] == "body":
+                dated[ev.event_id] = self._date_event(doc, ev, found, pub_day, headline=False)
+        lead = self._lead_date(doc, found, dated, pub_day)
+        for ev in doc.events:
+            if kinds[ev.event_id] != "body":
+                val, rule, words = self._date_event(doc, ev, found, pub_day, headline=True)
+                if rule in ("published", "none") and lead is not None:
+                    val, rule, words = lead, "lead", words
+                dated[ev.event_id] = (val, rule, words)
+        new: list[Event] = []
+        for ev in doc.events:
+            val, rule, words = dated[ev.event_id]
+            notes[ev.event_id] = (rule, words)
+            new.append(self._apply(ev, val, pub_day, rule))
+        doc.events = new
+        doc.extras["when"] = notes
+        return doc
+
+    @staticmethod
+    def _kind(doc: Document, ev: Event) -> str:
+        p = doc.article.paragraph_at(ev.evidence.trigger_start)
+        return p.kind if p is not None else "body"
+
+    def _apply(self, ev: Event, val: DateValue | None, pub: dt.date | None, rule: str) -> Event:
+        if val is None:
+            return ev
+        start, end = val.iso()
+        historical = pub is not None and val.last < pub - _YEAR
+        modality = ev.modality
+        if pub is not None and val.start > pub and not modality.future and rule != "lead":
+            modality = replace(modality, future=True)
+        return replace(ev, date=start, date_end=end, date_precision=val.precision,
+                       historical=historical, modality=modality)
+
+    def _lead_date(self, doc: Document, found: list[_Found], dated: dict, pub: dt.date | None) -> DateValue | None:
+        body = [k for k, p in enumerate(doc.article.paragraphs) if p.kind == "body"]
+        if not body:
+            return None
+        for ev in doc.events:  # the first event of the first body paragraph that has one
+            s = doc.sentence_at(ev.evidence.trigger_start)
+            if s is not None and s.paragraph in body and ev.event_id in dated:
+                val, rule, _ = dated[ev.event_id]
+                if val is not None:
+                    return val
+        for f in found:
+            if f.paragraph == body[0] and f.main:
+                return resolve(f.expr, pub, f.tense)
+        return None
+
+    def _date_event(self, doc: Document, ev: Event, found: list[_Found], pub: dt.date | None,
+                    *, headline: bool) -> tuple[DateValue | None, str, str]:
+        sent = doc.sentence_at(ev.evidence.trigger_start)
+        trig = self._trigger_token(doc, ev)
+        future = ev.modality.future
+        if sent is not None and trig is not None:
+            tpath = clause_path(trig)
+            tclause = tpath[0].i
+            tset = {t.i for t in tpath}
+            in_sent = [f for f in found if f.sent == sent.index]
+            # 1. the event's own clause: nearest expression to the trigger
+            own = [f for f in in_sent if f.path and f.path[0] == tclause]
+            if own:
+                f = min(own, key=lambda f: abs(f.root - trig.i))
+                val = resolve(f.expr, pub, FUTURE if future and not f.expr.tense_free else f.tense)
+                if val is not None:
+                    return val, "clause", f.expr.text
+            # 2. the sentence, without modifier clauses that do not contain the trigger
+            ok = [f for f in in_sent
+                  if all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
+            if ok:
+                f = min(ok, key=lambda f: abs(f.root - trig.i))
+                val = resolve(f.expr, pub, f.tense)
+                if val is not None:
+                    return val, "sentence", f.expr.text
+            # 3. the paragraph: main clauses of earlier sentences, nearest first
+            if not headline:
+                earlier = [f for f in found
+                           if f.paragraph == sent.paragraph and f.sent < sent.index and f.main
+                           and f.expr.kind != "year"]
+                for f in sorted(earlier, key=lambda f: -f.expr.start):
+                    val = resolve(f.expr, pub, f.tense)
+                    if val is not None:
+                        return val, "paragraph", f.expr.text
+        if pub is not None:
+            return DateValue(pub, None, "day"), "published", ""
+        return None, "none", ""
+
+    @staticmethod
+    def _trigger_token(doc: Document, ev: Event):
+        sp = doc.spacy
+        if sp is None:
+            return None
+        span = sp.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.root
+
+
+@register("when")
+def make(settings: Settings) -> WhenStage:
+    return WhenStage(settings)

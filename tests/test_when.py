@@ -1,0 +1,223 @@
+"""Dates: the expression table, scope rules on real parses, and the example end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from whimbrel.model import Article, Document, Event, Evidence, Modality, Paragraph, Plover
+from whimbrel.nlp import attach
+from whimbrel.when import WhenStage, find_expressions, resolve, tense_of
+
+MON = dt.date(2018, 11, 5)  # a Monday
+WED = dt.date(2019, 3, 13)  # a Wednesday
+SUN = dt.date(2020, 2, 9)  # a Sunday
+JAN = dt.date(2021, 1, 4)  # a Monday in January
+
+# (expression, publication date, tense, expected start, expected end, precision)
+TABLE = [
+    ("on Sunday", MON, "past", "2018-11-04", None, "day"),
+    ("on Tuesday", MON, "future", "2018-11-06", None, "day"),
+    ("on Tuesday", MON, "past", "2018-10-30", None, "day"),
+    ("on Monday", MON, "past", "2018-11-05", None, "day"),
+    ("on Monday", MON, "future", "2018-11-05", None, "day"),
+    ("Friday", WED, "future", "2019-03-15", None, "day"),
+    ("Friday", WED, "past", "2019-03-08", None, "day"),
+    ("Friday", WED, "present", "2019-03-15", None, "day"),
+    ("Tuesday", WED, "present", "2019-03-12", None, "day"),
+    ("on Monday night", MON, "past", "2018-11-05", None, "day"),
+    ("Sunday morning", SUN, "past", "2020-02-09", None, "day"),
+    ("last Monday", MON, "past", "2018-10-29", None, "day"),
+    ("next Monday", MON, "future", "2018-11-12", None, "day"),
+    ("last Friday", WED, "future", "2019-03-08", None, "day"),
+    ("early Saturday", SUN, "past", "2020-02-08", None, "day"),
+    ("today", MON, "past", "2018-11-05", None, "day"),
+    ("tonight", WED, "future", "2019-03-13", None, "day"),
+    ("yesterday", MON, "past", "2018-11-04", None, "day"),
+    ("tomorrow", MON, "future", "2018-11-06", None, "day"),
+    ("last night", WED, "past", "2019-03-12", None, "day"),
+    ("the day before yesterday", WED, "past", "2019-03-11", None, "day"),
+    ("this week", WED, "present", "2019-03-11", "2019-03-17", "week"),
+    ("last week", MON, "past", "2018-10-29", "2018-11-04", "week"),
+    ("next week", MON, "future", "2018-11-12", "2018-11-18", "week"),
+    ("later this week", MON, "future", "2018-11-06", "2018-11-11", "week"),
+    ("earlier this week", WED, "past", "2019-03-11", "2019-03-13", "week"),
+    ("this month", WED, "present", "2019-03-01", "2019-03-31", "month"),
+    ("last month", JAN, "past", "2020-12-01", "2020-12-31", "month"),
+    ("next month", MON, "future", "2018-12-01", "2018-12-31", "month"),
+    ("earlier this month", WED, "past", "2019-03-01", "2019-03-13", "month"),
+    ("later this month", MON, "future", "2018-11-06", "2018-11-30", "month"),
+    ("this year", MON, "present", "2018-01-01", "2018-12-31", "year"),
+    ("last year", JAN, "past", "2020-01-01", "2020-12-31", "year"),
+    ("next year", MON, "future", "2019-01-01", "2019-12-31", "year"),
+    ("earlier this year", WED, "past", "2019-01-01", "2019-03-13", "year"),
+    ("over the weekend", MON, "past", "2018-11-03", "2018-11-04", "week"),
+    ("over the weekend", SUN, "past", "2020-02-08", "2020-02-09", "week"),
+    ("this weekend", WED, "future", "2019-03-16", "2019-03-17", "week"),
+    ("last weekend", WED, "past", "2019-03-09", "2019-03-10", "week"),
+    ("in April", MON, "past", "2018-04-01", "2018-04-30", "month"),
+    ("in April", MON, "future", "2019-04-01", "2019-04-30", "month"),
+    ("in December", JAN, "past", "2020-12-01", "2020-12-31", "month"),
+    ("last April", MON, "past", "2018-04-01", "2018-04-30", "month"),
+    ("in November 2016", MON, "past", "2016-11-01", "2016-11-30", "month"),
+    ("Nov 5", MON, "past", "2018-11-05", None, "day"),
+    ("Dec. 24", JAN, "past", "2020-12-24", None, "day"),
+    ("Jan 20", MON, "future", "2019-01-20", None, "day"),
+    ("5 November 2018", WED, "past", "2018-11-05", None, "day"),
+    ("November 5, 2018", WED, "future", "2018-11-05", None, "day"),
+    ("the 3rd of March", WED, "past", "2019-03-03", None, "day"),
+    ("2018-11-04", WED, "past", "2018-11-04", None, "day"),
+    ("initially imposed in 1958", MON, "past", "1958-01-01", "1958-12-31", "year"),
+    ("since 2011", MON, "past", "2011-01-01", "2011-12-31", "year"),
+    ("in the 1990s", MON, "past", "1990-01-01", "1999-12-31", "year"),
+    ("three days ago", MON, "past", "2018-11-02", None, "day"),
+    ("two weeks ago", WED, "past", "2019-02-25", "2019-03-03", "week"),
+    ("a year ago", MON, "past", "2017-01-01", "2017-12-31", "year"),
+]
+
+
+@pytest.mark.parametrize("phrase,pub,tense,start,end,precision", TABLE)
+def test_expression_table(phrase, pub, tense, start, end, precision):
+    exprs = find_expressions(f"It happened {phrase}.")
+    assert len(exprs) == 1, exprs
+    val = resolve(exprs[0], pub, tense)
+    assert val is not None
+    assert (val.start.isoformat(), val.end.isoformat() if val.end else None, val.precision) == (start, end, precision)
+
+
+def test_table_is_large_enough():
+    assert len(TABLE) >= 40
+
+
+@pytest.mark.parametrize("text", [
+    "Officials may resume talks.",  # "may" the modal is no month
+    "April Ryan asked a question.",  # a name, no preposition before it
+    "He scored 2018 points.",  # a number, not a year
+    "They met in room 1958-b.",
+])
+def test_not_expressions(text):
+    assert find_expressions(text) == []
+
+
+def test_relative_without_publication_date():
+    (ex,) = find_expressions("on Sunday")
+    assert resolve(ex, None, "past") is None
+    (ex,) = find_expressions("on 5 November 2018")
+    assert resolve(ex, None, "past").start == dt.date(2018, 11, 5)
+
+
+# -- scope rules on real parses ------------------------------------------------
+
+
+def make_doc(nlp, text, published=dt.datetime(2018, 11, 5, 20, 4), headline=None):
+    paras = []
+    parts = ([headline] if headline else []) + [p for p in text.split("\n\n")]
+    pos = 0
+    for k, p in enumerate(parts):
+        paras.append(Paragraph(pos, pos + len(p), "headline" if headline and k == 0 else "body"))
+        pos += len(p) + 2
+    full = "\n\n".join(parts)
+    art = Article(id="t", text=full, paragraphs=tuple(paras), published=published)
+    return attach(Document(article=art), nlp(full))
+
+
+def event(doc, trigger, occurrence=0, *, future=False, eid=None):
+    starts = [m.start() for m in re.finditer(re.escape(trigger), doc.article.text)]
+    i = starts[occurrence]
+    return Event(event_id=eid or f"{trigger}{occurrence}", article_id=doc.article.id, sentence_index=0,
+                 source=None, target=None, cameo="040", cameo_root="04", quad_class=1, goldstein=1.0,
+                 plover=Plover(), evidence=Evidence("", 0, trigger, i, i + len(trigger)),
+                 modality=Modality(future=future))
+
+
+def run(nlp, text, triggers, **kw):
+    doc = make_doc(nlp, text, **kw)
+    doc.events = [event(doc, *t) if isinstance(t, tuple) else event(doc, t) for t in triggers]
+    doc = WhenStage()(doc)
+    return {e.event_id: e for e in doc.events}, doc
+
+
+def test_clause_beats_relative_clause(pipeline):
+    evs, doc = run(pipeline.nlp, "The minister, who took office in April, arrived in Hanoi on Sunday.", ["arrived"])
+    e = evs["arrived0"]
+    assert (e.date, e.date_precision) == ("2018-11-04", "day")
+    assert doc.extras["when"]["arrived0"][0] == "clause"
+
+
+def test_relative_clause_date_not_used_for_main_event(pipeline):
+    evs, _ = run(pipeline.nlp, "The minister, who took office in April, met the king.", ["met"])
+    assert evs["met0"].date == "2018-11-05"  # publication date, not April
+
+
+def test_future_by_verb_tense(pipeline):
+    evs, _ = run(pipeline.nlp, "The president was to leave Seoul on Tuesday and visit Tokyo.", ["leave", "visit"])
+    assert evs["leave0"].date == "2018-11-06"
+    assert evs["visit0"].date == "2018-11-06"
+    assert evs["visit0"].modality.future
+
+
+def test_will_counts_forward_and_past_counts_back(pipeline):
+    evs, _ = run(pipeline.nlp, "The envoy will meet officials on Friday. The envoy met officials on Friday.",
+                 [("meet",), ("met",)])
+    assert evs["meet0"].date == "2018-11-09"
+    assert evs["met0"].date == "2018-11-02"
+
+
+def test_paragraph_inheritance_from_earlier_main_clause(pipeline):
+    evs, doc = run(pipeline.nlp, "The premier arrived in Lima on Sunday. He was greeted at the airport by the mayor.",
+                   ["greeted"])
+    assert evs["greeted0"].date == "2018-11-04"
+    assert doc.extras["when"]["greeted0"][0] == "paragraph"
+
+
+def test_historical_year(pipeline):
+    evs, _ = run(pipeline.nlp, "The embargo, first imposed in 1962, remains in place.", ["imposed"])
+    e = evs["imposed0"]
+    assert (e.date, e.date_end, e.date_precision, e.historical) == ("1962-01-01", "1962-12-31", "year", True)
+
+
+def test_headline_takes_lead_date(pipeline):
+    evs, doc = run(pipeline.nlp, "Leaders agreed on Saturday to expand trade.",
+                   [("agreed",), ("pledge",)], headline="Leaders pledge closer ties")
+    assert evs["agreed0"].date == "2018-11-03"
+    assert evs["pledge0"].date == "2018-11-03"
+    assert doc.extras["when"]["pledge0"][0] == "lead"
+
+
+def test_tense_of(pipeline):
+    d = pipeline.nlp("He will travel. She was to fly. They arrived. It is going to rain. We have met.")
+    verbs = {t.text: tense_of(t) for t in d if t.pos_ == "VERB"}
+    assert verbs["travel"] == "future"
+    assert verbs["fly"] == "future"
+    assert verbs["arrived"] == "past"
+    assert verbs["rain"] == "future"
+    assert verbs["met"] == "past"
+
+
+# -- the example, end to end ----------------------------------------------------
+
+
+def _in_range(date, gold):
+    lo, hi = (gold, gold) if isinstance(gold, str) else gold
+    return lo <= date[: len(lo)] <= hi
+
+
+def test_example_hand_built_events(pipeline, example_text, example_gold):
+    """The gold events' triggers, hand-placed on the real parse, get dates in their gold ranges."""
+    from whimbrel.ingest import article_from_text
+
+    art = article_from_text(example_text, id="ex", published="2018-11-05T20:04")
+    doc = attach(Document(article=art), pipeline.nlp(art.text))
+    spots = {"E1": "agreed", "E2": "arrived", "E3": "met", "E4": "held talks", "E5": "meeting in New York",
+             "E6": "criticise", "E7": "hinted", "E11": "imposed in 1958", "E13": "visit China"}
+    doc.events = [event(doc, w, eid=k) for k, w in spots.items()]
+    doc = WhenStage()(doc)
+    gold = {g["id"]: g for g in example_gold["events"]}
+    for e in doc.events:
+        assert _in_range(e.date, gold[e.event_id]["date"]), (e.event_id, e.date)
+        assert e.historical == bool(gold[e.event_id].get("historical")), e.event_id
+    evs = {e.event_id: e for e in doc.events}
+    assert evs["E2"].date == evs["E3"].date == "2018-11-04"
+    assert evs["E5"].modality.future and evs["E13"].modality.future
