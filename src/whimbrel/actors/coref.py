@@ -26,6 +26,8 @@ GROUP_NOUNS = {"leaders", "sides", "countries", "nations", "men", "presidents", 
                "states", "parties", "delegations", "neighbours", "neighbors", "allies", "rivals", "heads",
                "women", "officials", "foes", "capitals", "powers", "armies"}
 STATE_NOUNS = {"countries", "nations", "states", "governments", "capitals", "powers", "neighbours", "neighbors"}
+PAST_FORMS = {"held", "met", "said", "made", "took", "signed", "agreed", "spoke", "shook", "had", "were", "have",
+              "will", "would", "also", "then", "later", "sat", "went", "came", "gave", "left", "discussed"}
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "agent", "conj", "appos"}
 MAX_BACK_SENTS = 3
@@ -184,7 +186,10 @@ def _group_refs(sp) -> list[tuple[int, int, str | None]]:
             nxt = sp[t.i + 1] if t.i + 1 < n else None
             if nxt is not None and nxt.lower_ in GROUP_NOUNS:
                 out.append((t.i - 1, t.i + 2, nxt.lower_))
-            elif nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            elif nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or (
+                    nxt.pos_ == "ADJ" and (nxt.tag_ in ("VBD", "VBN") or nxt.lower_ in PAST_FORMS
+                                           or nxt.lower_.endswith("ed"))):
+                # "the two held talks" (a tagger may call "held" an adjective), not "the two main parties"
                 out.append((t.i - 1, t.i + 1, None))
         elif low == "both":
             nxt = sp[t.i + 1] if t.i + 1 < n else None

@@ -246,6 +246,28 @@ def _plurals(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return [tuple(head) + (f,) for f in forms]
 
 
+def read_actor_file(path: str | Path) -> list[tuple]:
+    """Parse and check one user actor file: [(id, kind, code, start, end, names, context)].
+
+    Raises :class:`ActorFileError` with the file, line and what to fix."""
+    p = Path(path)
+    if not p.is_file():
+        raise ActorFileError(f"actor file {path} not found; check --actors or WHIMBREL_ACTORS")
+    return list(_parse(p.read_text(encoding="utf-8"), str(p)))
+
+
+def _parse(text: str, source: str):
+    for n, (id_, kind, code, start, end, names, context, *_) in _read_rows(text, source):
+        id_, kind, code = id_.strip(), kind.strip(), code.strip()
+        if kind not in KINDS:
+            raise ActorFileError(f"{source}:{n}: unknown kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+        if not SECTOR_LIKE.match(code):
+            raise ActorFileError(f"{source}:{n}: code {code!r} is not a CAMEO actor code (e.g. USAGOV, IGOUNO)")
+        where = f"{source}:{n}"
+        s_, e_ = _date(start, where), _date(end, where)
+        yield id_, kind, code, s_.isoformat() if s_ else "", e_.isoformat() if e_ else "", names, context
+
+
 def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
     """Read the files and build (raw entries, index, prefixes, agents, agent prefixes)."""
     data = files("whimbrel.actors") / "data"
@@ -261,15 +283,8 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
                 raise ActorFileError(f"actor file {name} not found; check --actors or WHIMBREL_ACTORS")
             text = p.read_text(encoding="utf-8")
             source = str(p)
-        for n, (id_, kind, code, start, end, names, context, *_) in _read_rows(text, source):
-            id_, kind, code = id_.strip(), kind.strip(), code.strip()
-            if kind not in KINDS:
-                raise ActorFileError(f"{source}:{n}: unknown kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
-            if not SECTOR_LIKE.match(code):
-                raise ActorFileError(f"{source}:{n}: code {code!r} is not a CAMEO actor code (e.g. USAGOV, IGOUNO)")
-            where = f"{source}:{n}"
-            s_, e_ = _date(start, where), _date(end, where)
-            role = (code, s_.isoformat() if s_ else "", e_.isoformat() if e_ else "")
+        for id_, kind, code, start, end, names, context in _parse(text, source):
+            role = (code, start, end)
             e = raw.get(id_)
             if e is None:
                 e = raw[id_] = {"kind": kind, "names": [], "roles": [], "context": (), "source": source, "prio": prio}
@@ -352,6 +367,9 @@ def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> Know
     (``WHIMBREL_CACHE``, default ``~/.cache/whimbrel``), keyed by the files'
     sizes and times, so a warm load only reads one marshal file."""
     names = tuple(n for n, _ in paths)
+    for n, prio in paths:  # fail fast, before the slow compile, on a bad user file
+        if prio >= USER_PRIORITY:
+            read_actor_file(n)
     cache = _cache_dir() if use_cache else None
     target = cache / f"actors-{_fingerprint(paths)}.marshal" if cache else None
     if target is not None and target.is_file():

@@ -1,0 +1,178 @@
+"""Resolution rules of the actors stage, each with cases where it must not fire."""
+
+from __future__ import annotations
+
+
+def by_text(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def codes(mentions, text):
+    return {m.code for m in by_text(mentions, text)}
+
+
+def test_mentions_sorted_and_offsets_point_into_text(resolve):
+    text = "Russian President Vladimir Putin met Turkish officials in Ankara."
+    ms = resolve(text)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+
+
+def test_title_and_nationality_fold_into_one_person_mention(resolve):
+    ms = resolve("Cuban President Miguel Diaz-Canel arrived on Sunday.")
+    [m] = [m for m in ms if m.kind == "person"]
+    assert m.text == "Cuban President Miguel Diaz-Canel"
+    assert m.code == "CUBGOV" and m.name == "Miguel Diaz-Canel" and m.kb_id
+    assert not by_text(ms, "Cuban")  # no separate nationality mention
+
+
+def test_unknown_person_with_title_and_nationality(resolve):
+    ms = resolve("Peruvian Interior Minister Juan Quispeloza resigned on Friday.")
+    [m] = [m for m in ms if m.kind == "person"]
+    assert m.code == "PERGOV" and m.rule == "title"
+
+
+def test_agents_with_nationality_possessive_and_prep(resolve):
+    ms = resolve("A Russian diplomat said North Korea's state media had lied. Rebels in the Ivory Coast refused.")
+    assert codes(ms, "Russian diplomat") == {"RUSGOV"}
+    assert codes(ms, "North Korea's state media") == {"PRKMED"}
+    assert codes(ms, "Rebels in the Ivory Coast") == {"CIVREB"}
+
+
+def test_compound_actors_one_mention_per_member(resolve):
+    ms = resolve("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.")
+    assert codes(ms, "Hungarian") == {"HUNGOV"}
+    assert codes(ms, "Romanian") == {"ROUGOV"}
+    assert all(m.rule == "agent:compound" for m in ms if m.text in ("Hungarian", "Romanian"))
+
+
+def test_apposition_gives_unknown_person_a_code(resolve):
+    text = ("Talks will resume between Secretary of State Mike Pompeo and the North's main negotiator, "
+            "Kim Yong-chol, in a North Korea story.")
+    ms = resolve(text)
+    [kim] = by_text(ms, "Kim Yong-chol")
+    assert kim.code == "PRKGOV" and kim.rule == "apposition" and kim.chain
+    [p] = [m for m in ms if m.name == "Mike Pompeo"]
+    assert p.code == "USAGOV" and p.text == "Secretary of State Mike Pompeo"
+
+
+def test_apposition_does_not_fire_without_a_coded_agent(resolve):
+    ms = resolve("The meeting was chaired by the host, Anna Vormerstrand, on Friday.")
+    [m] = [m for m in ms if "Vormerstrand" in m.text]
+    assert m.code == "---" and m.rule != "apposition"
+
+
+def test_capital_acting_is_the_government(resolve):
+    ms = resolve("Pyongyang has been hardening its rhetoric. Washington said it was cozying up to Moscow.")
+    assert codes(ms, "Pyongyang") == {"PRKGOV"}
+    assert codes(ms, "Washington") == {"USAGOV"}
+    [moscow] = by_text(ms, "Moscow")
+    assert moscow.code == "RUSGOV" and moscow.kind == "country"
+
+
+def test_capital_as_location_is_a_place_not_an_actor(resolve):
+    ms = resolve("He arrived in Pyongyang on Sunday. While in Moscow, the minister met officials. "
+                 "He was to leave Pyongyang on Tuesday for a meeting in New York.")
+    for name, root in (("Pyongyang", "PRK"), ("Moscow", "RUS"), ("New York", "USA")):
+        found = by_text(ms, name)
+        assert found and all(m.kind == "place" for m in found), name
+        assert all(m.code == root for m in found)
+
+
+def test_countries_with_in_are_places_but_not_as_agents_location(resolve):
+    ms = resolve("Romanian refugees in Hungary were asked to return home.")
+    [hu] = by_text(ms, "Hungary")
+    assert hu.kind == "place"
+
+
+def test_short_form_goes_to_most_salient_full_name(resolve):
+    text = ("North Korean leader Kim Jong-un met Cuba's president. Kim Jong-un smiled. "
+            "Later Kim Yong-chol spoke to reporters. The meeting with Kim lasted an hour.")
+    ms = resolve(text)
+    last = [m for m in ms if m.text == "Kim"][-1]
+    assert last.name == "Kim Jong-un" and last.rule == "shortform" and last.chain
+
+
+def test_short_form_is_not_kim_jong_un_in_a_story_about_kim_yong_chol(resolve):
+    text = ("North Korea's main negotiator, Kim Yong-chol, arrived in New York. "
+            "Kim said the talks went well.")
+    ms = resolve(text)
+    kims = by_text(ms, "Kim")
+    assert kims and all(m.name == "Kim Yong-chol" for m in kims)
+    assert not any(m.name == "Kim Jong-un" for m in ms)
+
+
+def test_surname_of_known_person_resolves(resolve):
+    ms = resolve("Putin met Erdogan in Sochi.", published="2019-05-01")
+    assert codes(ms, "Putin") == {"RUSGOV"} and codes(ms, "Erdogan") == {"TURGOV"}
+
+
+def test_roles_follow_the_article_date(resolve):
+    assert codes(resolve("Mike Pompeo criticised Iran.", published="2019-06-01"), "Mike Pompeo") == {"USAGOV"}
+    assert codes(resolve("Mike Pompeo criticised Iran.", published="2023-06-01"), "Mike Pompeo") == {"USAELI"}
+
+
+def test_context_name_the_north_only_in_a_korea_story(resolve):
+    ms = resolve("South Korea wants talks. Progress from the North has been slow.")
+    assert codes(ms, "the North") == {"PRK"}
+    ms = resolve("Farmers in Italy say prices in the North have been slow to recover.")
+    assert not by_text(ms, "the North")
+
+
+def test_lowercase_words_are_not_names(resolve):
+    ms = resolve("Give us the report; it is due.")
+    assert not [m for m in ms if m.kind != "pronoun"]
+
+
+def test_pronouns_he_him_and_chain(resolve):
+    text = ("Diaz-Canel arrived in Pyongyang with his wife on Sunday. He was met at the airport by Kim Jong-un, "
+            "who joined him on the ride into the city.")
+    ms = resolve(text)
+    [he] = by_text(ms, "He")
+    assert he.code == "CUBGOV" and he.kind == "pronoun" and he.name == "Miguel Diaz-Canel"
+    assert text[he.chain[0][0]:he.chain[0][1]] == "Diaz-Canel"
+    [him] = by_text(ms, "him")
+    assert him.code == "CUBGOV"  # not Kim, the subject of "joined"
+
+
+def test_it_its_go_to_states_not_people(resolve):
+    ms = resolve("Pyongyang used its official media to criticise the US and hinted it may resume tests.")
+    its = by_text(ms, "its")
+    assert its and its[0].code == "PRKGOV"
+    assert codes(ms, "it") == {"PRKGOV"}
+
+
+def test_group_reference_the_two_is_the_last_pair(resolve):
+    text = ("He was met at the airport by Kim Jong-un. Earlier, Diaz-Canel greeted the crowd. "
+            "Diaz-Canel was met by Kim Jong-un on Sunday. The two held talks.")
+    ms = resolve(text)
+    two = by_text(ms, "The two")
+    assert {m.code for m in two} == {"PRKGOV", "CUBGOV"}
+    assert len({(m.start, m.end) for m in two}) == 1
+    assert all(m.rule == "coref:pair" and len(m.chain) == 2 for m in two)
+
+
+def test_both_countries_give_country_codes(resolve):
+    ms = resolve("Russian President Vladimir Putin met Chinese President Xi Jinping. Both countries signed a deal.",
+                 published="2019-06-05")
+    both = by_text(ms, "Both countries")
+    assert {m.code for m in both} == {"RUS", "CHN"}
+
+
+def test_the_two_without_a_pair_does_not_fire(resolve):
+    ms = resolve("The two were seen leaving the building.")
+    assert not by_text(ms, "The two")
+
+
+def test_helpers_for_the_coder(pipeline, resolve):
+    from whimbrel.actors.mention import compose, is_actor, mentions_in
+
+    assert compose("PRK", "MED") == "PRKMED" and compose("PRKGOV", "MIL") == "PRKMIL"
+    assert compose("IGOWSTNAT", "MIL") == "IGOWSTNATMIL" and compose("USAGOV", "GOV") == "USAGOV"
+
+    class D:  # a minimal document carrying mentions
+        mentions = resolve("He arrived in Moscow and met Russian officials.")
+
+    inside = mentions_in(D, 0, 100)
+    assert any(not is_actor(m) for m in inside) and any(m.code == "RUSGOV" for m in inside)
