@@ -1,0 +1,233 @@
+"""Place names in a parsed document: finding, disambiguating, and how each is used.
+
+A candidate is a spaCy GPE/LOC/FAC entity, or a capitalised name right after a
+locative preposition ("in Pyongyang" where the tagger missed the entity). Spans
+that overlap an actor mention (kind other than "place") are dropped: an actor's
+name is never a place. Each remaining name is looked up in the gazetteer and the
+reading with the best score wins:
+
+    score = prior (country 6, site 5, region 4, city log10(population) - 1, +1 capital)
+          + 3 when the place's country is one of the story's countries
+          + 6 when a qualifier names its region or country ("Paris, Texas")
+          + 3 for a region when "state" follows ("Washington state")
+
+The story's countries are the actors' countries plus the countries of names
+that are not ambiguous. A place is "used as a location" when it is the object
+of a locative preposition (in, at, near, outside, inside, across, throughout,
+or "to" after a verb of travel), or a conjunct of one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Location
+from ..when import clause_root, clause_path, is_modifier_clause
+from .gazetteer import Gazetteer, Place, PRECISION, normalize
+
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "into"}
+TRAVEL = {"travel", "go", "fly", "visit", "trip", "journey", "arrive", "return", "head", "tour", "come", "move",
+          "deploy", "send", "dispatch", "voyage", "flight", "sail"}
+_ENT_LABELS = {"GPE", "LOC", "FAC"}
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+               "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+               "southeast", "southwest", "upper", "lower", "greater", "downtown", "rural", "coastal"}
+_NON_COUNTRY = {"IGO", "NGO", "IMG", "---", "MNC", "UNK"}
+
+
+@dataclass(frozen=True)
+class Found:
+    place: Place
+    start: int
+    end: int
+    text: str
+    token: int  # index of the span's root token
+    use: bool  # used as a location (locative preposition)
+    on_verb: bool  # the preposition hangs on a verb
+    in_modifier: bool  # inside a relative/participle clause
+    rule: str  # "entity", "dateline"
+    head: int = -1  # index of the token the locative preposition hangs on
+
+
+def to_location(place: Place, start: int | None, end: int | None, rule: str) -> Location:
+    return Location(
+        name=place.name, country=place.country or None, region=place.region or None,
+        lat=place.lat, lon=place.lon, geonameid=place.geonameid, precision=PRECISION[place.kind],
+        start=start, end=end, rule=rule,
+    )
+
+
+def _blocked(doc: Document) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in doc.mentions if getattr(m, "kind", "") != "place"]
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < be and bs < e for bs, be in spans)
+
+
+def _candidate_spans(sp):
+    """(span, from_entity) for entities and capitalised names after locative prepositions."""
+    seen: set[int] = set()
+    for ent in sp.ents:
+        if ent.label_ in _ENT_LABELS:
+            seen.update(range(ent.start, ent.end))
+            yield ent, True
+    for tok in sp:
+        if tok.i in seen or tok.lower_ not in LOC_PREPS | {"to", "from"}:
+            continue
+        j = tok.i + 1
+        if j < len(sp) and sp[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(sp) and sp[k].text[:1].isupper() and sp[k].is_alpha and k not in seen and k - j < 4:
+            k += 1
+        if k > j and not (j == tok.i + 1 and tok.is_sent_start):
+            seen.update(range(j, k))
+            yield sp[j:k], False
+
+
+def _trim(span):
+    """Drop leading determiners, directions and possessive endings."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a") or doc[s].lower_ in _DIRECTIONS):
+        s += 1
+    while e > s and doc[e - 1].lower_ in ("'s", "\u2019s", "'"):
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def _use(root) -> tuple[bool, bool, int]:
+    """(used as a location, on a verb, index of the preposition's head) for a place's root token."""
+    t = root
+    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False, False, -1
+    prep = t.head
+    word = prep.lower_
+    head = prep.head
+    if word == "to":
+        ok = head.lemma_ in TRAVEL
+    else:
+        ok = word in LOC_PREPS
+    if word == "in" and head.lower_ in ("interest", "stake", "investment", "confidence", "faith"):
+        ok = False
+    on_verb = head.pos_ in ("VERB", "AUX") or (word in ("in", "at") and head.dep_ in ("ROOT",)) \
+        or head.lower_ in ("while", "when")
+    return ok, ok and on_verb, head.i
+
+
+def _qualifier(sp, span) -> str | None:
+    """The name after a comma: "Paris, Texas" -> "Texas"."""
+    i = span.end
+    if i + 1 < len(sp) and sp[i].text == "," and sp[i + 1].text[:1].isupper():
+        k = i + 1
+        while k < len(sp) and sp[k].text[:1].isupper() and sp[k].is_alpha and k - i <= 3:
+            k += 1
+        return sp[i + 1:k].text
+    return None
+
+
+def story_countries(doc: Document, looked: list[tuple[object, list[Place]]]) -> set[str]:
+    out = {m.country for m in doc.mentions
+           if m.country and len(m.country) == 3 and m.country not in _NON_COUNTRY}
+    for _, cands in looked:
+        if len({c.country for c in cands}) == 1:
+            out.add(cands[0].country)
+        else:
+            out.update(c.country for c in cands if c.kind == "country")
+    return out
+
+
+def choose(cands: list[Place], countries: set[str], *, qualifier: list[Place] = (), state: bool = False) -> Place:
+    def score(c: Place) -> float:
+        s = c.prior
+        if c.country in countries:
+            s += 3.0
+        for q in qualifier:
+            if (q.kind == "country" and q.country == c.country) or (
+                    q.kind == "region" and normalize(q.name) == normalize(c.region) and q.country == c.country):
+                s += 6.0
+                break
+        if state and c.kind == "region":
+            s += 3.0
+        return s
+
+    return max(cands, key=lambda c: (score(c), c.population))
+
+
+def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
+    sp = doc.spacy
+    if sp is None:
+        return []
+    blocked = _blocked(doc)
+    looked = []
+    for span, from_ent in _candidate_spans(sp):
+        span = _trim(span)
+        if span is None or _overlaps(blocked, span.start_char, span.end_char):
+            continue
+        cands = gaz.lookup(span.text)
+        if not cands:
+            continue
+        if not from_ent and not _use(span.root)[0]:
+            continue
+        looked.append((span, cands))
+    countries = story_countries(doc, looked)
+    out: list[Found] = []
+    for span, cands in looked:
+        q = _qualifier(sp, span)
+        qual = gaz.lookup(q) if q else []
+        nxt = sp[span.end].lower_ if span.end < len(sp) else ""
+        place = choose(cands, countries, qualifier=qual, state=(nxt == "state"))
+        use, on_verb, head = _use(span.root)
+        path = clause_path(span.root)
+        out.append(Found(place, span.start_char, span.end_char, span.text, span.root.i, use, on_verb,
+                         any(is_modifier_clause(t) for t in path), "entity", head))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z.'\u2019 -]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'\u2019 -]{1,30}?))?"
+    r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u2013\u2014:]\s"
+)
+
+
+def find_dateline(doc: Document, gaz: Gazetteer, found: list[Found]) -> Found | None:
+    """The place of a dateline ("MOSCOW, May 7 (IANS) -", "SEOUL, South Korea -") at the body's start."""
+    art = doc.article
+    start = art.body_start
+    m = _DATELINE.match(art.text[start:start + 120])
+    if not m:
+        return None
+    city = m.group("city").strip()
+    if not (city.split()[0].isupper() and len(city) >= 3) and not (m.group("date") or m.group("agency")):
+        return None
+    cands = gaz.lookup(city.title()) or gaz.lookup(city)
+    if not cands:
+        return None
+    s = start + m.start("city")
+    if any(s < b[1] and b[0] < s + len(city) for b in _blocked(doc)):
+        return None
+    qual = gaz.lookup(m.group("qual").title()) + gaz.lookup(m.group("qual")) if m.group("qual") else []
+    countries = {f.place.country for f in found}
+    place = choose(cands, countries, qualifier=qual)
+    return Found(place, s, s + len(city), city, -1, True, True, False, "dateline")
+
+
+def clause_of(trig) -> set[int]:
+    """Token indices of the trigger's clause, plus a noun trigger's own phrase."""
+    root = clause_root(trig)
+    out = {t.i for t in trig.sent if clause_root(t).i == root.i}
+    if trig.pos_ in ("NOUN", "PROPN"):
+        out.update(t.i for t in trig.subtree if clause_root(t).i == root.i or t.i == trig.i)
+    return out
+
+
+def in_clause(sp, f: Found, trig, clause: set[int]) -> bool:
+    """A location phrase of the event: in its clause and hanging on a verb or on the trigger itself."""
+    if not f.use or f.token not in clause:
+        return False
+    return f.on_verb or f.head == trig.i or (trig.pos_ in ("NOUN", "PROPN") and f.head in {t.i for t in trig.subtree})
