@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""Rebuild the event coder's data files under ``src/whimbrel/events/data/``.
+
+Sources (read-only, in the team's shared folder, default ``/work/shared``):
+
+* ``reference/cameo/cameo_codes.tsv``: CAMEO codes, quad class, Goldstein score,
+  PLOVER event/mode/context -> ``cameo.tsv`` (with the documented PLOVER-manual
+  overrides below and parent Goldstein scores filled in).
+* ``reference/petrarch/CAMEO.2.0.txt``: PETRARCH2's verb dictionary (MIT,
+  Copyright 2015 Open Event Data Alliance) -> ``petrarch_verbs.tsv`` (verb lemma,
+  synonym group, default code) and ``petrarch_patterns.tsv`` (group, particle,
+  object words, preposition, preposition object, code, swap).
+
+The whimbrel-written files (``lexicon.tsv``, ``nouns.tsv``, ``verbs.tsv``) are
+edited by hand and not touched here.
+
+Usage: python scripts/build_lexicon.py [--shared /work/shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "whimbrel" / "events" / "data"
+
+# PLOVER-manual decisions that differ from the 2021 draft table (documented in
+# docs/coder.md). code -> (event, mode, context)
+PLOVER_OVERRIDES = {
+    # Manual, SANCTION: "International (political or economic) sanctions are
+    # coded as 'discontinue'"; the table says COERCE/restrict.
+    "163": ("SANCTION", "discontinue", None),
+}
+
+PARTICLES = {
+    "up", "down", "out", "off", "away", "back", "over", "forward", "aside", "through",
+    "together", "along", "around", "apart", "ahead", "on", "in", "about",
+}
+PREPOSITIONS = {
+    "to", "for", "with", "against", "on", "in", "at", "by", "from", "into", "of", "over",
+    "about", "under", "between", "among", "across", "toward", "towards", "behind", "before",
+    "after", "through", "upon", "onto", "within", "without", "near", "despite", "during",
+}
+
+
+def build_cameo(shared: Path) -> None:
+    src = shared / "reference" / "cameo" / "cameo_codes.tsv"
+    rows = [line.rstrip("\n").split("\t") for line in src.read_text(encoding="utf-8").splitlines()]
+    header, body = rows[0], rows[1:]
+    by_code = {r[0]: r for r in body}
+    out = [
+        "# CAMEO event codes with quad class, Goldstein score and PLOVER event/mode/context.",
+        "# Built by scripts/build_lexicon.py from reference/cameo/cameo_codes.tsv (facts from the",
+        "# CAMEO manual, GDELT lookups and CAMEO2PLOVER). goldstein_source says 'parent' where the",
+        "# code had no score and its parent's was used; plover_source says 'manual' where the",
+        "# PLOVER manual overrides the 2021 draft table (163 -> SANCTION/discontinue).",
+        "# columns: code root quad_class goldstein goldstein_source plover_event plover_mode plover_context label",
+    ]
+    for r in body:
+        r = r + [""] * (len(header) - len(r))
+        code, root, quad, gold, label, _desc, ev, mode, ctx = r[:9]
+        gsrc = "gdelt"
+        if not gold:
+            p = code[:-1]
+            while p and not (by_code.get(p) and by_code[p][3]):
+                p = p[:-1]
+            gold = by_code[p][3] if p else ""
+            gsrc = "parent"
+        if not quad and code[:2].isdigit():
+            r2 = int(code[:2])
+            quad = "1" if r2 <= 5 else "2" if r2 <= 8 else "3" if r2 <= 13 else "4"
+        psrc = "table"
+        if code in PLOVER_OVERRIDES:
+            ev, mode, octx = PLOVER_OVERRIDES[code]
+            ctx = ctx if octx is None else octx
+            psrc = "manual"
+        elif not ev and len(code) == 4 and code[:3] in by_code:
+            # 4-digit codes without PLOVER info take their 3-digit parent's (1951, 1952)
+            parent = by_code[code[:3]]
+            ev, mode, ctx = parent[6], parent[7], parent[8]
+            psrc = "parent"
+        ctx = ";".join(c.strip() for c in ctx.replace(",", ";").split(";") if c.strip())
+        out.append("\t".join([code, root, quad, gold, gsrc, ev, mode, ctx, psrc, label]))
+    out[5] = out[5].replace("plover_context label", "plover_context plover_source label")
+    (OUT / "cameo.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"cameo.tsv: {len(body)} codes")
+
+
+def _norm_word(w: str) -> str:
+    w = w.strip().lstrip("+").rstrip("_").lower()
+    return w.replace("_", " ").strip()
+
+
+def parse_petrarch(path: Path):
+    lines = path.read_text(encoding="latin-1").splitlines()
+    sets: dict[str, list[str]] = {}
+    cur_set = None
+    i = 0
+    while i < len(lines) and "VERB PATTERNS" not in lines[i]:
+        line = lines[i].split("#", 1)[0].rstrip()
+        if line.startswith("&"):
+            cur_set = line.strip()
+            sets[cur_set] = []
+        elif line.startswith("+") and cur_set:
+            sets[cur_set].append(_norm_word(line))
+        elif not line.strip():
+            pass
+        i += 1
+    groups = []  # (name, code, verbs[(lemma, particle, code)], patterns[(tokens, code)])
+    cur = None
+    for line in lines[i + 1:]:
+        raw = line.split("#", 1)[0].rstrip()
+        if not raw.strip():
+            continue
+        m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", raw)
+        if m:
+            cur = {"name": m.group(1), "code": m.group(2), "verbs": [], "patterns": []}
+            groups.append(cur)
+            continue
+        if cur is None:
+            continue
+        if raw.startswith("-"):
+            pm = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", raw)
+            if pm:
+                cur["patterns"].append((pm.group(1), pm.group(2)))
+            continue
+        vm = re.match(r"^(\+?[A-Z][A-Z0-9_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", raw.strip())
+        if vm:
+            word = vm.group(1).lstrip("+").lower()
+            code = vm.group(3)[1:-1] if vm.group(3) else ""
+            parts = [p for p in word.split("_") if p]
+            lemma, rest = parts[0], parts[1:]
+            cur["verbs"].append((lemma, " ".join(rest), code))
+    return sets, groups
+
+
+def split_code(code: str) -> tuple[str, bool] | None:
+    code = code.strip()
+    if not code or code == "---":
+        return None
+    if ":" in code:
+        a, b = code.split(":", 1)
+        a, b = a.strip(), b.strip()
+        if a and a != "---":
+            return a, False
+        if b and b != "---":
+            return b, True
+        return None
+    return code, False
+
+
+def expand(tokens: list[str], sets: dict[str, list[str]]) -> list[list[str]]:
+    """Expand &SET references; returns alternative word lists (capped)."""
+    opts = []
+    for t in tokens:
+        if t.startswith("&"):
+            opts.append(sets.get(t, []) or [t[1:].lower()])
+        else:
+            opts.append([_norm_word(t)])
+    out = []
+    for combo in itertools.product(*opts):
+        out.append([w for w in combo if w])
+        if len(out) >= 400:
+            break
+    return out
+
+
+def convert_pattern(text: str, sets) -> list[tuple[str, str, str, str]] | None:
+    """PETRARCH pattern text -> [(particle, object, prep, pobj)] or None to drop it."""
+    if "*" not in text:
+        return None
+    pre, post = text.split("*", 1)
+    pre_words = [w for w in pre.split() if w not in ("$", "+", "^", "%")]
+    if pre_words:
+        return None  # subject-side constraints: not representable here, dropped
+    # tokenise: groups {..}, (..), words
+    toks = re.findall(r"\([^)]*\)|\{[^}]*\}|[^\s{}()]+", post)
+    particle, obj_words, preps = "", [], []
+    for t in toks:
+        if t in ("$", "+", "^", "%", "@"):
+            continue
+        if t.startswith("("):
+            inner = [w.strip("{}") for w in t[1:-1].split() if w not in ("$", "+", "^", "%")]
+            inner = [w for w in inner if w]
+            if inner:
+                p = inner[0].lower().split("/")[0]
+                preps.append((p, inner[1:]))
+            continue
+        if t.startswith("{"):
+            obj_words.extend(w for w in t[1:-1].split() if w not in ("$", "+", "^"))
+            continue
+        w = t.lower()
+        if not particle and not obj_words and w in PARTICLES:
+            particle = w
+            continue
+        obj_words.append(t)
+    results = []
+    prep, pobj = ("", [])
+    if preps:
+        prep, pobj = preps[0]
+        if prep.startswith("&") or prep not in PREPOSITIONS:
+            return None
+    for ow in expand(obj_words, sets):
+        for pw in expand(pobj, sets):
+            results.append((particle, " ".join(ow), prep, " ".join(pw)))
+    return results
+
+
+def build_petrarch(shared: Path) -> None:
+    src = shared / "reference" / "petrarch" / "CAMEO.2.0.txt"
+    sets, groups = parse_petrarch(src)
+    head = [
+        "# Converted by scripts/build_lexicon.py from PETRARCH2's CAMEO.2.0.txt verb dictionary",
+        "# (MIT licence, Copyright (c) 2015 Open Event Data Alliance; see NOTICE).",
+    ]
+    vrows = head + [
+        "# One row per verb: lemma, particle (for multi-word verbs), synonym group, default CAMEO",
+        "# code ('' = the bare verb codes nothing), swap (1 = source and target are reversed).",
+        "# columns: lemma particle group code swap",
+    ]
+    prows = head + [
+        "# One row per pattern; a pattern applies to every verb of its group. object is the",
+        "# object noun phrase (head word last), prep/pobj an attached prepositional phrase.",
+        "# Patterns with subject-side words in PETRARCH are dropped; &SET names are expanded.",
+        "# columns: group particle object prep pobj code swap",
+    ]
+    nverbs = npat = ndrop = 0
+    seen = set()
+    for g in groups:
+        gcode = split_code(g["code"])
+        for lemma, part, vcode in g["verbs"]:
+            c = split_code(vcode) if vcode else gcode
+            code, swap = c if c else ("", False)
+            if not re.match(r"^[a-z][a-z\-']*$", lemma):
+                continue
+            key = ("v", lemma, part, g["name"])
+            if key in seen:
+                continue
+            seen.add(key)
+            vrows.append("\t".join([lemma, part, g["name"], code, "1" if swap else ""]))
+            nverbs += 1
+        for text, code in g["patterns"]:
+            c = split_code(code)
+            if not c:
+                ndrop += 1
+                continue
+            conv = convert_pattern(text, sets)
+            if not conv:
+                ndrop += 1
+                continue
+            for particle, obj, prep, pobj in conv:
+                key = (g["name"], particle, obj, prep, pobj)
+                if key in seen:
+                    continue
+                seen.add(key)
+                prows.append("\t".join([g["name"], particle, obj, prep, pobj, c[0], "1" if c[1] else ""]))
+                npat += 1
+    (OUT / "petrarch_verbs.tsv").write_text("\n".join(vrows) + "\n", encoding="utf-8")
+    (OUT / "petrarch_patterns.tsv").write_text("\n".join(prows) + "\n", encoding="utf-8")
+    print(f"petrarch: {nverbs} verbs, {npat} patterns ({ndrop} source patterns dropped)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path("/work/shared"))
+    args = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    build_cameo(args.shared)
+    build_petrarch(args.shared)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""Who is who around a trigger: map parse tokens to actor mentions, find subjects/objects.
+
+The actor stage gives ``doc.mentions`` (char offsets). :class:`MentionIndex`
+maps each spaCy token to the mentions it overlaps, once per document. The
+helpers below walk the dependency parse from a trigger to the noun phrases that
+fill its roles and return the mentions inside them, grouped as compounds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from ..model import Actor
+
+# dependency labels that stay inside one noun phrase (no embedded clauses)
+NP_CORE = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "punct", "cc", "predet", "poss"}
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
+SUBJ = {"nsubj", "csubj", "expl"}
+RELPRON = {"who", "which", "that", "whom", "whose"}
+OBJ_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "in", "upon", "onto", "over")
+
+
+class MentionIndex:
+    """Token index -> mentions overlapping that token, for one spaCy Doc."""
+
+    def __init__(self, spacy_doc, mentions: list[Actor]):
+        self.by_token: dict[int, list[Actor]] = {}
+        if not mentions:
+            return
+        starts = [t.idx for t in spacy_doc]
+        ends = [t.idx + len(t.text) for t in spacy_doc]
+        for m in mentions:
+            lo = bisect_right(ends, m.start)
+            hi = bisect_left(starts, m.end)
+            for i in range(lo, hi):
+                self.by_token.setdefault(i, []).append(m)
+
+    def at(self, tok) -> list[Actor]:
+        return self.by_token.get(tok.i, [])
+
+
+def _dedupe(ms: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for m in ms:
+        k = (m.start, m.end, m.code)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
+
+
+def _collect(tok, idx: MentionIndex, deps: set[str], out: list[Actor]) -> None:
+    out.extend(idx.at(tok))
+    for c in tok.children:
+        if c.dep_ in deps:
+            _collect(c, idx, deps, out)
+
+
+def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[Actor]:
+    """The actor mentions a noun phrase headed by ``head`` stands for.
+
+    Coordinated heads give one member each ("X and Y"); the head's own mention
+    wins over modifiers (so "Taiwan's foreign minister" is one actor); appositions
+    and of/in/from phrases are used only when nothing closer names an actor.
+    """
+    if head is None:
+        return []
+    heads = [head]
+    for c in head.children:
+        if c.dep_ == "conj":
+            heads.extend(_conj_chain(c))
+    out: list[Actor] = []
+    for h in heads:
+        found = list(idx.at(h))
+        if not found:
+            _collect(h, idx, NP_CORE - {"poss"}, found)
+        if not found:
+            _collect(h, idx, NP_CORE, found)
+        if not found:
+            for c in h.children:
+                if c.dep_ == "appos":
+                    _collect(c, idx, NP_CORE | {"conj"}, found)
+        if not found:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found.extend(np_mentions(g, idx, allow_places=allow_places))
+        out.extend(found)
+    if not allow_places:
+        out = [m for m in out if m.kind != "place"]
+    return _dedupe(out)
+
+
+def _conj_chain(tok):
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conj_chain(c))
+    return out
+
+
+def child(tok, *deps):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobj_of(prep):
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def is_misparsed_verb(v) -> bool:
+    """A finite verb the parser took for an adjective: "reported [the two held talks]"."""
+    if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i > v.head.i:
+        return False
+    return any(c.dep_ in ("det", "nummod", "poss") and c.i < v.i for c in v.head.children) and not any(
+        c.dep_ == "amod" and c.i < v.i for c in v.head.children
+    )
+
+
+def subject_token(verb):
+    """The token heading the verb's subject, walking up through shared-subject structures."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        s = child(v, "nsubj", "csubj")
+        if s is not None:
+            if s.lower_ in RELPRON and v.dep_ == "relcl":
+                return v.head
+            return s
+        if child(v, "nsubjpass") is not None:
+            return None  # passive clause: subject is the patient
+        if v.dep_ == "relcl":
+            return v.head
+        # a subject the parser hung on a fronted participle clause ("X - both hoping ... - agreed")
+        for c in v.children:
+            if c.dep_ == "advcl" and c.i < v.i:
+                s = child(c, "nsubj")
+                if s is not None and s.i < c.i:
+                    return s
+        if is_misparsed_verb(v):
+            # "reported the two held talks" parsed as a noun phrase: the subject is what precedes
+            return v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            # "issued a statement denouncing X": the statement's issuer
+            n = v.head
+            v = n.head if n.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+            continue
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def passive_parts(verb):
+    """(patient token, agent token) for a passive clause, else (None, None)."""
+    patient = child(verb, "nsubjpass")
+    agent = None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            agent = pobj_of(c)
+    if patient is None and verb.dep_ == "conj":
+        patient = child(verb.head, "nsubjpass")
+    if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        patient = verb.head  # "sanctions imposed by the US"
+    return patient, agent
+
+
+def preps_of(tok):
+    """(preposition lower-case, object token) pairs attached to ``tok`` and its direct object."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative"):
+            p = pobj_of(c)
+            if p is not None:
+                out.append((c.lower_, p))
+        elif c.dep_ == "prt" and c.lower_ in OBJ_PREPS:
+            pass
+    return out
