@@ -117,8 +117,16 @@ def _copy(ante: WMention, tok_start: int, tok_end: int, start: int, end: int, ru
     return w
 
 
-def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention]:
-    """Mentions that are the subject of a verb dominating ``tok`` (nearest first)."""
+def _plural(sp, w: WMention) -> bool:
+    if w.rule in ("coref:pair", "coref:plural") or w.extra.get("plural"):
+        return True
+    return w.kind in ("agent", "group") and sp[w.head].tag_ in ("NNS", "NNPS")
+
+
+def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention] | None:
+    """Mentions that are the subject of the nearest verb dominating ``tok`` that has
+    a subject. ``None`` when no dominating verb has one; ``[]`` when the subject is
+    not a suitable mention ("Apple said its profits rose": not a state we know)."""
     t = tok
     hops = 0
     while t.head.i != t.i and hops < 8:
@@ -126,14 +134,16 @@ def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention]:
         hops += 1
         if not _is_verb(t):
             continue
-        for s in _subject_tokens(t):
-            if s.i == tok.i:
-                continue
+        subs = [s for s in _subject_tokens(t) if s.i != tok.i]
+        if not subs:
+            continue
+        for s in subs:
             cands = [w for w in _members(idx, s) if _actorish(w) and w.start < tok.idx]
             cands = [w for w in cands if want(w)]
             if cands:
                 return cands
-    return []
+        return []
+    return None
 
 
 def _pairs(idx: _Index, ms: list[WMention], before: int) -> list[tuple[int, WMention, WMention]]:
@@ -262,20 +272,27 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
                         break
             rule = "coref:pronoun"
         elif low in IT_PRON:
-            ante = _ancestor_subjects(idx, tok, lambda w: _state_like(w) and not _person_like(w))[:1]
-            if not ante:
-                states = [w for w in prior if _state_like(w) and w.kind != "agent" or
-                          w.kind == "agent" and not w.code.startswith("---")]
-                ante = states[-1:]
+            single_state = lambda w: _state_like(w) and not _person_like(w) and not _plural(sp, w)  # noqa: E731
+            found = _ancestor_subjects(idx, tok, single_state)
+            ante = (found or [])[:1]
+            if found is None:
+                if low == "it":  # a bare "it" only continues the previous sentence's subject
+                    prev = _previous_subject(idx, sp, tok, single_state)
+                    ante = [prev] if prev else []
+                else:
+                    near = [w for w in prior if single_state(w) and not w.code.startswith("---")
+                            and w.start >= _horizon(sents, tok, back=1)]
+                    ante = near[-1:]
             rule = "coref:pronoun"
         else:
-            ante = _ancestor_subjects(idx, tok, lambda w: w.kind != "pronoun" or True)
-            if len(ante) < 2 and ante and _person_like(ante[0]):
-                ante = []
-            if not ante:
-                plural = [w for w in prior if w.kind in ("agent", "group", "organisation", "country")
-                          and not w.code.startswith("---")]
+            found = _ancestor_subjects(idx, tok, lambda w: not _person_like(w) or len(_members(idx, sp[w.head])) > 1)
+            ante = found or []
+            if found is None:
+                plural = [w for w in prior if (w.kind in ("agent", "group", "organisation", "country")
+                                               or w.rule == "coref:pair") and not w.code.startswith("---")]
                 ante = plural[-1:]
+                if ante and ante[0].rule in ("coref:pair", "coref:plural"):  # take the whole group
+                    ante = [w for w in prior if (w.start, w.end) == (ante[0].start, ante[0].end)]
             rule = "coref:pronoun" if len(ante) < 2 else "coref:plural"
         for a in ante:
             w = _copy(a, ts, te, start, end, rule, tok.i)
@@ -286,11 +303,11 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
     return out
 
 
-def _horizon(sents, tok) -> int:
+def _horizon(sents, tok, back: int = MAX_BACK_SENTS) -> int:
     """Character offset of the earliest sentence an antecedent may come from."""
     for k, s in enumerate(sents):
         if s.start <= tok.i < s.end:
-            return sents[max(0, k - MAX_BACK_SENTS)].start_char
+            return sents[max(0, k - back)].start_char
     return 0
 
 

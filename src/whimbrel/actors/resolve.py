@@ -202,6 +202,10 @@ class ActorStage:
                 o.consumed = True
             w.extra["title_agents"] = titles
             w.tok_start, w.start = ext, sp[ext].idx
+            sector = titles[-1].agent if titles else None
+            if w.rule.startswith("kb:") and sector in ("OPP", "REB") and not w.code[3:].startswith(sector):
+                # "Opposition leader X": the title says what the KB's undated role cannot
+                w.code, w.rule = compose(w.code[:3], sector), "kb:person+title"
             if w.rule == "ner:person" or w.extra.get("why", "").startswith("before"):
                 if nat and titles:
                     w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code,
