@@ -1,5 +1,33 @@
-"""``whimbrel eval`` commands. (Filled in by its issue.)"""
+"""``whimbrel eval GOLD``: code a gold file's texts and score the events."""
 
 from __future__ import annotations
 
-from . import main  # noqa: F401
+import json
+
+import click
+
+from . import main
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as one JSON object.")
+@click.option("--max-items", default=40, show_default=True, help="How many misses and extras to list in the text view.")
+def eval_cmd(gold: str, as_json: bool, max_items: int) -> None:
+    """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, or a whimbrel article gold JSON.
+
+    Reports precision, recall and F1 for (source root, target root, CAMEO root),
+    the full CAMEO code, the PLOVER type and (source root, PLOVER type), with
+    per-type numbers and the lists of misses and extras.
+    """
+    from ..errors import WhimbrelError
+    from ..evaluate import evaluate, format_report
+
+    try:
+        rep = evaluate(gold)
+    except WhimbrelError as e:
+        raise click.ClickException(str(e)) from e
+    if as_json:
+        click.echo(json.dumps(rep.as_dict(), ensure_ascii=False))
+    else:
+        click.echo(format_report(rep, max_items=max_items))

@@ -273,7 +273,9 @@ class _SentenceCoder:
                     o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
-                        weak = weak or found  # only a modifier names an actor ("a US$50m arms deal")
+                        # only a modifier names an actor ("a US$50m arms deal"); never the
+                        # possessive pronoun of the actor's own thing ("their relations")
+                        weak = weak or [a for a in found if a.kind != "pronoun"]  # only a modifier names an actor ("a US$50m arms deal")
                         continue
                     tgt = found
                     if tgt:
@@ -346,7 +348,9 @@ class _SentenceCoder:
         else:
             for s in src or [None]:
                 for t in tgt or [None]:
-                    if s is not None and t is not None and (s.start, s.end) == (t.start, t.end) and s.code == t.code:
+                    if s is not None and t is not None and s.code == t.code and (
+                        (s.start, s.end) == (t.start, t.end) or "pronoun" in (s.kind, t.kind)
+                    ):
                         continue
                     pairs.append((s, t))
         text = self.doc.article.text
@@ -540,10 +544,8 @@ class _SentenceCoder:
                 src, tgt, sym = between, [], True
             else:
                 sym = False
-                if not src:
-                    continue
-                if e.solo and not tgt:
-                    continue
+                if not src or not tgt:
+                    continue  # a nominal event names both sides ("US sanctions on Russia")
             code = e.code
             fut = noun_future(tok)
             intent = False

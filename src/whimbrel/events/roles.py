@@ -9,6 +9,7 @@ fill its roles and return the mentions inside them, grouped as compounds.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from ..model import Actor
 
@@ -89,7 +90,19 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
         out.extend(found)
     if not allow_places:
         out = [m for m in out if m.kind != "place"]
-    return _dedupe(out)
+    return _dedupe([_qualify(m, head, idx) for m in out])
+
+
+def _qualify(m: Actor, head, idx: MentionIndex) -> Actor:
+    """'its official media' -> the possessor's country + MED, when the resolver left '---'."""
+    if not m.code.startswith("---"):
+        return m
+    for c in head.children:
+        if c.dep_ == "poss":
+            for p in idx.at(c):
+                if p.country and p.country != "---" and p is not m:
+                    return replace(m, code=p.country + m.code[3:], country=p.country, rule=(m.rule + "+poss").lstrip("+"))
+    return m
 
 
 def _conj_chain(tok):

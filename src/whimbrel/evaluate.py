@@ -1,0 +1,421 @@
+"""Gold-file readers and scoring: precision, recall and F1 of coded events.
+
+Three gold formats are read into one shape (:class:`GoldDoc` with :class:`GoldEvent`):
+
+* PLOVER gold-standard JSON (a list of records; the first may be a ``DOCUMENT``
+  header). Labels of PLOVER 0.5b1 are mapped to the current ones
+  (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT).
+* PETRARCH XML unit-test records: ``<Sentence id date>`` with
+  ``<EventCoding sourcecode targetcode eventcode>`` and ``<Text>``.
+* whimbrel's article gold JSON (``{"article", "events", "optional_events",
+  "not_events"}``) with source/target/cameo lists of defensible answers.
+
+Scoring is done per document on sets of keys, at these levels:
+
+* ``dyad_root``: (source root, target root, CAMEO root)
+* ``full``: (source root, target root, full CAMEO code)
+* ``plover``: PLOVER event type
+* ``source_plover``: (source root, PLOVER type)
+
+A gold event is found when any predicted key of its document is one of its
+acceptable keys (lists in the gold are alternatives or compound members;
+symmetric events match in either direction). A predicted key is correct when it
+is acceptable for some gold event, ignored when it only matches an optional
+event, and an extra otherwise. Levels a gold file cannot support (no CAMEO
+codes in PLOVER gold) are reported as ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import DataFileError
+from .model import Article, Event, Failure, Paragraph
+
+LEVELS = ("dyad_root", "full", "plover", "source_plover")
+PLOVER_LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Country codes in the PLOVER dev gold that are not ISO 3166 alpha-3 (typos of the
+# gold, not of the coder): compared as their ISO codes.
+GOLD_CODE_ALIASES = {"ITL": "ITA", "VTN": "VNM", "JAP": "JPN"}
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    id: str
+    sources: tuple[str, ...]  # actor codes (alternatives / members); () = none given
+    targets: tuple[str, ...]
+    cameo: tuple[str, ...]  # defensible CAMEO codes; () = not given
+    plover: tuple[str, ...]  # PLOVER types; () = derive from cameo
+    symmetric: bool = False
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    id: str
+    text: str
+    published: str | None
+    events: tuple[GoldEvent, ...]
+    optional: tuple[GoldEvent, ...] = ()
+    not_events: tuple[str, ...] = ()
+    article_text: bool = False  # True: a whole news page, ingest it as text
+
+
+@dataclass
+class LevelScore:
+    tp: int = 0  # gold events found
+    n_gold: int = 0
+    correct: int = 0  # predicted keys that are right
+    n_pred: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "found": self.tp,
+            "gold": self.n_gold,
+            "correct": self.correct,
+            "predicted": self.n_pred,
+        }
+
+
+@dataclass
+class Report:
+    gold: str
+    n_docs: int
+    levels: dict[str, LevelScore | None]
+    per_type: dict[str, LevelScore]
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    extras: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "documents": self.n_docs,
+            "levels": {k: (v.as_dict() if v else None) for k, v in self.levels.items()},
+            "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
+            "misses": self.misses,
+            "extras": self.extras,
+            "failures": self.failures,
+        }
+
+
+# ------------------------------------------------------------------ readers
+
+
+def _root(code: str | None) -> str:
+    if not code:
+        return "---"
+    r = code[:3].upper()
+    return GOLD_CODE_ALIASES.get(r, r)
+
+
+def _plover_gold_actors(value) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()  # "", None, or a stray string: no actor given
+    out = []
+    for a in value:
+        if isinstance(a, dict) and a.get("code"):
+            out.append(str(a["code"]) + (str(a.get("sector") or "")))
+    return tuple(out)
+
+
+def _read_plover(records: list, name: str) -> list[GoldDoc]:
+    docs = []
+    for r in records:
+        if not isinstance(r, dict) or r.get("event") == "DOCUMENT" or "text" not in r:
+            continue
+        ev = PLOVER_LEGACY.get(r["event"], r["event"])
+        g = GoldEvent(
+            id=r.get("id", ""),
+            sources=_plover_gold_actors(r.get("source")),
+            targets=_plover_gold_actors(r.get("target")),
+            cameo=(),
+            plover=(ev,),
+            evidence=(r.get("eventText") or ""),
+        )
+        docs.append(GoldDoc(id=r.get("id", f"{name}-{len(docs)}"), text=r["text"].strip(), published=r.get("date"), events=(g,)))
+    return docs
+
+
+def _as_tuple(v) -> tuple[str, ...]:
+    if v is None or v == "":
+        return ()
+    if isinstance(v, list):
+        return tuple(str(x) for x in v)
+    return (str(v),)
+
+
+def _read_article_gold(d: dict, path: Path) -> list[GoldDoc]:
+    name = d.get("article") or path.name
+    text_path = path.parent / name
+    if not text_path.exists():
+        # the bundled example ships inside the package
+        from importlib.resources import files
+
+        cand = files("whimbrel") / "data" / "examples" / Path(name).name
+        if cand.is_file():
+            text = cand.read_text(encoding="utf-8")
+        else:
+            raise DataFileError(f"{path}: the article {name!r} it annotates was not found beside it; put the text file next to the gold file")
+    else:
+        text = text_path.read_text(encoding="utf-8")
+
+    def ev(e: dict, i: int, prefix: str) -> GoldEvent:
+        pl = _as_tuple(e.get("plover")) + _as_tuple(e.get("plover_alternatives"))
+        return GoldEvent(
+            id=e.get("id", f"{prefix}{i}"),
+            sources=_as_tuple(e.get("source")),
+            targets=_as_tuple(e.get("target")),
+            cameo=_as_tuple(e.get("cameo")),
+            plover=tuple(PLOVER_LEGACY.get(p, p) for p in pl),
+            symmetric=bool(e.get("symmetric")),
+            evidence=e.get("evidence", ""),
+        )
+
+    meta = d.get("metadata", {})
+    return [
+        GoldDoc(
+            id=Path(name).stem,
+            text=text,
+            published=meta.get("published"),
+            events=tuple(ev(e, i, "E") for i, e in enumerate(d.get("events", []), 1)),
+            optional=tuple(ev(e, i, "O") for i, e in enumerate(d.get("optional_events", []), 1)),
+            not_events=tuple(d.get("not_events", [])),
+            article_text=True,
+        )
+    ]
+
+
+def _read_petrarch_xml(path: Path) -> list[GoldDoc]:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise DataFileError(f"{path}: not well-formed XML ({e}); expected PETRARCH <Sentences> records") from e
+    docs = []
+    for s in root.iter("Sentence"):
+        text_el = s.find("Text")
+        if text_el is None or not (text_el.text or "").strip():
+            continue
+        text = " ".join((text_el.text or "").split())
+        evs = []
+        for i, c in enumerate(s.findall("EventCoding"), 1):
+            code = c.get("eventcode")
+            if not code or c.get("noevents"):
+                continue
+            evs.append(
+                GoldEvent(
+                    id=f"{s.get('id')}-{i}",
+                    sources=_as_tuple(c.get("sourcecode")),
+                    targets=_as_tuple(c.get("targetcode")),
+                    cameo=(code,),
+                    plover=(),
+                )
+            )
+        date = s.get("date")
+        if date and len(date) == 8:
+            date = f"{date[:4]}-{date[4:6]}-{date[6:]}"
+        docs.append(GoldDoc(id=s.get("id") or f"s{len(docs)}", text=text, published=date, events=tuple(evs)))
+    return docs
+
+
+def load_gold(path: str | Path) -> list[GoldDoc]:
+    """Read a gold file (PLOVER JSON, PETRARCH XML or whimbrel article gold JSON)."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataFileError(f"cannot read gold file {path}: {e}") from e
+    if raw.lstrip().startswith("<"):
+        return _read_petrarch_xml(path)
+    try:
+        d = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise DataFileError(f"{path}: not JSON or XML ({e}); expected a PLOVER, PETRARCH or whimbrel gold file") from e
+    if isinstance(d, list):
+        return _read_plover(d, path.stem)
+    if isinstance(d, dict) and "events" in d:
+        return _read_article_gold(d, path)
+    raise DataFileError(f"{path}: unrecognised gold JSON; expected a list of PLOVER records or an object with 'events'")
+
+
+# ------------------------------------------------------------------ keys and scoring
+
+
+def _plover_of_code(code: str, table) -> str | None:
+    info = table(code) if table else None
+    return info.plover.event if info else None
+
+
+def gold_keys(g: GoldEvent, level: str, cameo_info=None) -> set[tuple] | None:
+    """The acceptable keys of a gold event at ``level`` (None: the level is not applicable)."""
+    srcs = {_root(s) for s in g.sources} or {"---"}
+    tgts = {_root(t) for t in g.targets} or {"---"}
+    plovers = set(g.plover) or {p for c in g.cameo if (p := _plover_of_code(c, cameo_info))}
+    if level == "plover":
+        return {(p,) for p in plovers} or None
+    if level == "source_plover":
+        keys = {(s, p) for s in srcs for p in plovers}
+        if g.symmetric:
+            keys |= {(t, p) for t in tgts for p in plovers}
+        return keys or None
+    if not g.cameo:
+        return None
+    codes = {c[:2] for c in g.cameo} if level == "dyad_root" else set(g.cameo)
+    keys = {(s, t, c) for s, t, c in itertools.product(srcs, tgts, codes)}
+    if g.symmetric:
+        keys |= {(t, s, c) for s, t, c in itertools.product(srcs, tgts, codes)}
+    return keys
+
+
+def event_key(e: Event, level: str) -> tuple:
+    s = _root(e.source.code) if e.source else "---"
+    t = _root(e.target.code) if e.target else "---"
+    if level == "dyad_root":
+        return (s, t, e.cameo_root)
+    if level == "full":
+        return (s, t, e.cameo)
+    if level == "plover":
+        return (e.plover.event,)
+    return (s, e.plover.event)
+
+
+def score(docs: list[GoldDoc], predicted: dict[str, list[Event]], *, gold_name: str = "", cameo_info=None) -> Report:
+    """Score predicted events (by document id) against gold documents."""
+    levels: dict[str, LevelScore | None] = {}
+    per_type: dict[str, LevelScore] = defaultdict(LevelScore)
+    misses: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
+    for level in LEVELS:
+        ls = LevelScore()
+        applicable = False
+        for d in docs:
+            evs = [e for e in predicted.get(d.id, []) if e.plover.event or level in ("dyad_root", "full")]
+            gk = [(g, gold_keys(g, level, cameo_info)) for g in d.events]
+            ok = [(g, k) for g, k in gk if k is not None]
+            if not ok and d.events:
+                continue
+            applicable = True
+            opt = set()
+            for g in d.optional:
+                opt |= gold_keys(g, level, cameo_info) or set()
+            pred_keys: dict[tuple, Event] = {}
+            for e in evs:
+                pred_keys.setdefault(event_key(e, level), e)
+            allowed = set().union(*(k for _, k in ok)) if ok else set()
+            for g, k in ok:
+                ls.n_gold += 1
+                hit = bool(k & pred_keys.keys())
+                ls.tp += hit
+                if level == "plover":
+                    p = g.plover[0] if g.plover else sorted(k)[0][0]
+                    per_type[p].n_gold += 1
+                    per_type[p].tp += bool(k & pred_keys.keys())
+                if not hit and level == "dyad_root":
+                    misses.append({"doc": d.id, "gold": g.id, "sources": list(g.sources), "targets": list(g.targets),
+                                   "cameo": list(g.cameo), "plover": list(g.plover), "evidence": g.evidence or d.text[:200]})
+                if not hit and level == "plover" and not g.cameo:
+                    misses.append({"doc": d.id, "gold": g.id, "sources": list(g.sources), "targets": list(g.targets),
+                                   "plover": list(g.plover), "evidence": d.text[:300],
+                                   "predicted": sorted({str(e.plover.event) for e in evs})})
+            for key, e in pred_keys.items():
+                if key in allowed:
+                    ls.correct += 1
+                    ls.n_pred += 1
+                    if level == "plover":
+                        per_type[key[0]].correct += 1
+                        per_type[key[0]].n_pred += 1
+                elif key in opt:
+                    continue
+                else:
+                    ls.n_pred += 1
+                    if level == "plover":
+                        per_type[str(key[0])].n_pred += 1
+                    if level == ("dyad_root" if any(g.cameo for g in d.events) else "plover"):
+                        extras.append({"doc": d.id, "key": list(key), "cameo": e.cameo, "trigger": e.evidence.trigger,
+                                       "sentence": e.evidence.sentence, "pattern": e.evidence.pattern})
+        levels[level] = ls if applicable else None
+    return Report(gold=gold_name, n_docs=len(docs), levels=levels, per_type=dict(per_type), misses=misses, extras=extras)
+
+
+def _article(d: GoldDoc) -> Article:
+    from .ingest import article_from_text
+
+    if d.article_text:
+        return article_from_text(d.text, id=d.id, published=d.published)
+    published = None
+    if d.published:
+        try:
+            published = dt.datetime.fromisoformat(d.published)
+        except ValueError:
+            published = None
+    return Article(id=d.id, text=d.text, paragraphs=(Paragraph(0, len(d.text), "body"),), published=published)
+
+
+def evaluate(path: str | Path, *, pipeline=None) -> Report:
+    """Code the texts of a gold file with ``pipeline`` (default: from the environment) and score them."""
+    from .api import default_pipeline
+    from .events.lexicon import load_lexicon
+
+    docs = load_gold(path)
+    pipe = pipeline or default_pipeline()
+    predicted: dict[str, list[Event]] = {}
+    failures = []
+    for d, res in zip(docs, pipe.pipe(_article(d) for d in docs)):
+        if isinstance(res, Failure):
+            failures.append(res.as_dict())
+            predicted[d.id] = []
+        else:
+            predicted[d.id] = list(res.events)
+    lex = load_lexicon(tuple(pipe.settings.lexicon_files))
+    rep = score(docs, predicted, gold_name=Path(path).name, cameo_info=lex.info)
+    rep.failures = failures
+    return rep
+
+
+def format_report(rep: Report, *, max_items: int = 40) -> str:
+    """A plain-text view: the level table, per-type numbers, then misses and extras."""
+    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", "", f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   found/gold  correct/pred"]
+    for name, ls in rep.levels.items():
+        if ls is None:
+            lines.append(f"{name:<16}{'n/a':>7}")
+        else:
+            lines.append(f"{name:<16}{ls.precision:7.3f}{ls.recall:7.3f}{ls.f1:7.3f}   {ls.tp:>4}/{ls.n_gold:<5}  {ls.correct:>4}/{ls.n_pred}")
+    if rep.per_type:
+        lines += ["", "per PLOVER type:"]
+        for t, ls in sorted(rep.per_type.items()):
+            lines.append(f"  {t:<14}{ls.precision:7.3f}{ls.recall:7.3f}{ls.f1:7.3f}   {ls.tp:>4}/{ls.n_gold:<5}  {ls.correct:>4}/{ls.n_pred}")
+    if rep.misses:
+        lines += ["", f"misses ({len(rep.misses)}):"]
+        for m in rep.misses[:max_items]:
+            lines.append(f"  {m['doc']} {m['gold']}: {m.get('sources')} -> {m.get('targets')} {m.get('cameo') or m.get('plover')}"
+                         f" | {m['evidence'][:140]}" + (f"  [got {m['predicted']}]" if m.get("predicted") else ""))
+    if rep.extras:
+        lines += ["", f"extras ({len(rep.extras)}):"]
+        for x in rep.extras[:max_items]:
+            lines.append(f"  {x['doc']}: {x['key']} {x['cameo']} '{x['trigger']}' | {x['sentence'][:120]}")
+    if rep.failures:
+        lines += ["", f"failures ({len(rep.failures)}):"] + [f"  {f['document']}: {f['reason']}" for f in rep.failures]
+    return "\n".join(lines)
