@@ -39,6 +39,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
 _FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
                  "hope", "want", "seek", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose"}
 _FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "next", "coming", "expected", "due"}
+_BOUND_WORDS = {"since", "until", "till", "before", "ahead"}
 _PAST_WORDS = {"after", "since", "ago", "previous", "earlier", "last"}
 _YEAR = dt.timedelta(days=365)
 
@@ -143,6 +144,7 @@ class _Found:
     root: int  # token index of the expression's root
     tense: str
     main: bool  # in the main clause chain (no relative/participle clause on the way)
+    bound: bool = False  # in a "since/until/before ..." clause: a bound, not the date of what it modifies
 
 
 class WhenStage:
@@ -179,7 +181,9 @@ class WhenStage:
                 elif words & _PAST_WORDS and tense == PRESENT:
                     tense = PAST
             main = not any(is_modifier_clause(t) for t in path)
-            out.append(_Found(ex, sent.index, sent.paragraph, tuple(t.i for t in path), root.i, tense, main))
+            bound = any(t.head.lower_ in _BOUND_WORDS or any(c.dep_ == "mark" and c.lower_ in _BOUND_WORDS for c in t.children)
+                        for t in path[:-1])
+            out.append(_Found(ex, sent.index, sent.paragraph, tuple(t.i for t in path), root.i, tense, main, bound))
         return out
 
     # -- the stage -----------------------------------------------------------
@@ -253,15 +257,16 @@ class WhenStage:
             tset = {t.i for t in tpath}
             in_sent = [f for f in found if f.sent == sent.index]
             # 1. the event's own clause: nearest expression to the trigger
-            own = [f for f in in_sent if f.path and f.path[0] == tclause]
+            phrase = {t.i for t in trig.subtree} if trig.pos_ in ("NOUN", "PROPN") else set()
+            own = [f for f in in_sent if f.path and (f.path[0] == tclause or f.root in phrase)]
             if own:
                 f = min(own, key=lambda f: abs(f.root - trig.i))
                 val = resolve(f.expr, pub, FUTURE if future and not f.expr.tense_free else f.tense)
                 if val is not None:
                     return val, "clause", f.expr.text
             # 2. the sentence, without modifier clauses that do not contain the trigger
-            ok = [f for f in in_sent
-                  if all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
+            ok = [f for f in in_sent if not f.bound
+                  and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
             if ok:
                 f = min(ok, key=lambda f: abs(f.root - trig.i))
                 val = resolve(f.expr, pub, f.tense)

@@ -115,7 +115,9 @@ def _use(root) -> tuple[bool, bool, int]:
     if word == "in" and head.lower_ in ("interest", "stake", "investment", "confidence", "faith"):
         ok = False
     on_verb = head.pos_ in ("VERB", "AUX") or (word in ("in", "at") and head.dep_ in ("ROOT",)) \
-        or head.lower_ in ("while", "when")
+        or head.lower_ in ("while", "when") \
+        or (head.dep_ in ("pobj", "npadvmod") and head.head.head.pos_ in ("VERB", "AUX")
+            and head.head.lower_ in ("for", "after", "during", "on"))  # "queued for hours in Georgia"
     return ok, ok and on_verb, head.i
 
 
@@ -136,8 +138,12 @@ def story_countries(doc: Document, looked: list[tuple[object, list[Place]]]) -> 
     for _, cands in looked:
         if len({c.country for c in cands}) == 1:
             out.add(cands[0].country)
-        else:
-            out.update(c.country for c in cands if c.kind == "country")
+            continue
+        # "China" also names small towns elsewhere: the country still counts, unless another
+        # reading is a region or a sizeable city ("Georgia" the US state)
+        top = max(cands, key=lambda c: c.prior)
+        if top.kind == "country" and all(c is top or (c.kind == "city" and c.prior < 4.5) for c in cands):
+            out.add(top.country)
     return out
 
 
