@@ -176,3 +176,30 @@ def test_helpers_for_the_coder(pipeline, resolve):
 
     inside = mentions_in(D, 0, 100)
     assert any(not is_actor(m) for m in inside) and any(m.code == "RUSGOV" for m in inside)
+
+
+def test_pro_and_anti_prefixes_are_not_nationality(resolve):
+    ms = resolve("Pro-Russian separatists attacked a post.")
+    assert not [m for m in ms if m.code.startswith("RUS")]
+
+
+def test_opposition_title_overrides_an_undated_government_role(resolve):
+    ms = resolve("Opposition leader Raila Odinga called for calm in Kenya.", published="2024-03-01")
+    [m] = [m for m in ms if m.name == "Raila Odinga"]
+    assert m.code == "KENOPP"
+
+
+def test_they_goes_to_previous_coordinated_subject(resolve):
+    ms = resolve("French President Emmanuel Macron and German Chancellor Olaf Scholz met in Paris. "
+                 "They called on the EU to speed up aid.", published="2023-11-16")
+    assert {m.code for m in by_text(ms, "They")} == {"FRAGOV", "DEUGOV"}
+
+
+def test_it_is_not_resolved_when_its_subject_is_unknown(resolve):
+    ms = resolve("Sudan's army fought the rebels on Monday. Apple said its profits rose.")
+    assert not by_text(ms, "its")
+
+
+def test_it_is_not_a_plural_group(resolve):
+    ms = resolve("The army and the Rapid Support Forces agreed to a truce in Sudan, but it collapsed.")
+    assert not by_text(ms, "it")

@@ -123,7 +123,7 @@ def _plural(sp, w: WMention) -> bool:
     return w.kind in ("agent", "group") and sp[w.head].tag_ in ("NNS", "NNPS")
 
 
-def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention] | None:
+def _ancestor_subjects(idx: _Index, tok, want, *, singular: bool = False) -> list[WMention] | None:
     """Mentions that are the subject of the nearest verb dominating ``tok`` that has
     a subject. ``None`` when no dominating verb has one; ``[]`` when the subject is
     not a suitable mention ("Apple said its profits rose": not a state we know)."""
@@ -138,8 +138,10 @@ def _ancestor_subjects(idx: _Index, tok, want) -> list[WMention] | None:
         if not subs:
             continue
         for s in subs:
-            cands = [w for w in _members(idx, s) if _actorish(w) and w.start < tok.idx]
-            cands = [w for w in cands if want(w)]
+            members = [w for w in _members(idx, s) if _actorish(w) and w.start < tok.idx]
+            if singular and (len(members) > 1 or any(c.dep_ == "conj" for c in s.children)):
+                return []  # "the army and the RSF agreed ..., but it collapsed": not "it"
+            cands = [w for w in members if want(w)]
             if cands:
                 return cands
         return []
@@ -273,7 +275,7 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
             rule = "coref:pronoun"
         elif low in IT_PRON:
             single_state = lambda w: _state_like(w) and not _person_like(w) and not _plural(sp, w)  # noqa: E731
-            found = _ancestor_subjects(idx, tok, single_state)
+            found = _ancestor_subjects(idx, tok, single_state, singular=True)
             ante = (found or [])[:1]
             if found is None:
                 if low == "it":  # a bare "it" only continues the previous sentence's subject
@@ -287,6 +289,13 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
         else:
             found = _ancestor_subjects(idx, tok, lambda w: not _person_like(w) or len(_members(idx, sp[w.head])) > 1)
             ante = found or []
+            if found is None and tok.dep_ in SUBJ:
+                # "X and Y met in Paris. They called on...": the previous sentence's coordinated subject
+                prev = _previous_subject(idx, sp, tok, lambda w: True)
+                if prev is not None:
+                    members = [w for w in _members(idx, sp[prev.head]) if _actorish(w)]
+                    if len(members) >= 2 or _plural(sp, prev):
+                        ante, found = members, members
             if found is None:
                 plural = [w for w in prior if (w.kind in ("agent", "group", "organisation", "country")
                                                or w.rule == "coref:pair") and not w.code.startswith("---")]

@@ -91,6 +91,9 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str) -> list[Match]
             if key in index:
                 best = (j, key)
             j += 1
+        if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
+                and stream[i].start - stream[i - 1].end <= 1:
+            best = None  # "pro-Russian separatists" are not Russian
         if best is not None:
             j, key = best
             a, b = stream[i], stream[j]

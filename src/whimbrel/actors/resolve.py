@@ -187,8 +187,11 @@ class ActorStage:
                         or t.is_space or t.text in (",", "(", ")", "\u2013", "\u2014") or t.lower_ in ("the", "a", "an"):
                     break
                 other = by_tok.get(k)
-                if other is not None and other is not w and other.kind not in ("country", "organisation", "group"):
-                    break
+                if other is not None and other is not w:
+                    if other.kind not in ("country", "organisation", "group"):
+                        break
+                    k = other.tok_start - 1  # take the whole name ("the UN Secretary-General ...")
+                    continue
                 k -= 1
             ext = k + 1
             if ext >= w.tok_start:
