@@ -49,10 +49,10 @@ def test_compound_actors_one_mention_per_member(resolve):
 
 def test_apposition_gives_unknown_person_a_code(resolve):
     text = ("Talks will resume between Secretary of State Mike Pompeo and the North's main negotiator, "
-            "Kim Yong-chol, in a North Korea story.")
+            "Pak Chol-min, in a North Korea story.")
     ms = resolve(text)
-    [kim] = by_text(ms, "Kim Yong-chol")
-    assert kim.code == "PRKGOV" and kim.rule == "apposition" and kim.chain
+    [pak] = by_text(ms, "Pak Chol-min")  # not in the knowledge base
+    assert pak.code == "PRKGOV" and pak.rule == "apposition" and pak.chain
     [p] = [m for m in ms if m.name == "Mike Pompeo"]
     assert p.code == "USAGOV" and p.text == "Secretary of State Mike Pompeo"
 
