@@ -34,6 +34,29 @@ PLOVER_OVERRIDES = {
     "163": ("SANCTION", "discontinue", None),
 }
 
+# The PLOVER manual's CAMEO-to-PLOVER table works on cue categories (2-digit roots):
+# "everything at the 3- and 4-digit level should simply be reduced to the 2-digit cue
+# category", with 08 split into 081-083 CONCEDE and 084-087 RETREAT, and 20 coded as
+# the violent category with mode 'unconventional'. Where the 2021 draft table gives a
+# different event for a sub-code (1712, 175 ASSAULT; 191, 192 COERCE; 0813, 0814
+# RETREAT; 163 COERCE), the manual's root rule wins; mode and context stay the table's.
+MANUAL_ROOT_EVENT = {
+    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
+    "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
+    "19": "ASSAULT", "20": "ASSAULT",
+}
+
+
+def manual_event(code: str) -> str | None:
+    root = code[:2]
+    if root == "08":
+        if len(code) == 2:
+            return None
+        return "CONCEDE" if code[:3] in ("080", "081", "082", "083") else "RETREAT"
+    return MANUAL_ROOT_EVENT.get(root)
+
+
 PARTICLES = {
     "up", "down", "out", "off", "away", "back", "over", "forward", "aside", "through",
     "together", "along", "around", "apart", "ahead", "on", "in", "about",
@@ -55,8 +78,10 @@ def build_cameo(shared: Path) -> None:
         "# Built by scripts/build_lexicon.py from reference/cameo/cameo_codes.tsv (facts from the",
         "# CAMEO manual, GDELT lookups and CAMEO2PLOVER). goldstein_source says 'parent' where the",
         "# code had no score and its parent's was used; plover_source says 'manual' where the",
-        "# PLOVER manual overrides the 2021 draft table (163 -> SANCTION/discontinue).",
-        "# columns: code root quad_class goldstein goldstein_source plover_event plover_mode plover_context label",
+        "# PLOVER manual overrides the 2021 draft table: its CAMEO-to-PLOVER table maps cue",
+        "# categories (roots; 08 split 081-083 CONCEDE / 084-087 RETREAT), and 163 sanctions",
+        "# are SANCTION/discontinue. Modes and contexts are the draft table's.",
+        "# columns: code root quad_class goldstein goldstein_source plover_event plover_mode plover_context plover_source label",
     ]
     for r in body:
         r = r + [""] * (len(header) - len(r))
@@ -81,9 +106,12 @@ def build_cameo(shared: Path) -> None:
             parent = by_code[code[:3]]
             ev, mode, ctx = parent[6], parent[7], parent[8]
             psrc = "parent"
+        mev = manual_event(code)
+        if mev and ev and mev != ev:
+            ev = mev
+            psrc = "manual"
         ctx = ";".join(c.strip() for c in ctx.replace(",", ";").split(";") if c.strip())
         out.append("\t".join([code, root, quad, gold, gsrc, ev, mode, ctx, psrc, label]))
-    out[5] = out[5].replace("plover_context label", "plover_context plover_source label")
     (OUT / "cameo.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"cameo.tsv: {len(body)} codes")
 

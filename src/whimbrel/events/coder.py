@@ -171,6 +171,7 @@ class _SentenceCoder:
         self.consumed: set[int] = set()
         self.commentary: set[int] = set()
         self.out: list[Event] = []
+        self.main: list[bool] = []  # per event: not inside a relative, adverbial or content clause
 
     # ---- lexicon matching
     def match(self, v) -> Match | None:
@@ -329,10 +330,11 @@ class _SentenceCoder:
         return None, []
 
     # ---- emitting
-    def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool):
+    def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
         info = self.lex.info(code)
         if info is None or code in NOT_EVENTS:
             return
+        pl = info.plover if not plover else Plover(event=plover, mode=None, context=info.plover.context)
         toks = self.doc.spacy[trig[0]: trig[1] + 1]
         t0, t1 = toks.start_char, toks.end_char
         if t1 - t0 > 80:
@@ -380,13 +382,14 @@ class _SentenceCoder:
                     cameo_root=info.root,
                     quad_class=info.quad_class,
                     goldstein=info.goldstein,
-                    plover=info.plover,
+                    plover=pl,
                     evidence=evid,
                     modality=md,
                     confidence=round(max(0.05, min(0.99, c)), 2),
                     symmetric=symmetric,
                 )
             )
+            self.main.append(main)
 
     # ---- the walk
     def governed(self, v) -> bool:
@@ -401,7 +404,14 @@ class _SentenceCoder:
         return any(r in roles for r in CONTROL)
 
     def code(self) -> list[Event]:
-        verbs = [t for t in self.span if t.pos_ in ("VERB",) or (t.pos_ == "AUX" and t.dep_ == "ROOT" and t.lemma_ != "be")]
+        verbs = [
+            t
+            for t in self.span
+            if t.pos_ == "VERB"
+            or (t.pos_ == "AUX" and t.dep_ == "ROOT" and t.lemma_ != "be")
+            # "is willing/ready/prepared to withdraw"
+            or (t.pos_ == "ADJ" and child(t, "xcomp") is not None and any(r in CONTROL for r in self.lex.roles.get(t.lemma_.lower(), ())))
+        ]
         for v in verbs:
             if "commentary" in self.lex.roles.get(v.lemma_.lower(), ()) and any(
                 a.dep_ in ("aux", "auxpass") and a.lower_ in ("could", "might", "may", "would", "can") for a in v.children
@@ -412,7 +422,31 @@ class _SentenceCoder:
                 continue
             self.code_clause(v)
         self.code_nouns()
+        if any(self.main):
+            # background clauses ("the faction that controls ...", "after a coup toppled ...",
+            # "demanded that X cancel plans to sell ...") are not separate events when the
+            # sentence has a main event
+            return [e for e, m in zip(self.out, self.main) if m]
         return self.out
+
+    def is_main(self, tok) -> bool:
+        """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
+        t = tok
+        for _ in range(15):
+            if t.dep_ == "ROOT" or t.head.i == t.i:
+                return True
+            d, h = t.dep_, t.head
+            hroles = self.lex.roles.get(h.lemma_.lower(), ())
+            if d in ("relcl", "acl", "advcl", "pcomp", "csubj", "csubjpass"):
+                return False
+            if d == "ccomp" and "report" not in hroles:
+                return False
+            if d == "xcomp" and not any(r in hroles for r in CONTROL) and h.pos_ != "AUX" and h.lemma_ != "be":
+                return False
+            if d == "amod" and not is_misparsed_verb(t):
+                return False
+            t = h
+        return True
 
     def code_clause(self, v) -> None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
@@ -432,6 +466,8 @@ class _SentenceCoder:
                 am = self.code_verb(xc)
                 if am is not None:
                     kind = next((r for r in ("reject", "threaten", "intent") if r in roles), None)
+                    if kind == "intent" and am.code[:2] >= "14":
+                        kind = "threaten"  # "vowed to fight", "swore to attack": a threat
                     code = self.lex.mapped(kind, am.code) if kind else am.code
                     if kind and code == am.code and m is not None and kind != "intent":
                         code = m.code  # no mapped form: the control verb's own code
@@ -472,13 +508,22 @@ class _SentenceCoder:
                 code = "100"
             src, tgt = rep_by, src
             reported_by = None
-        elif not kind and (fut or hyp) and not neg:
+        elif not kind and (fut or hyp):
             root = code[:2]
-            self_stated = rep is None or not rep_by or {a.code for a in rep_by} & {a.code for a in src} or not src
-            if self_stated and root in ("05", "06", "07", "08") and not code.startswith("057"):
+            if neg and "03" <= root <= "08":
+                # "will not accept refugees": a refusal, stated as such
+                code = self.lex.mapped("reject", code if root != "03" else "03")
+                neg = False
+            elif neg:
+                pass
+            elif root in ("05", "06", "07", "08") and not code.startswith("057"):
                 code = self.lex.mapped("intent", code)
                 intent = True
-            elif self_stated and root >= "14":
+            elif root == "04" and (md_a.modal_future or md_v.modal_future or hyp):
+                # "will meet", "would visit": a statement of intent; "was to visit" stays a visit
+                code = self.lex.mapped("intent", code)
+                intent = True
+            elif root >= "14":
                 code = self.lex.mapped("threaten", code)
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
         if code.startswith("13") and not tgt and md_a.condition_head is not None:
@@ -499,7 +544,17 @@ class _SentenceCoder:
         pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
         conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
-        self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok)
+        self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=self.is_main(v),
+                  plover=m.pattern.plover if m.pattern is not None else "")
+        # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
+        for t in {v.i: v, act_v.i: act_v}.values():
+            for c in t.children:
+                if c.dep_ in ("dobj", "attr", "oprd"):
+                    self.consumed.add(c.i)
+                elif c.dep_ in ("prep", "agent", "dative"):
+                    o = pobj_of(c)
+                    if o is not None:
+                        self.consumed.add(o.i)
 
     def code_nouns(self) -> None:
         for tok in self.span:
@@ -555,4 +610,4 @@ class _SentenceCoder:
             md = Modality(future=fut, intent=intent)
             src = [a for a in src if a.kind != "place"]
             tgt = [_place_actor(a) if a.kind == "place" else a for a in tgt]
-            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", 0.65, sym)
+            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", 0.65, sym, main=self.is_main(tok))

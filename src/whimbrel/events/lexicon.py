@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
@@ -36,7 +36,9 @@ class Pattern:
     swap: bool = False
     sym: bool = False
     place: bool = False
+    plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
+    seq: int = 0  # file order, the last tie-breaker
 
     @property
     def score(self) -> int:
@@ -90,7 +92,7 @@ class Lexicon:
         out = list(idx.get("", ()))
         for h in heads:
             out.extend(idx.get(h, ()))
-        out.sort(key=lambda p: (-p.score, p.priority))
+        out.sort(key=lambda p: (-p.score, p.priority, p.seq))
         return out
 
     def info(self, code: str) -> CameoCode | None:
@@ -154,6 +156,7 @@ def _add_patterns(lex: Lexicon, text: str, origin: str, priority: int) -> None:
                 swap="swap" in fl,
                 sym="sym" in fl,
                 place="place" in fl,
+                plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
                 priority=priority,
             )
         )
@@ -214,12 +217,16 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
         lex.roles[lemma].add(role)
     for ln, (kind, prefix, code) in _rows(_data("maps.tsv"), "maps.tsv", 3):
         lex.maps[kind][prefix] = code
+    n = 0
     for verb, pats in lex.patterns.items():
+        for i, p in enumerate(pats):
+            pats[i] = replace(p, seq=n)
+            n += 1
         by_head: dict[str, list[Pattern]] = defaultdict(list)
         for p in pats:
             by_head[p.object[-1] if p.object else ""].append(p)
         for v in by_head.values():
-            v.sort(key=lambda p: (-p.score, p.priority))
+            v.sort(key=lambda p: (-p.score, p.priority, p.seq))
         lex.index[verb] = dict(by_head)
     lex.version = "lexicon." + digest.hexdigest()[:8]
     return lex

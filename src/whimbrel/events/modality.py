@@ -26,6 +26,7 @@ class Mood:
     hypothetical: bool = False
     conditional: bool = False  # an if/unless clause hangs on the trigger
     obligation: bool = False  # "must", "should": a demand when reported
+    modal_future: bool = False  # "will", "would", "going to" (a statement of intent), not "was to"
     condition_head: object = None  # verb of the if/unless clause, if any
 
 
@@ -35,7 +36,7 @@ def _aux_words(v):
 
 def mood(verb, *, in_reported: bool = False) -> Mood:
     """The modality of the clause headed by ``verb`` (a spaCy token)."""
-    neg = fut = hyp = cond = oblig = False
+    neg = fut = hyp = cond = oblig = modal = False
     cond_head = None
     chain = [verb]
     # conjoined verbs share the first verb's auxiliaries ("will meet and sign")
@@ -53,8 +54,9 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
         for a in _aux_words(t):
             w = a.lower_
             if w in FUTURE_AUX:
-                fut = True
+                fut = modal = True
             elif w in WOULD:
+                modal = True
                 if in_reported:
                     fut = True
                 else:
@@ -64,7 +66,7 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
             elif w in HYPO_AUX:
                 hyp = True
             elif w == "going" or (w == "to" and t.i != verb.i and t.lemma_ == "go"):
-                fut = True
+                fut = modal = True
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ == "never"):
                 neg = True
@@ -79,7 +81,7 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
                     fut = True
     if cond:
         hyp = True
-    return Mood(neg, fut, hyp, cond, oblig, cond_head)
+    return Mood(negated=neg, future=fut, hypothetical=hyp, conditional=cond, obligation=oblig, modal_future=modal, condition_head=cond_head)
 
 
 def noun_future(noun) -> bool:

@@ -169,7 +169,7 @@ def subject_token(verb):
             n = v.head
             v = n.head if n.dep_ in ("dobj", "nsubj", "nsubjpass") else None
             continue
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head.i != v.i:
             v = v.head
             continue
         return None
