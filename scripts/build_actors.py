@@ -84,11 +84,15 @@ def build_countries() -> list[str]:
     for c in pycountry.countries:
         a2, a3 = c.alpha_2, c.alpha_3
         names = [getattr(c, "common_name", None) or c.name, c.name, getattr(c, "official_name", None)]
+        names = [n for n in names if n]
         try:
             info = CountryInfo(a2).info()
         except Exception:
             info = {}
         for alt in info.get("altSpellings", []) or []:
+            # ISO codes are not names ("AND", "ARE", "PER" would match capitals in headlines)
+            if alt in (a2, a3) and alt not in ("USA", "UAE", "PRC", "DRC"):
+                continue
             if len(alt) > 3 and alt.isascii() or alt.isupper() and len(alt) >= 3 and alt.isascii():
                 names.append(alt)
         if info.get("name"):

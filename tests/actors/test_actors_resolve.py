@@ -203,3 +203,26 @@ def test_it_is_not_resolved_when_its_subject_is_unknown(resolve):
 def test_it_is_not_a_plural_group(resolve):
     ms = resolve("The army and the Rapid Support Forces agreed to a truce in Sudan, but it collapsed.")
     assert not by_text(ms, "it")
+
+
+def test_congress_is_the_us_congress_only_in_a_us_story(resolve):
+    assert {m.code for m in by_text(resolve("The United States said Congress would vote."), "Congress")} == {"USALEG"}
+    assert not by_text(resolve("In India, Congress won the state election."), "Congress")
+
+
+def test_stage_reads_user_actor_files_from_settings(pipeline, tmp_path):
+    import datetime as dt
+
+    from whimbrel.actors.resolve import ActorStage
+    from whimbrel.ingest import article_from_text
+    from whimbrel.model import Document
+    from whimbrel.nlp import attach
+    from whimbrel.settings import Settings
+
+    f = tmp_path / "mine.tsv"
+    f.write_text("u:zed\tperson\tNORGOV\t2020-01-01\t\tZed Fjordmann|Fjordmann\t\n", encoding="utf-8")
+    stage = ActorStage(Settings.from_env(actor_files=(f,)))
+    art = article_from_text("Zed Fjordmann met reporters.", published=dt.datetime(2021, 1, 1))
+    doc = stage(attach(Document(article=art), pipeline.nlp(art.text)))
+    [m] = [m for m in doc.mentions if m.kb_id == "u:zed"]
+    assert m.code == "NORGOV" and m.kind == "person"
