@@ -226,3 +226,17 @@ def test_stage_reads_user_actor_files_from_settings(pipeline, tmp_path):
     doc = stage(attach(Document(article=art), pipeline.nlp(art.text)))
     [m] = [m for m in doc.mentions if m.kb_id == "u:zed"]
     assert m.code == "NORGOV" and m.kind == "person"
+
+
+def test_mentions_do_not_overlap_except_group_members(resolve):
+    text = ("British Defence Secretary Tom King promised aid. A newspaper based in Christian east Beirut "
+            "defied a ban. Senior Hungarian and Romanian officials met Israeli army commanders in Gaza.")
+    ms = resolve(text)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    for x in ms:
+        for y in ms:
+            if x is not y and (x.start, x.end) != (y.start, y.end):
+                assert not (x.start < y.end and y.start < x.end), (x.text, y.text)
+    [king] = [m for m in ms if m.text.endswith("Tom King")]
+    assert king.code.startswith("GBR")

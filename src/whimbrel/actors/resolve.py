@@ -70,6 +70,18 @@ def span_head(sp, ts: int, te: int) -> int:
     return head
 
 
+def _drop_nested(ms: list[WMention]) -> list[WMention]:
+    """Drop a mention that lies strictly inside a larger one ("Christian" inside
+    "a newspaper based in Christian east Beirut"): one phrase, one mention."""
+    out = []
+    for w in ms:
+        if any(o is not w and o.start <= w.start and w.end <= o.end and (o.end - o.start) > (w.end - w.start)
+               for o in ms):
+            continue
+        out.append(w)
+    return out
+
+
 class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
@@ -148,7 +160,7 @@ class ActorStage:
         self._sentence_country(sp, ms)
         self._shortforms(sp, ms)
         self._places(sp, ms)
-        live = sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end))
+        live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
         live = resolve_coreference(sp, live)
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
@@ -224,9 +236,12 @@ class ActorStage:
             for a in w.extra.get("title_agents", ()):
                 in_title.add(a.tok_start)
         countryish = [w for w in ms if w.kind in ("country", "organisation", "group") and not w.consumed]
+        occupied = set()
+        for w in ms:
+            occupied.update(range(w.tok_start, w.tok_end))
         for a in agents:
-            if a.tok_start in in_title:
-                continue
+            if a.tok_start in in_title or any(i in occupied for i in range(a.tok_start, a.tok_end)):
+                continue  # "King" in "Tom King" is a name, not an agent
             h = sp[a.tok_end - 1]
             lo = h.left_edge.i
             if h.dep_ == "compound" and h.head.i > h.i:
