@@ -7,8 +7,9 @@ that has one:
 1. the event's own clause (the trigger's clause in the dependency parse);
 2. its sentence, leaving out relative and participle clauses that modify some
    other noun ("Diaz-Canel, who took office in April, arrived ...");
-3. the main clauses of the earlier sentences of its paragraph, nearest first
-   ("... arrived on Sunday. He was met at the airport by Kim");
+3. the main clauses of the (up to two) sentences before it in its paragraph,
+   nearest first ("... arrived on Sunday. He was met at the airport by Kim");
+   bare years do not carry over (they are usually background);
 4. for headline and summary events, the lead's date;
 5. the publication date.
 
@@ -42,6 +43,7 @@ _FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "ne
 _BOUND_WORDS = {"since", "until", "till", "before", "ahead"}
 _PAST_WORDS = {"after", "since", "ago", "previous", "earlier", "last"}
 _YEAR = dt.timedelta(days=365)
+_REACH = 2  # how many sentences back a paragraph's date carries
 
 
 _REPORTING = {"say", "report", "tell", "announce", "state", "add", "claim", "confirm", "write", "quote"}
@@ -275,8 +277,8 @@ class WhenStage:
             # 3. the paragraph: main clauses of earlier sentences, nearest first
             if not headline:
                 earlier = [f for f in found
-                           if f.paragraph == sent.paragraph and f.sent < sent.index and f.main
-                           and f.expr.kind != "year"]
+                           if f.paragraph == sent.paragraph and sent.index - _REACH <= f.sent < sent.index
+                           and f.main and f.expr.kind not in ("year", "decade")]
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
                     val = resolve(f.expr, pub, f.tense)
                     if val is not None:

@@ -41,6 +41,9 @@ _SITE_NOUNS = {
 }
 
 
+_RANK = {"site": 0, "city": 0, "region": 1, "country": 2}  # finer places first within a clause
+
+
 class WhereStage:
     """Sets ``location`` on events, and ``doc.places`` / ``doc.dateline``."""
 
@@ -105,7 +108,7 @@ class WhereStage:
             # 1. the event's own clause (or the trigger noun's own phrase)
             own = [f for f in in_sent if in_clause(sp, f, trig, clause)]
             if own:
-                f = min(own, key=lambda f: abs(f.token - trig.i))
+                f = min(own, key=lambda f: (_RANK[f.place.kind], abs(f.token - trig.i)))
                 return to_location(f.place, f.start, f.end, "clause"), "clause", f.text
             # 2. a site in the clause: inherit the city from the nearest earlier one
             site = self._site_in_clause(trig, clause)

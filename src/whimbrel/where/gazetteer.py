@@ -63,9 +63,14 @@ _SPACE = re.compile(r"\s+")
 
 def normalize(name: str) -> str:
     """The index key of a name: accents folded, lower case, no leading "the", no possessive."""
-    s = unicodedata.normalize("NFKD", name.replace("\u2019", "'").replace("\u2018", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
-    s = _SPACE.sub(" ", s)
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s.replace("\u2019", "'").replace("\u2018", "'"))
+        if not s.isascii():
+            s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.lower().strip()
+    if "  " in s or "\n" in s or "\t" in s:
+        s = _SPACE.sub(" ", s)
     if s.startswith("the "):
         s = s[4:]
     if s.endswith("'s"):

@@ -33,6 +33,8 @@ _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
                "southeast", "southwest", "upper", "lower", "greater", "downtown", "rural", "coastal"}
+_PLACE_NOUNS = {"town", "city", "village", "capital", "province", "region", "district", "port", "state",
+                "county", "governorate", "area", "outskirts", "suburb", "suburbs", "centre", "center", "heart"}
 _NON_COUNTRY = {"IGO", "NGO", "IMG", "---", "MNC", "UNK"}
 
 
@@ -87,15 +89,20 @@ def _candidate_spans(sp):
             yield sp[j:k], False
 
 
-def _trim(span):
-    """Drop leading determiners, directions and possessive endings."""
+def _forms(span):
+    """The span without leading determiners and possessive endings, then also without
+    leading direction words ("eastern Ukraine" -> "Ukraine"; "West Bank" is tried whole first)."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].lower_ in ("the", "a") or doc[s].lower_ in _DIRECTIONS):
+    while s < e and doc[s].lower_ in ("the", "a"):
         s += 1
     while e > s and doc[e - 1].lower_ in ("'s", "\u2019s", "'"):
         e -= 1
-    return doc[s:e] if e > s else None
+    if e > s:
+        yield doc[s:e]
+    while s < e - 1 and doc[s].lower_ in _DIRECTIONS:
+        s += 1
+        yield doc[s:e]
 
 
 def _use(root) -> tuple[bool, bool, int]:
@@ -103,6 +110,11 @@ def _use(root) -> tuple[bool, bool, int]:
     t = root
     while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
         t = t.head
+    # "the West Bank town of Ramallah", "the city of Aleppo": go up to the outer phrase
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in _PLACE_NOUNS:
+        t = t.head.head
+        while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+            t = t.head
     if t.dep_ != "pobj":
         return False, False, -1
     prep = t.head
@@ -170,12 +182,14 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
         return []
     blocked = _blocked(doc)
     looked = []
-    for span, from_ent in _candidate_spans(sp):
-        span = _trim(span)
-        if span is None or _overlaps(blocked, span.start_char, span.end_char):
+    for whole, from_ent in _candidate_spans(sp):
+        for span in _forms(whole):
+            cands = gaz.lookup(span.text)
+            if cands:
+                break
+        else:
             continue
-        cands = gaz.lookup(span.text)
-        if not cands:
+        if _overlaps(blocked, span.start_char, span.end_char):
             continue
         if not from_ent and not _use(span.root)[0]:
             continue
