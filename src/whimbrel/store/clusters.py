@@ -48,11 +48,29 @@ def shingles(text: str, *, size: int = SHINGLE) -> list[bytes]:
 
 def signatures(texts: list[str], *, num_perm: int = NUM_PERM) -> list[np.ndarray]:
     """MinHash signatures (uint64 arrays) of ``texts``, one per text."""
+    return _signatures([shingles(t) for t in texts], num_perm=num_perm)
+
+
+def _signatures(sets: list[list[bytes]], *, num_perm: int = NUM_PERM) -> list[np.ndarray]:
     from datasketch import MinHash
 
-    sets = [shingles(t) for t in texts]
     hashes = MinHash.bulk(sets, num_perm=num_perm)
     return [h.hashvalues.astype(np.uint64) for h in hashes]
+
+
+def insert_rows(con, table: str, columns: list[str], rows: list[tuple]) -> None:
+    """Bulk insert through an Arrow table (much faster than executemany)."""
+    import pyarrow as pa
+
+    if not rows:
+        return
+    data = {c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)}
+    view = f"_whimbrel_insert_{table}"
+    con.register(view, pa.table(data))
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {view}")
+    finally:
+        con.unregister(view)
 
 
 def scheme() -> str:
@@ -147,13 +165,13 @@ def update_signatures(con, *, rebuild: bool = False, batch: int = 500) -> int:
         rows = con.execute(
             "SELECT article_id, content_hash, text FROM articles WHERE list_contains(?, article_id)", [ids]
         ).fetchall()
-        sigs = signatures([r[2] for r in rows])
+        sets = [shingles(r[2]) for r in rows]
+        sigs = _signatures(sets)
         con.execute("BEGIN TRANSACTION")
-        con.executemany(
-            "INSERT OR REPLACE INTO article_minhash VALUES (?, ?, ?, ?, ?)",
-            [(aid, h, current, len(shingles(text)), sig.astype("<u8").tobytes())
-             for (aid, h, text), sig in zip(rows, sigs)],
-        )
+        con.execute("DELETE FROM article_minhash WHERE list_contains(?, article_id)", [[r[0] for r in rows]])
+        insert_rows(con, "article_minhash", ["article_id", "content_hash", "scheme", "n_shingles", "signature"],
+                    [(aid, h, current, len(sh), sig.astype("<u8").tobytes())
+                     for (aid, h, _text), sh, sig in zip(rows, sets, sigs)])
         con.execute("COMMIT")
         done += len(rows)
     return done
@@ -207,9 +225,9 @@ def build_clusters(con, *, threshold: float = DEFAULT_THRESHOLD, rebuild: bool =
     try:
         con.execute("DELETE FROM article_cluster")
         con.execute("DELETE FROM story_clusters")
-        if assign:
-            con.executemany("INSERT INTO article_cluster VALUES (?, ?, ?)", assign)
-            con.executemany("INSERT INTO story_clusters VALUES (?, ?, ?, ?, ?, ?, ?)", clusters)
+        insert_rows(con, "article_cluster", ["article_id", "cluster_id", "similarity"], assign)
+        insert_rows(con, "story_clusters", ["cluster_id", "first_article", "title", "n_articles", "n_sources",
+                                            "first_published", "last_published"], clusters)
     except Exception:
         con.execute("ROLLBACK")
         raise

@@ -41,7 +41,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .clusters import DEFAULT_THRESHOLD, build_clusters, ensure_schema, outlet
+from .clusters import DEFAULT_THRESHOLD, build_clusters, ensure_schema, insert_rows, outlet
 
 log = logging.getLogger(__name__)
 
@@ -337,21 +337,6 @@ class DedupStats:
         return {"raw_events": self.raw_events, "events": self.events, "inflation": round(self.inflation, 3),
                 "multi_article": self.multi_article, "blocks_rebuilt": self.blocks_rebuilt,
                 "clusters": self.clusters, "clustered_articles": self.clustered_articles}
-
-
-def insert_rows(con, table: str, columns: list[str], rows: list[tuple]) -> None:
-    """Bulk insert through an Arrow table (much faster than executemany)."""
-    import pyarrow as pa
-
-    if not rows:
-        return
-    data = {c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)}
-    view = f"_whimbrel_insert_{table}"
-    con.register(view, pa.table(data))
-    try:
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM {view}")
-    finally:
-        con.unregister(view)
 
 
 _MENTION_COLS = ["event_id", "dedup_id", "block_key", "article_id", "outlet", "url", "published",

@@ -1,0 +1,115 @@
+"""Syndicated copies: do story clusters recover each original, and how much does dedup deflate event counts?
+
+Builds the corpus with scripts/make_syndicated_corpus.py (Lee corpus originals
+plus edited wire copies; needs gensim), then
+
+1. clustering (no spaCy): stores the articles, builds MinHash story clusters
+   and checks that each original's family is exactly one cluster; prints the
+   similarity margin (lowest within-family vs highest across-family Jaccard);
+2. events (unless --clusters-only): ingests the corpus with the full pipeline
+   (`whimbrel ingest --jobs N`), runs `whimbrel dedup`, and prints raw events,
+   deduplicated events, the inflation, and how many events have
+   num_articles > 1.
+
+Usage: python bench/syndicated.py [--originals 100] [--copies 3] [--jobs 2] [--clusters-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def clustering(records: list[dict], workdir: Path, threshold: float) -> dict:
+    from whimbrel.ingest import article_from_text
+    from whimbrel.model import Document
+    from whimbrel.store import Store, clusters
+
+    family = {r["id"]: r["family"] for r in records}
+    with Store(workdir / "clusters.duckdb") as st:
+        for r in records:
+            art = article_from_text(r["text"], id=r["id"], published=r["published"], title=r["title"])
+            art = dataclasses.replace(art, source=r["source"], url=r["url"])
+            st.write_document(Document(article=art))
+        t0 = time.perf_counter()
+        stats = clusters.build_clusters(st.con, threshold=threshold, rebuild=True)
+        secs = time.perf_counter() - t0
+        assign = dict(st.con.execute("SELECT article_id, cluster_id FROM article_cluster").fetchall())
+        sig_rows = st.con.execute("SELECT article_id, signature FROM article_minhash ORDER BY article_id").fetchall()
+    by_cluster, by_family = defaultdict(set), defaultdict(set)
+    for aid, cid in assign.items():
+        by_cluster[cid].add(family[aid])
+        by_family[family[aid]].add(cid)
+    mixed = sum(1 for fams in by_cluster.values() if len(fams) > 1)
+    split = sum(1 for cids in by_family.values() if len(cids) > 1)
+    ids = [r[0] for r in sig_rows]
+    sigs = np.stack([np.frombuffer(r[1], dtype="<u8") for r in sig_rows])
+    fam = np.array([family[i] for i in ids])
+    within_min, across_max = 1.0, 0.0
+    for i in range(len(ids)):
+        sim = (sigs[i + 1:] == sigs[i]).mean(axis=1)
+        same = fam[i + 1:] == fam[i]
+        if same.any():
+            within_min = min(within_min, float(sim[same].min()))
+        if (~same).any():
+            across_max = max(across_max, float(sim[~same].max()))
+    return {
+        "articles": len(records), "families": len(by_family), "clusters": len(by_cluster),
+        "families_in_one_cluster": len(by_family) - split, "clusters_mixing_families": mixed,
+        "within_family_min_jaccard": round(within_min, 3), "across_family_max_jaccard": round(across_max, 3),
+        "threshold": threshold, "cluster_seconds": round(secs, 2), "signed": stats.signed,
+    }
+
+
+def events(jsonl: Path, workdir: Path, jobs: int) -> dict:
+    db = workdir / "events.duckdb"
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "whimbrel.cli", "ingest", "--db", str(db), "--jobs", str(jobs),
+                    str(jsonl)], check=True, stdout=subprocess.DEVNULL)
+    ingest_s = time.perf_counter() - t0
+    out = subprocess.run([sys.executable, "-m", "whimbrel.cli", "dedup", "--db", str(db), "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    st = json.loads(out)
+    st["ingest_seconds"] = round(ingest_s, 1)
+    return st
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--originals", type=int, default=None, help="first N Lee articles (default all 300)")
+    ap.add_argument("--copies", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--clusters-only", action="store_true")
+    args = ap.parse_args()
+    from make_syndicated_corpus import build
+
+    records = list(build(copies=args.copies, originals=args.originals))
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        jsonl = work / "syndicated.jsonl"
+        with open(jsonl, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps({k: v for k, v in r.items() if k != "family"}) + "\n")
+        report = {"when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                  "clustering": clustering(records, work, args.threshold)}
+        if not args.clusters_only:
+            report["events"] = events(jsonl, work, args.jobs)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
