@@ -28,12 +28,15 @@ import json
 import math
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from whimbrel.where.gazetteer import normalize  # noqa: E402  (the runtime's own key function)
 OUT = ROOT / "src" / "whimbrel" / "data" / "gazetteer.tsv.gz"
-HEADER = ["id", "kind", "name", "country", "region", "lat", "lon", "population", "capital", "names"]
+HEADER = ["id", "kind", "name", "country", "region", "lat", "lon", "population", "capital", "names", "keys"]
 
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F .'\u2019-]+$")
 
@@ -172,6 +175,9 @@ def main() -> None:
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("\t".join(HEADER) + "\n")
         for r in rows:
+            # the index keys, normalised as the runtime does, so that loading need not
+            keys = dict.fromkeys(normalize(n) for n in [r[2], *(r[9].split("|") if r[9] else [])])
+            r = [*r, "|".join(k for k in keys if k)]
             fh.write("\t".join(str(x).replace("\t", " ") for x in r) + "\n")
     kinds = collections.Counter(r[1] for r in rows)
     print(f"wrote {out} ({out.stat().st_size // 1024} KiB): {dict(kinds)}")

@@ -83,27 +83,56 @@ def _float(x: str) -> float | None:
 
 
 class Gazetteer:
-    """Places and a name index. Build with :meth:`load`."""
+    """Places and a name index. Build with :meth:`load`.
+
+    Rows are kept as raw tuples and turned into :class:`Place` records on first
+    use, so that loading stays cheap.
+    """
 
     def __init__(self) -> None:
-        self.places: list[Place] = []
+        self._rows: list[tuple] = []
+        self._made: dict[int, Place] = {}
         self.index: dict[str, list[int]] = {}
         self.by_country: dict[str, int] = {}
         self.by_name_country: dict[tuple[str, str], list[int]] = {}
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._rows)
+
+    def place(self, key: int) -> Place:
+        p = self._made.get(key)
+        if p is None:
+            gid, kind, name, cc, region, lat, lon, pop, cap = self._rows[key]
+            p = Place(key, kind, name, cc, region, _float(lat) if isinstance(lat, str) else lat,
+                      _float(lon) if isinstance(lon, str) else lon, int(pop or 0), cap in ("1", True),
+                      int(gid) if gid else None)
+            self._made[key] = p
+        return p
+
+    @property
+    def places(self) -> list[Place]:
+        return [self.place(k) for k in range(len(self._rows))]
+
+    def _add_row(self, row: tuple, keys: Iterable[str]) -> int:
+        key = len(self._rows)
+        self._rows.append(row)
+        index = self.index
+        for k in keys:
+            lst = index.get(k)
+            if lst is None:
+                index[k] = [key]
+            elif key not in lst:
+                lst.append(key)
+        if row[1] == "country":
+            self.by_country.setdefault(row[3], key)
+        return key
 
     def _add(self, kind, name, country, region, lat, lon, population=0, capital=False, geonameid=None,
-             names: Iterable[str] = ()) -> Place:
-        p = Place(len(self.places), kind, name, country, region, lat, lon, population, capital, geonameid)
-        self.places.append(p)
-        for n in (name, *names):
-            self._index(n, p.key)
-        if kind == "country":
-            self.by_country.setdefault(country, p.key)
-        self.by_name_country.setdefault((normalize(name), country), []).append(p.key)
-        return p
+             names: Iterable[str] = ()) -> int:
+        row = (geonameid or "", kind, name, country, region, lat, lon, population, capital)
+        key = self._add_row(row, dict.fromkeys(k for k in map(normalize, (name, *names)) if k))
+        self.by_name_country.setdefault((normalize(name), country), []).append(key)
+        return key
 
     def _index(self, name: str, key: int) -> None:
         k = normalize(name)
@@ -123,12 +152,18 @@ class Gazetteer:
                 header = fh.readline().rstrip("\n").split("\t")
                 if header[:3] != ["id", "kind", "name"]:
                     raise DataFileError(f"{main_path}: not a gazetteer file (header {header[:3]}); rebuild it with scripts/build_gazetteer.py")
+                has_keys = len(header) > 10 and header[10] == "keys"
+                by_nc = g.by_name_country
                 for line in fh:
                     f = line.rstrip("\n").split("\t")
-                    gid, kind, name, cc, region, lat, lon, pop, cap, names = f
-                    g._add(kind, name, cc, region, _float(lat), _float(lon), int(pop or 0), cap == "1",
-                           int(gid) if gid else None, names.split("|") if names else ())
-        except (OSError, ValueError) as e:
+                    if has_keys:
+                        keys = f[10].split("|") if f[10] else ()
+                    else:
+                        keys = dict.fromkeys(k for k in map(normalize, (f[2], *(f[9].split("|") if f[9] else ()))) if k)
+                    key = g._add_row(tuple(f[:9]), keys)
+                    if f[1] in ("country", "city"):
+                        by_nc.setdefault((keys[0] if keys else normalize(f[2]), f[3]), []).append(key)
+        except (OSError, ValueError, IndexError) as e:
             raise DataFileError(f"cannot read gazetteer {main_path}: {e}; reinstall whimbrel or rebuild it with scripts/build_gazetteer.py") from e
         for path in (sites or data / "gazetteer_sites.tsv", *extra):
             g.add_file(path)
@@ -150,10 +185,10 @@ class Gazetteer:
             aliases = [a for a in (f[5].split("|") if len(f) > 5 else []) if a]
             if kind == "alias":
                 targets = self.by_name_country.get((normalize(name), cc)) or [
-                    k for k in self.index.get(normalize(name), []) if self.places[k].country == cc]
+                    k for k in self.index.get(normalize(name), []) if self._rows[k][3] == cc]
                 if not targets:
                     raise DataFileError(f"{path}:{n}: alias target {name!r} ({cc}) is not in the gazetteer")
-                best = max(targets, key=lambda k: self.places[k].prior)
+                best = max(targets, key=lambda k: self.place(k).prior)
                 for a in aliases:
                     self._index(a, best)
                 continue
@@ -165,14 +200,14 @@ class Gazetteer:
                 raise DataFileError(f"{path}:{n}: {e}") from e
 
     def lookup(self, name: str) -> list[Place]:
-        return [self.places[k] for k in self.index.get(normalize(name), ())]
+        return [self.place(k) for k in self.index.get(normalize(name), ())]
 
     def has(self, name: str) -> bool:
         return normalize(name) in self.index
 
     def country(self, iso3: str) -> Place | None:
         k = self.by_country.get(iso3)
-        return self.places[k] if k is not None else None
+        return self.place(k) if k is not None else None
 
 
 @functools.lru_cache(maxsize=1)
