@@ -221,3 +221,11 @@ def test_example_hand_built_events(pipeline, example_text, example_gold):
     evs = {e.event_id: e for e in doc.events}
     assert evs["E2"].date == evs["E3"].date == "2018-11-04"
     assert evs["E5"].modality.future and evs["E13"].modality.future
+
+
+def test_no_publication_date(pipeline):
+    evs, doc = run(pipeline.nlp, "The envoy arrived on Sunday. The treaty was signed on 5 November 2018.",
+                   ["arrived", "signed"], published=None)
+    assert evs["arrived0"].date is None  # a weekday needs a publication date
+    assert doc.extras["when"]["arrived0"][0] == "none"
+    assert (evs["signed0"].date, evs["signed0"].historical) == ("2018-11-05", False)

@@ -195,6 +195,7 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
             continue
         looked.append((span, cands))
     countries = story_countries(doc, looked)
+    place_mentions = [(m.start, m.end) for m in doc.mentions if getattr(m, "kind", "") == "place"]
     out: list[Found] = []
     for span, cands in looked:
         q = _qualifier(sp, span)
@@ -202,6 +203,8 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
         nxt = sp[span.end].lower_ if span.end < len(sp) else ""
         place = choose(cands, countries, qualifier=qual, state=(nxt == "state"))
         use, on_verb, head = _use(span.root)
+        if not use and _overlaps(place_mentions, span.start_char, span.end_char):
+            use = True  # the actor resolver saw a location use ("Pyongyang airport")
         path = clause_path(span.root)
         out.append(Found(place, span.start_char, span.end_char, span.text, span.root.i, use, on_verb,
                          any(is_modifier_clause(t) for t in path), "entity", head))
