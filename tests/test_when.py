@@ -96,6 +96,8 @@ def test_table_is_large_enough():
     "April Ryan asked a question.",  # a name, no preposition before it
     "He scored 2018 points.",  # a number, not a year
     "They met in room 1958-b.",
+    "The Sunday Times reported it.",  # a newspaper, not a day
+    "They signed the Good Friday Agreement.",
 ])
 def test_not_expressions(text):
     assert find_expressions(text) == []
@@ -229,3 +231,9 @@ def test_no_publication_date(pipeline):
     assert evs["arrived0"].date is None  # a weekday needs a publication date
     assert doc.extras["when"]["arrived0"][0] == "none"
     assert (evs["signed0"].date, evs["signed0"].historical) == ("2018-11-05", False)
+
+
+def test_deadline_is_not_a_date(pipeline):
+    evs, _ = run(pipeline.nlp, "The government pledged to cut emissions by 2030.", ["pledged"])
+    assert evs["pledged0"].date == "2018-11-05"  # the pledge is dated by publication, not 2030
+    assert not evs["pledged0"].modality.future

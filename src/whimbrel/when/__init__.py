@@ -40,6 +40,7 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
 _FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
                  "hope", "want", "seek", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose"}
 _FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "next", "coming", "expected", "due"}
+_DEADLINE_WORDS = {"by", "until", "till", "before"}
 _BOUND_WORDS = {"since", "until", "till", "before", "ahead"}
 _PAST_WORDS = {"after", "since", "ago", "previous", "earlier", "last"}
 _YEAR = dt.timedelta(days=365)
@@ -164,7 +165,8 @@ class WhenStage:
     def _expressions(self, doc: Document) -> list[_Found]:
         sp = doc.spacy
         out: list[_Found] = []
-        for ex in find_expressions(doc.article.text):
+        text = doc.article.text
+        for ex in find_expressions(text):
             span = sp.char_span(ex.start, ex.end, alignment_mode="expand") if sp is not None else None
             sent = doc.sentence_at(ex.start)
             if sent is None:
@@ -185,6 +187,11 @@ class WhenStage:
             main = not any(is_modifier_clause(t) for t in path)
             bound = any(t.head.lower_ in _BOUND_WORDS or any(c.dep_ == "mark" and c.lower_ in _BOUND_WORDS for c in t.children)
                         for t in path[:-1])
+            before = text[max(0, ex.start - 12): ex.start].split()
+            leads = {ex.text.split()[0].lower(), before[-1].lower() if before else ""}
+            deadline = bool(leads & _DEADLINE_WORDS)  # "cut emissions by 2030": a deadline, not a date
+            if deadline:
+                continue
             out.append(_Found(ex, sent.index, sent.paragraph, tuple(t.i for t in path), root.i, tense, main, bound))
         return out
 

@@ -196,6 +196,10 @@ def _make(name: str, m: re.Match, offset: int) -> TimeExpr | None:
     if name == "recent":
         return TimeExpr(s, e, text, "recent", (g[0].lower().rstrip("s"),), True)
     if name == "weekday":
+        after = m.string[m.end(): m.end() + 30]
+        if not g[0] and not text.lower().startswith("on") and re.match(r"\s+[A-Z][a-z]", after) \
+                and not re.match(rf"\s+{_MON}\b", after):
+            return None  # a name: "the Sunday Times", "the Good Friday Agreement"
         rel = (g[0] or "").lower() or None
         wd = WEEKDAYS.index(g[1].lower())
         part = (g[2] or "").lower() or None
