@@ -1,6 +1,6 @@
 """Build a corpus of syndicated copies from the Lee corpus (gensim's test data), as JSONL.
 
-Each original news article gets ``--copies`` wire copies from other outlets,
+Each original news article (near-duplicates inside the Lee corpus removed) gets ``--copies`` wire copies from other outlets,
 each edited the way syndication edits: a rewritten headline, a dateline and
 byline, a sentence dropped or the last one cut, a few words swapped for
 synonyms, an agency tag line, and a publication time 0-36 hours later. Every
@@ -42,13 +42,29 @@ SYNONYMS = {
 BASE_DATE = dt.datetime(2001, 12, 1, 6, 0)
 
 
-def lee_documents() -> list[str]:
-    """The 300 Lee background-corpus articles (one per line in gensim's test data)."""
+def lee_documents(*, distinct: bool = True) -> list[str]:
+    """The Lee background-corpus articles (one per line in gensim's test data).
+
+    The corpus itself holds 11 pairs of duplicates or near-duplicates (MinHash
+    Jaccard >= 0.5). With ``distinct`` (default) an article is dropped when its
+    Jaccard with an earlier kept one is 0.3 or more, so each family below is a
+    distinct original (289 remain).
+    """
     import gensim
 
     path = os.path.join(os.path.dirname(gensim.__file__), "test", "test_data", "lee_background.cor")
     with open(path, encoding="latin-1") as f:
-        return [line.strip() for line in f if line.strip()]
+        docs = [line.strip() for line in f if line.strip()]
+    if not distinct:
+        return docs
+    from whimbrel.store.clusters import jaccard, signatures
+
+    sigs = signatures(docs)
+    kept: list[int] = []
+    for i, sig in enumerate(sigs):
+        if all(jaccard(sig, sigs[j]) < 0.3 for j in kept):
+            kept.append(i)
+    return [docs[i] for i in kept]
 
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")

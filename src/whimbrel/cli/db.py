@@ -49,7 +49,7 @@ def _period(fn):
 @click.option("--rebuild", is_flag=True, help="Regroup every event from scratch (default: only what changed).")
 @click.option("--window", default=0, show_default=True, type=click.IntRange(min=0),
               help="Days of slack when matching report dates.")
-@click.option("--threshold", default=0.5, show_default=True, type=click.FloatRange(0.05, 1.0),
+@click.option("--threshold", default=0.3, show_default=True, type=click.FloatRange(0.05, 1.0),
               help="MinHash Jaccard threshold for near-duplicate articles (story clusters).")
 @click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
 @cli_errors

@@ -7,11 +7,14 @@ ones without re-reading them. Candidate pairs come from MinHash LSH; a pair is
 accepted when the estimated Jaccard similarity of the two shingle sets is at
 least ``threshold``; clusters are the connected components of accepted pairs.
 
-Threshold (default 0.5, see docs/database.md for the measurement): a syndicated
-copy with a new headline, a byline, a dropped or added paragraph and a few
-changed words keeps 0.55-0.95 of its shingles in common with the original;
-distinct articles on the same story share under 0.1, unrelated articles about
-0.0. 0.5 keeps a wide margin on both sides.
+Threshold (default 0.3), measured with bench/syndicated.py on 289 distinct
+Lee-corpus articles, each with 3 syndicated copies (new headline, dateline,
+byline and tag line, sentences dropped, up to a third of common words swapped
+for synonyms): the lowest similarity between a copy and another member of its
+family was 0.33, the highest between two different originals 0.12. At 0.3 all
+289 families came out as exactly one cluster each, none mixed; at 0.5, 10
+heavily edited copies were left on their own. Light edits (a new headline and
+byline only) keep 0.8 or more.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import numpy as np
 
 NUM_PERM = 128
 SHINGLE = 3
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.3
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -188,7 +191,7 @@ def build_clusters(con, *, threshold: float = DEFAULT_THRESHOLD, rebuild: bool =
     if not 0.0 < threshold <= 1.0:
         from ..errors import UsageError
 
-        raise UsageError(f"cluster threshold {threshold} must be in (0, 1]; 0.5 is the tested default")
+        raise UsageError(f"cluster threshold {threshold} must be in (0, 1]; 0.3 is the tested default")
     signed = update_signatures(con, rebuild=rebuild)
     current = scheme()
     rows = con.execute(
