@@ -71,7 +71,7 @@ def _cased(text: str, key: str, kinds: set[str]) -> bool:
     return True
 
 
-def find_names(stream: list[Piece], kb: KnowledgeBase, text: str) -> list[Match]:
+def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> list[Match]:
     """Longest KB name matches, left to right, not overlapping."""
     out: list[Match] = []
     n = len(stream)
@@ -98,8 +98,13 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str) -> list[Match]
             j, key = best
             a, b = stream[i], stream[j]
             ids = index[key]
-            kinds = {kb.entry(x).kind for x in ids}
-            if _cased(text[a.start:b.end], key, kinds):
+            entries = [kb.entry(x) for x in ids]
+            kinds = {e.kind for e in entries}
+            # one-word names known only from the big Phoenix lists ("Youth", "Doris") must be
+            # used as proper nouns or adjectives, not as a capitalised common noun
+            weak = i == j and all(e.priority == 0 for e in entries) and doc is not None \
+                and doc[a.tok].pos_ not in ("PROPN", "ADJ")
+            if not weak and _cased(text[a.start:b.end], key, kinds):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, ids=ids))
                 i = j + 1
                 continue

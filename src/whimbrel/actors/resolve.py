@@ -106,7 +106,8 @@ class ActorStage:
         kb = self.kb
         day = _day(doc)
         stream = piece_stream(sp, self._piece_cache)
-        names = find_names(stream, kb, text)
+        names = find_names(stream, kb, text, sp)
+        names = self._yield_to_people(sp, kb, names)
         taken = set()
         for m in names:
             taken.update(range(m.tok_start, m.tok_end))
@@ -166,6 +167,24 @@ class ActorStage:
         return doc
 
     # ------------------------------------------------------------------ rules
+    @staticmethod
+    def _yield_to_people(sp, kb, names):
+        """A place or demonym name inside a longer NER person ("Doris Lessing",
+        "Jordan Peterson") is part of the person's name."""
+        people = [(e.start, e.end) for e in sp.ents if e.label_ == "PERSON" and len(e) > 1
+                  and e[-1].tag_ == "NNP"]  # "Jordan Peterson", not "Bosnian Serbs"
+        if not people:
+            return names
+        out = []
+        for m in names:
+            kinds = {kb.entry(i).kind for i in m.ids}
+            inside = any(s <= m.tok_start and m.tok_end <= e and (e - s) > (m.tok_end - m.tok_start)
+                         for s, e in people)
+            if inside and kinds <= COUNTRYISH and m.tok_end - m.tok_start == 1:
+                continue
+            out.append(m)
+        return out
+
     @staticmethod
     def _choose(kb, ids, day, mentioned) -> Entry | None:
         cands = [kb.entry(i) for i in ids]
