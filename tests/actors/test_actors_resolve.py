@@ -240,3 +240,10 @@ def test_mentions_do_not_overlap_except_group_members(resolve):
                 assert not (x.start < y.end and y.start < x.end), (x.text, y.text)
     [king] = [m for m in ms if m.text.endswith("Tom King")]
     assert king.code.startswith("GBR")
+
+
+def test_common_nouns_and_personal_names_are_not_places(resolve):
+    ms = resolve("Jordan Peterson said the talks failed. Youth groups protested in the capital.")
+    assert not [m for m in ms if m.code.startswith(("JOR", "FRA"))]
+    [jp] = [m for m in ms if m.text == "Jordan Peterson"]
+    assert jp.kind == "person" and jp.code == "---"
