@@ -11,7 +11,8 @@ in quad classes 1-2 minus 3-4, both directions) plus their *shared
 opposition*: for every third actor, the smaller of the two conflict counts
 they have with it. Negative affinities are dropped and Louvain community
 detection (networkx, fixed seed) runs on the rest; communities of two or more
-actors are blocs, each reported with the actors its members act against.
+actors whose net cooperation with each other is positive are blocs, each
+reported with the actors its members act against.
 """
 
 from __future__ import annotations
@@ -268,6 +269,8 @@ def blocs(g, *, shared_weight: float = 1.0, seed: int = 7) -> list[Bloc]:
             continue
         members = tuple(sorted(com))
         inside = sum(g.edges[u, v]["weight"] for u in members for v in members if u < v and g.has_edge(u, v))
+        if inside <= 0:  # shared enemies alone do not make a bloc: its members must cooperate
+            continue
         against: dict[str, int] = defaultdict(int)
         partners: dict[str, int] = defaultdict(int)
         for u in members:
