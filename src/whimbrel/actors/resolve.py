@@ -72,13 +72,16 @@ def span_head(sp, ts: int, te: int) -> int:
 
 def _drop_nested(ms: list[WMention]) -> list[WMention]:
     """Drop a mention that lies strictly inside a larger one ("Christian" inside
-    "a newspaper based in Christian east Beirut"): one phrase, one mention."""
+    "a newspaper based in Christian east Beirut"): one phrase, one mention.
+    Mentions sharing one span (the members of "the two") are all kept."""
     out = []
-    for w in ms:
-        if any(o is not w and o.start <= w.start and w.end <= o.end and (o.end - o.start) > (w.end - w.start)
-               for o in ms):
+    max_end, max_span = -1, None
+    for w in sorted(ms, key=lambda w: (w.start, -w.end)):
+        if w.end <= max_end and (w.start, w.end) != max_span:
             continue
         out.append(w)
+        if w.end > max_end:
+            max_end, max_span = w.end, (w.start, w.end)
     return out
 
 
