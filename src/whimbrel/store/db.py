@@ -59,10 +59,10 @@ def _now() -> dt.datetime:
 
 
 def _naive(value: dt.datetime | None) -> dt.datetime | None:
-    """DuckDB TIMESTAMP is naive: store UTC-normalised wall time for aware datetimes."""
+    """DuckDB TIMESTAMP is naive: keep the wall time as printed (what "on Monday" refers to)."""
     if value is None or value.tzinfo is None:
         return value
-    return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value.replace(tzinfo=None)
 
 
 def as_date(value) -> dt.date | None:
@@ -108,6 +108,27 @@ def event_row(event: Event) -> tuple:
         event.evidence.trigger, event.evidence.trigger_start, event.evidence.trigger_end,
         event.confidence, event.coder_version, json.dumps(rec, ensure_ascii=False),
     )
+
+
+def _arrow_types():
+    import pyarrow as pa
+
+    s, i, f, b, ts, d, ls = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.timestamp("us"), pa.date32(), pa.list_(pa.string())
+    article = dict(zip(ARTICLE_COLUMNS, (s, s, s, s, ls, ts, ts, s, s, s, ls, s, s, s, s, s, s, ts)))
+    event = dict(zip(EVENT_COLUMNS, (
+        s, s, i, s, s, s, s, s, s, s, s, i, f, s, s, d, d, s, b, s, s, f, f, pa.int64(), b, b, b, s, s, i, i, f, s, s,
+    )))
+    failure = dict(zip(FAILURE_COLUMNS, (s, s, s, s, s, s, ts)))
+    return article, event, failure
+
+
+def _table(rows: list[tuple], types: dict):
+    """Row tuples -> a pyarrow Table with the given column types (for one INSERT ... SELECT)."""
+    import pyarrow as pa
+
+    cols = list(zip(*rows)) if rows else [()] * len(types)
+    return pa.Table.from_arrays([pa.array(list(c), type=t) for c, t in zip(cols, types.values())],
+                                names=list(types))
 
 
 def _placeholders(n: int) -> str:
@@ -225,31 +246,6 @@ class Store:
         return out
 
     # -- writes ----------------------------------------------------------------------
-    def _write_document(self, doc: Document, run_id: str | None) -> int:
-        art = doc.article
-        # one event per id (a coder that emitted the same id twice must not break the write)
-        events = list({e.event_id: e for e in doc.events}.values())
-        version = events[0].coder_version if events else doc.extras.get("coder_version")
-        self.con.execute("DELETE FROM events WHERE article_id = ?", [art.id])
-        self.con.execute("DELETE FROM articles WHERE article_id = ?", [art.id])
-        self.con.execute(
-            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({_placeholders(len(ARTICLE_COLUMNS))})",
-            article_row(art, coder_version=version, run_id=run_id),
-        )
-        if events:
-            # an event id seen in another article is that article's; ours replaces it
-            self.con.execute(
-                "DELETE FROM events WHERE list_contains(?, event_id)", [[e.event_id for e in events]]
-            )
-            self.con.executemany(
-                f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({_placeholders(len(EVENT_COLUMNS))})",
-                [event_row(e) for e in events],
-            )
-        # a document that now codes is no longer a failure
-        keys = [art.id] + ([art.origin] if art.origin else [])
-        self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [keys])
-        return len(events)
-
     def _write_failure(self, failure: Failure, run_id: str | None) -> None:
         self.con.execute("DELETE FROM failures WHERE document = ?", [failure.document])
         self.con.execute(
@@ -275,11 +271,63 @@ class Store:
         Replaces whatever was stored under the same article id. Returns the
         number of events written.
         """
-        return self._transaction(lambda: self._write_document(doc, run_id))
+        return self._transaction(lambda: self._write_many([doc], [], run_id))[1]
 
     def write_failure(self, failure: Failure, run_id: str | None = None) -> None:
         """Record a document that failed (replacing an earlier failure of the same document)."""
         self._transaction(lambda: self._write_failure(failure, run_id))
+
+    def _insert(self, table: str, rows: list[tuple], types: dict) -> None:
+        if not rows:
+            return
+        name = f"_whimbrel_new_{table}"
+        self.con.register(name, _table(rows, types))
+        try:
+            cols = ", ".join(types)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
+
+    def _write_many(self, docs: list[Document], failures: list[Failure], run_id: str | None) -> tuple[int, int, int]:
+        """Set-based write of a batch (a handful of statements, not a few per document)."""
+        a_types, e_types, f_types = self._types
+        latest: dict[str, Document] = {}
+        for d in docs:  # the same article twice in a batch: the last one wins
+            latest.pop(d.article.id, None)
+            latest[d.article.id] = d
+        ids = list(latest)
+        events: dict[str, Event] = {}
+        art_rows = []
+        for d in latest.values():
+            evs = list({e.event_id: e for e in d.events}.values())
+            version = evs[0].coder_version if evs else d.extras.get("coder_version")
+            art_rows.append(article_row(d.article, coder_version=version, run_id=run_id))
+            for e in evs:
+                events[e.event_id] = e
+        if ids:
+            self.con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            self.con.execute("DELETE FROM articles WHERE list_contains(?, article_id)", [ids])
+        if events:
+            # an event id seen in another article is that article's; ours replaces it
+            self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [list(events)])
+        self._insert("articles", art_rows, a_types)
+        self._insert("events", [event_row(e) for e in events.values()], e_types)
+        # documents that now code are no longer failures; a failure replaces an older one
+        keys = ids + [d.article.origin for d in latest.values() if d.article.origin]
+        keys += [f.document for f in failures]
+        if keys:
+            self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [keys])
+        last_fail = {f.document: f for f in failures}
+        now = _now()
+        self._insert("failures", [(f.document, f.origin, f.stage, f.code, f.reason, run_id, now)
+                                  for f in last_fail.values()], f_types)
+        return len(docs), sum(len({e.event_id for e in d.events}) for d in docs), len(failures)
+
+    @property
+    def _types(self):
+        if self.__dict__.get("_arrow_types") is None:
+            self.__dict__["_arrow_types"] = _arrow_types()
+        return self.__dict__["_arrow_types"]
 
     def write_batch(self, items: Iterable[Document | Failure], run_id: str | None = None) -> tuple[int, int, int]:
         """Store a batch of documents and failures in ONE transaction.
@@ -288,16 +336,6 @@ class Store:
         stored or none of it: an interrupted ingest loses at most this batch.
         """
         items = list(items)
-
-        def run():
-            n_art = n_ev = n_fail = 0
-            for item in items:
-                if isinstance(item, Failure):
-                    self._write_failure(item, run_id)
-                    n_fail += 1
-                else:
-                    n_ev += self._write_document(item, run_id)
-                    n_art += 1
-            return n_art, n_ev, n_fail
-
-        return self._transaction(run)
+        docs = [i for i in items if not isinstance(i, Failure)]
+        failures = [i for i in items if isinstance(i, Failure)]
+        return self._transaction(lambda: self._write_many(docs, failures, run_id))
