@@ -41,6 +41,7 @@ from .roles import (
     pobj_of,
     subject_token,
     is_misparsed_verb,
+    nodes_of,
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
@@ -87,10 +88,12 @@ class EventStage:
         for s in doc.sentences:
             if s.kind not in CODED_KINDS:
                 continue
+            if not idx.any_between(s.start, s.end):
+                continue  # every event needs an actor: a sentence without mentions has none
             span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
                 continue
-            events.extend(_SentenceCoder(lex, doc, s, span, idx).code())
+            events.extend(_SentenceCoder(lex, doc, s, nodes_of(span), idx).code())
         doc.events = _dedupe(events)
         return doc
 
@@ -166,11 +169,13 @@ class _SentenceCoder:
         self.lex = lex
         self.doc = doc
         self.sent = sent
-        self.span = span
+        self.span = span  # list of roles.Node, in token order
+        self.by_i = {n.i: n for n in span}
         self.idx = idx
         self.consumed: set[int] = set()
         self.commentary: set[int] = set()
         self.out: list[Event] = []
+        self.according = None
         self.main: list[bool] = []  # per event: not inside a relative, adverbial or content clause
 
     # ---- lexicon matching
@@ -204,6 +209,8 @@ class _SentenceCoder:
         prep_words = {p for p, _ in preps}
         heads = _heads(dobj) if dobj is not None else set()
         for p in self.lex.candidates(lemma, heads):
+            if isinstance(p, tuple):
+                p = p[1]
             if nodefault and not (p.object or p.prep):
                 continue
             if p.particle and p.particle != part and p.particle not in prep_words:
@@ -221,7 +228,7 @@ class _SentenceCoder:
             last = v.i
             if dobj is not None and p.object:
                 last = dobj.i
-            return Match(p.code, p, (v.i, last))
+            return Match(p.code, p, (min(v.i, last), max(v.i, last)))
         return None
 
     def light_noun(self, v) -> Match | None:
@@ -321,13 +328,16 @@ class _SentenceCoder:
                 t = t.head
                 continue
             break
-        for tok in self.span:
-            if tok.lower_ == "according" and tok.dep_ == "prep":
-                to = child(tok, "prep")
-                o = pobj_of(to) if to is not None else pobj_of(tok)
-                if o is not None:
-                    return tok, np_mentions(o, self.idx)
-        return None, []
+        if self.according is None:
+            self.according = (None, [])
+            for tok in self.span:
+                if tok.lower_ == "according" and tok.dep_ == "prep":
+                    to = child(tok, "prep")
+                    o = pobj_of(to) if to is not None else pobj_of(tok)
+                    if o is not None:
+                        self.according = (tok, np_mentions(o, self.idx))
+                        break
+        return self.according
 
     # ---- emitting
     def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
@@ -335,10 +345,11 @@ class _SentenceCoder:
         if info is None or code in NOT_EVENTS:
             return
         pl = info.plover if not plover else Plover(event=plover, mode=None, context=info.plover.context)
-        toks = self.doc.spacy[trig[0]: trig[1] + 1]
-        t0, t1 = toks.start_char, toks.end_char
+        a, b = min(trig), max(trig)
+        first, last = self.by_i[a], self.by_i[b]
+        t0, t1 = first.idx, last.idx + len(last.text)
         if t1 - t0 > 80:
-            t1 = t0 + len(self.doc.spacy[trig[0]].text)
+            t1 = t0 + len(first.text)
         pairs = []
         symmetric = False
         if len(src) >= 2 and not tgt and sym_ok and code.startswith(SYM_PREFIXES):
@@ -404,10 +415,11 @@ class _SentenceCoder:
         return any(r in roles for r in CONTROL)
 
     def code(self) -> list[Event]:
+        lex = self.lex
         verbs = [
             t
             for t in self.span
-            if t.pos_ == "VERB"
+            if (t.pos_ == "VERB" and (t.lemma_ in lex.index or t.lemma_ in lex.roles))
             or (t.pos_ == "AUX" and t.dep_ == "ROOT" and t.lemma_ != "be")
             # "is willing/ready/prepared to withdraw"
             or (t.pos_ == "ADJ" and child(t, "xcomp") is not None and any(r in CONTROL for r in self.lex.roles.get(t.lemma_.lower(), ())))
@@ -557,8 +569,11 @@ class _SentenceCoder:
                         self.consumed.add(o.i)
 
     def code_nouns(self) -> None:
+        nouns = self.lex.nouns
         for tok in self.span:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in self.consumed or tok.i in self.commentary:
+            if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_ not in nouns and tok.lower_ not in nouns):
+                continue
+            if tok.i in self.consumed or tok.i in self.commentary:
                 continue
             if tok.dep_ == "compound":
                 continue

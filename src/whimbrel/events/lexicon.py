@@ -12,9 +12,10 @@ priority over the shipped files.
 from __future__ import annotations
 
 import functools
+import heapq
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
@@ -38,7 +39,6 @@ class Pattern:
     place: bool = False
     plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
-    seq: int = 0  # file order, the last tie-breaker
 
     @property
     def score(self) -> int:
@@ -83,17 +83,17 @@ class Lexicon:
     # verb -> object head word ('' = no object constraint) -> patterns, best first
     index: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     version: str = ""
+    ranks: dict[int, tuple] = field(default_factory=dict)  # id(pattern) -> sort key
 
-    def candidates(self, verb: str, heads) -> list[Pattern]:
-        """Patterns of ``verb`` that could match an object with one of ``heads``, best first."""
+    def candidates(self, verb: str, heads):
+        """Patterns of ``verb`` that could match an object with one of ``heads``, best first (lazy)."""
         idx = self.index.get(verb)
         if not idx:
-            return []
-        out = list(idx.get("", ()))
-        for h in heads:
-            out.extend(idx.get(h, ()))
-        out.sort(key=lambda p: (-p.score, p.priority, p.seq))
-        return out
+            return ()
+        lists = [lst for h in ("", *sorted(heads)) if (lst := idx.get(h))]
+        if len(lists) == 1:
+            return lists[0]
+        return heapq.merge(*[[(self.ranks[id(p)], p) for p in lst] for lst in lists])
 
     def info(self, code: str) -> CameoCode | None:
         c = self.cameo.get(code)
@@ -219,14 +219,13 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
         lex.maps[kind][prefix] = code
     n = 0
     for verb, pats in lex.patterns.items():
-        for i, p in enumerate(pats):
-            pats[i] = replace(p, seq=n)
-            n += 1
         by_head: dict[str, list[Pattern]] = defaultdict(list)
         for p in pats:
+            n += 1
+            lex.ranks[id(p)] = (-p.score, p.priority, n)
             by_head[p.object[-1] if p.object else ""].append(p)
         for v in by_head.values():
-            v.sort(key=lambda p: (-p.score, p.priority, p.seq))
+            v.sort(key=lambda p: lex.ranks[id(p)])
         lex.index[verb] = dict(by_head)
     lex.version = "lexicon." + digest.hexdigest()[:8]
     return lex

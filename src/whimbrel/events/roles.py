@@ -21,11 +21,62 @@ RELPRON = {"who", "which", "that", "whom", "whose"}
 OBJ_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "in", "upon", "onto", "over")
 
 
+class Node:
+    """A plain-Python copy of one parsed token (spaCy attribute names), for fast walks.
+
+    The coder walks the parse many times per sentence; reading spaCy ``Token``
+    attributes creates objects on every access. A sentence is copied once into
+    Nodes (:func:`nodes_of`) and all walks run on them.
+    """
+
+    __slots__ = ("i", "text", "idx", "lower_", "lemma_", "pos_", "tag_", "dep_", "head", "children", "whitespace_")
+
+    @property
+    def subtree(self):
+        out = [self]
+        for c in self.children:
+            out.extend(c.subtree)
+        out.sort(key=lambda n: n.i)
+        return out
+
+    def __repr__(self) -> str:
+        return f"Node({self.i}, {self.text!r}, {self.dep_})"
+
+
+def nodes_of(span) -> list[Node]:
+    """Copy a sentence span's tokens into linked :class:`Node` objects (in order)."""
+    nodes = []
+    by_i = {}
+    heads = []
+    for t in span:
+        n = Node()
+        n.i, n.text, n.idx = t.i, t.text, t.idx
+        n.lower_, n.lemma_, n.pos_, n.tag_, n.dep_ = t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_
+        n.whitespace_ = t.whitespace_
+        n.children = []
+        nodes.append(n)
+        by_i[t.i] = n
+        heads.append(t.head.i)
+    for n, h in zip(nodes, heads):
+        hn = by_i.get(h)
+        if hn is None or hn is n:
+            n.head = n
+            if n.dep_ != "ROOT" and hn is None:
+                n.dep_ = "ROOT"
+        else:
+            n.head = hn
+            hn.children.append(n)
+    return nodes
+
+
 class MentionIndex:
     """Token index -> mentions overlapping that token, for one spaCy Doc."""
 
     def __init__(self, spacy_doc, mentions: list[Actor]):
         self.by_token: dict[int, list[Actor]] = {}
+        ms = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in ms]
+        self.ends = [m.end for m in ms]
         if not mentions:
             return
         starts = [t.idx for t in spacy_doc]
@@ -35,6 +86,13 @@ class MentionIndex:
             hi = bisect_left(starts, m.end)
             for i in range(lo, hi):
                 self.by_token.setdefault(i, []).append(m)
+
+    def any_between(self, start: int, end: int) -> bool:
+        """Is there a mention overlapping the char range [start, end)?"""
+        i = bisect_left(self.starts, end)
+        return any(self.ends[j] > start for j in range(max(0, i - 8), i)) or (
+            i > 0 and max(self.ends[:i], default=-1) > start
+        )
 
     def at(self, tok) -> list[Actor]:
         return self.by_token.get(tok.i, [])
