@@ -17,6 +17,8 @@ Every resolved mention keeps ``chain``: the offsets of its antecedent(s).
 
 from __future__ import annotations
 
+import bisect
+
 from .mention import WMention
 
 PERSON_PRON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -31,6 +33,7 @@ PAST_FORMS = {"held", "met", "said", "made", "took", "signed", "agreed", "spoke"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "agent", "conj", "appos"}
 MAX_BACK_SENTS = 3
+PAIR_BACK_SENTS = 8  # how far back "the two" looks for the pair
 
 
 def _is_verb(t) -> bool:
@@ -215,8 +218,23 @@ def _group_refs(sp) -> list[tuple[int, int, str | None]]:
 
 def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
     """Add pronoun and group-reference mentions to ``ms`` (returned in text order)."""
-    idx = _Index(sp, ms)
+    by_tok: dict[int, WMention] = {}
+    for w in ms:
+        for i in range(w.tok_start, w.tok_end):
+            by_tok.setdefault(i, w)
     anaphors = []
+    groups = []
+    drop: set[int] = set()
+    for ts, te, noun in _group_refs(sp):
+        clash = [by_tok[i] for i in range(ts, te) if i in by_tok]
+        if clash and all(w.rule == "agent:bare" for w in clash):
+            drop.update(id(w) for w in clash)  # "both leaders": a group reference, not an agent
+            clash = []
+        if not clash:
+            groups.append(("group", ts, te, noun))
+    if drop:
+        ms = [w for w in ms if id(w) not in drop]
+    idx = _Index(sp, ms)
     taken = set(idx.by_tok)
     for t in sp:
         low = t.lower_
@@ -224,25 +242,32 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
             continue
         if low in PERSON_PRON or low in IT_PRON or low in THEY_PRON:
             anaphors.append(("pron", t.i, t.i + 1, None))
-    for ts, te, noun in _group_refs(sp):
-        clash = {id(idx.by_tok[i]) for i in range(ts, te) if i in idx.by_tok}
-        if clash and all(w.rule == "agent:bare" for w in ms if id(w) in clash):
-            ms = [w for w in ms if id(w) not in clash]
-            idx = _Index(sp, ms)
-            clash = set()
-        if not clash:
-            anaphors.append(("group", ts, te, noun))
+    anaphors.extend(groups)
     anaphors.sort(key=lambda a: a[1])
-    out = list(ms)
+    out = sorted(ms, key=lambda w: w.start)
+    keys = [w.start for w in out]
     sents = list(sp.sents)
+    starts = [s.start for s in sents]
+
+    def add(w: WMention) -> None:
+        k = bisect.bisect_right(keys, w.start)
+        keys.insert(k, w.start)
+        out.insert(k, w)
+        idx.add(w)
+
+    def between(lo: int, hi: int) -> list[WMention]:
+        return out[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
+
     for kind, ts, te, noun in anaphors:
         tok = sp[ts]
         start, end = sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text)
-        sent_start = tok.sent.start
-        horizon = _horizon(sents, tok)
-        prior = [w for w in out if w.end <= start and w.start >= horizon and _actorish(w)]
+        k_sent = bisect.bisect_right(starts, ts) - 1
+        sent_start = starts[k_sent]
+        horizon = sents[max(0, k_sent - MAX_BACK_SENTS)].start_char
+        prior = [w for w in between(horizon, start) if w.end <= start and _actorish(w)]
         if kind == "group":
-            pairs = _pairs(idx, out, start)
+            window = sents[max(0, k_sent - PAIR_BACK_SENTS)].start_char
+            pairs = _pairs(idx, between(window, start), start)
             if not pairs:
                 continue
             _, a, b = max(pairs, key=lambda p: p[0])
@@ -251,8 +276,7 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
                 if noun in STATE_NOUNS:
                     w.code = ante.root
                 w.chain = ((a.start, a.end), (b.start, b.end))
-                out.append(w)
-                idx.add(w)
+                add(w)
             continue
         low = tok.lower_
         ante: list[WMention] = []
@@ -283,7 +307,7 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
                     ante = [prev] if prev else []
                 else:
                     near = [w for w in prior if single_state(w) and not w.code.startswith("---")
-                            and w.start >= _horizon(sents, tok, back=1)]
+                            and w.start >= sents[max(0, k_sent - 1)].start_char]
                     ante = near[-1:]
             rule = "coref:pronoun"
         else:
@@ -307,17 +331,8 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
             w = _copy(a, ts, te, start, end, rule, tok.i)
             if len(ante) > 1:
                 w.chain = tuple((x.start, x.end) for x in ante)
-            out.append(w)
-            idx.add(w)
+            add(w)
     return out
-
-
-def _horizon(sents, tok, back: int = MAX_BACK_SENTS) -> int:
-    """Character offset of the earliest sentence an antecedent may come from."""
-    for k, s in enumerate(sents):
-        if s.start <= tok.i < s.end:
-            return sents[max(0, k - back)].start_char
-    return 0
 
 
 def _previous_subject(idx: _Index, sp, tok, want) -> WMention | None:

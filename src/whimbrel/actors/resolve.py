@@ -29,6 +29,7 @@ Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 
@@ -178,12 +179,14 @@ class ActorStage:
                   and e[-1].tag_ == "NNP"]  # "Jordan Peterson", not "Bosnian Serbs"
         if not people:
             return names
+        in_person = {}
+        for s_, e_ in people:
+            for i in range(s_, e_):
+                in_person[i] = e_ - s_
         out = []
         for m in names:
-            kinds = {kb.entry(i).kind for i in m.ids}
-            inside = any(s <= m.tok_start and m.tok_end <= e and (e - s) > (m.tok_end - m.tok_start)
-                         for s, e in people)
-            if inside and kinds <= COUNTRYISH and m.tok_end - m.tok_start == 1:
+            if m.tok_end - m.tok_start == 1 and in_person.get(m.tok_start, 0) > 1 \
+                    and {kb.entry(i).kind for i in m.ids} <= COUNTRYISH:
                 continue
             out.append(m)
         return out
@@ -205,6 +208,7 @@ class ActorStage:
 
     def _titles(self, sp, ms, agents) -> None:
         """Fold a person's left modifiers (nationality, title) into the person mention."""
+        agent_at = {a.tok_start: a for a in agents}
         by_tok = {}
         for w in ms:
             for i in range(w.tok_start, w.tok_end):
@@ -230,9 +234,11 @@ class ActorStage:
             ext = k + 1
             if ext >= w.tok_start:
                 continue
-            nat = [o for o in ms if o is not w and o.kind in ("country", "organisation", "group")
-                   and o.tok_start >= ext and o.tok_end <= w.tok_start]
-            titles = [a for a in agents if a.tok_start >= ext and a.tok_end <= w.tok_start]
+            nat = list({id(o): o for o in (by_tok.get(i) for i in range(ext, w.tok_start))
+                        if o is not None and o is not w and o.kind in ("country", "organisation", "group")
+                        and o.tok_start >= ext and o.tok_end <= w.tok_start}.values())
+            titles = [a for a in (agent_at.get(i) for i in range(ext, w.tok_start))
+                      if a is not None and a.tok_end <= w.tok_start]
             w.extra["title_nat"] = nat
             w.extra["title_sector"] = titles[-1].agent if titles else None
             for o in nat:
@@ -258,6 +264,10 @@ class ActorStage:
             for a in w.extra.get("title_agents", ()):
                 in_title.add(a.tok_start)
         countryish = [w for w in ms if w.kind in ("country", "organisation", "group") and not w.consumed]
+        c_at: dict[int, WMention] = {}
+        for c in countryish:
+            for i in range(c.tok_start, c.tok_end):
+                c_at.setdefault(i, c)
         occupied = set()
         for w in ms:
             occupied.update(range(w.tok_start, w.tok_end))
@@ -268,7 +278,9 @@ class ActorStage:
             lo = h.left_edge.i
             if h.dep_ == "compound" and h.head.i > h.i:
                 lo = min(lo, h.head.left_edge.i)
-            mods = [c for c in countryish if not c.consumed and c.tok_start >= lo and c.tok_end <= a.tok_start]
+            mods = list({id(c): c for c in (c_at.get(i) for i in range(lo, a.tok_start))
+                         if c is not None and not c.consumed and c.tok_start >= lo
+                         and c.tok_end <= a.tok_start}.values())
             end = a.end
             rule = "agent:nationality"
             if mods and any(sp[c.head].dep_ == "poss" or sp[min(c.tok_end, len(sp) - 1)].tag_ == "POS" for c in mods):
@@ -280,7 +292,9 @@ class ActorStage:
                         rights.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ in ("in", "from"))
                 for c in rights:
                     if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
-                        inner = [m for m in countryish if not m.consumed and c.i < m.tok_start and m.tok_end <= c.right_edge.i + 1]
+                        inner = sorted({id(m): m for m in (c_at.get(i) for i in range(c.i + 1, c.right_edge.i + 1))
+                                        if m is not None and not m.consumed and c.i < m.tok_start
+                                        and m.tok_end <= c.right_edge.i + 1}.values(), key=lambda m: m.start)
                         if inner:
                             mods = inner[:1]
                             end = inner[0].end
@@ -343,16 +357,23 @@ class ActorStage:
     def _sentence_country(self, sp, ms) -> None:
         """Bare agents ("Islamic fundamentalists", "refugees") take the country when
         their sentence names exactly one; "ethnic X" takes the country they live in."""
+        starts = [sent.start for sent in sp.sents]
+        by_sent: dict[int, list[WMention]] = {}
+
+        def sent_index(i: int) -> int:
+            return bisect.bisect_right(starts, i) - 1
+
+        for o in ms:
+            by_sent.setdefault(sent_index(o.tok_start), []).append(o)
         for w in ms:
             bare = w.kind == "agent" and w.rule == "agent:bare"
             ethnic = w.kind == "country" and w.extra.get("entry_kind") == "people" and any(
                 c.lower_ == "ethnic" for c in sp[w.head].children)
             if not (bare or ethnic):
                 continue
-            sent = sp[w.head].sent
             roots = []
-            for o in ms:
-                if o is w or not (sent.start <= o.tok_start < sent.end) or o.kind not in ("country", "person", "agent"):
+            for o in by_sent.get(sent_index(w.head), ()):
+                if o is w or o.kind not in ("country", "person", "agent"):
                     continue
                 if o.root in ("---", "IGO", "NGO", "IMG") or (ethnic and o.root == w.root):
                     continue
