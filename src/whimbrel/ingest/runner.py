@@ -89,8 +89,9 @@ def _worker_init(settings: Settings) -> None:
     _WORKER_PIPELINE = Pipeline.load(settings)
 
 
-def _worker_code(batch: list[Article | Failure]) -> list[Document | Failure]:
-    return [slim(r) for r in _WORKER_PIPELINE.pipe(batch, batch_size=len(batch) or 1)]
+def _worker_code(batch: list[Article | Failure]) -> tuple[str, list[Document | Failure]]:
+    results = [slim(r) for r in _WORKER_PIPELINE.pipe(batch, batch_size=len(batch) or 1)]
+    return _WORKER_PIPELINE.coder_version, results
 
 
 # -- parent side -----------------------------------------------------------------------
@@ -125,7 +126,15 @@ def ingest(
     batch_size = batch_size or settings.batch_size
     if items is None:
         items = read_paths(paths or [], max_bytes=settings.max_bytes, published=published)
-    version = pipeline.coder_version if pipeline is not None else coder_version(settings)
+    # with workers, the version comes back with their first batch (the parent loads no stages)
+    if jobs > 1:
+        version = ""
+    else:
+        if pipeline is None:
+            from ..pipeline import Pipeline
+
+            pipeline = Pipeline.load(settings)
+        version = pipeline.coder_version
     run_id = store.begin_run(command, version)
     result = IngestResult(run_id=run_id)
     status = "interrupted"
@@ -180,10 +189,6 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
     batches = batched(items, batch_size)
     if jobs <= 1:
-        if pipeline is None:
-            from ..pipeline import Pipeline
-
-            pipeline = Pipeline.load(settings)
         for i, batch in enumerate(batches):
             todo, skipped = _todo(batch, store, force, seen)
             results = [slim(r) for r in pipeline.pipe(todo, batch_size=max(1, len(todo)))] if todo else []
@@ -196,14 +201,21 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
         inflight: deque = deque()
         index = 0
 
+        version_known = False
+
         def drain_one():
+            nonlocal version_known
             fut, skipped, i = inflight.popleft()
-            return _store(fut.result(), store=store, run_id=run_id, result=result, index=i, skipped=skipped)
+            version, results = fut.result()
+            if version and not version_known:
+                store.con.execute("UPDATE runs SET coder_version = ? WHERE run_id = ?", [version, run_id])
+                version_known = True
+            return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped)
 
         try:
             for batch in batches:
                 todo, skipped = _todo(batch, store, force, seen)
-                fut = pool.submit(_worker_code, todo) if todo else _done([])
+                fut = pool.submit(_worker_code, todo) if todo else _done(("", []))
                 inflight.append((fut, skipped, index))
                 index += 1
                 while len(inflight) >= 2 * jobs:
