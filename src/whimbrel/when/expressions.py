@@ -123,7 +123,10 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeExpr]:
     table (more specific patterns come first). Offsets are shifted by ``offset``.
     """
     found: list[tuple[int, int, int, str, re.Match]] = []
+    cues = _cues(text)
     for name, pat in _PATTERNS:
+        if not cues[name]:
+            continue
         for m in pat.finditer(text):
             found.append((m.start(), m.end(), _PRIORITY[name], name, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -139,6 +142,28 @@ def find_expressions(text: str, offset: int = 0) -> list[TimeExpr]:
         out.append(expr)
     out.sort(key=lambda x: x.start)
     return out
+
+
+_MONTH_CUES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_CUES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DIGITS4 = re.compile(r"\d{4}")
+
+
+def _cues(text: str) -> dict[str, bool]:
+    """Cheap substring tests that rule patterns out before their regexes run (most texts
+    name no month, no weekday, no year): the scan is the stage's main cost."""
+    low = text.lower()
+    month = any(c in text for c in _MONTH_CUES)
+    digits = _DIGITS4.search(text) is not None
+    period = "week" in low or "month" in low or "year" in low
+    return {
+        "iso": digits and "-" in text, "dmy": month, "mdy": month, "my": month and digits, "month": month,
+        "deictic": "today" in low or "tonight" in low or "tomorrow" in low or "yesterday" in low
+        or "last night" in low or "this morning" in low or "this afternoon" in low or "this evening" in low,
+        "period": period, "weekend": "weekend" in low, "ago": " ago" in low,
+        "recent": period or "day" in low, "weekday": any(c in text for c in _WEEKDAY_CUES),
+        "decade": digits and "0s" in low, "year": digits,
+    }
 
 
 def _month(word: str) -> int:

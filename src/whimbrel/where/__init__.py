@@ -72,8 +72,9 @@ class WhereStage:
         story = self._story_place(doc, uses)
         notes: dict[str, tuple[str, str]] = {}
         new: list[Event] = []
+        memo: dict = {}
         for ev in doc.events:
-            loc, rule, words = self._place_event(doc, ev, uses, dateline, story)
+            loc, rule, words = self._place_event(doc, ev, uses, dateline, story, memo)
             notes[ev.event_id] = (rule, words)
             new.append(replace(ev, location=loc) if loc is not None else ev)
         doc.events = new
@@ -97,13 +98,13 @@ class WhereStage:
         return first[best]
 
     def _place_event(self, doc: Document, ev: Event, uses: list[Found], dateline: Found | None,
-                     story: Found | None) -> tuple[Location | None, str, str]:
+                     story: Found | None, memo: dict | None = None) -> tuple[Location | None, str, str]:
         sp = doc.spacy
         span = sp.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand") if sp is not None else None
         if span is not None and len(span):
             trig = span.root
             sent = trig.sent
-            clause = clause_of(trig)
+            clause = clause_of(trig, memo)
             in_sent = [f for f in uses if sent.start_char <= f.start < sent.end_char and f.rule != "dateline"]
             # 1. the event's own clause (or the trigger noun's own phrase)
             own = [f for f in in_sent if in_clause(sp, f, trig, clause)]

@@ -29,6 +29,7 @@ from .gazetteer import Gazetteer, Place, PRECISION, normalize
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "into"}
 TRAVEL = {"travel", "go", "fly", "visit", "trip", "journey", "arrive", "return", "head", "tour", "come", "move",
           "deploy", "send", "dispatch", "voyage", "flight", "sail"}
+_PREPS_SCAN = LOC_PREPS | {"to", "from"}
 _ENT_LABELS = {"GPE", "LOC", "FAC"}
 _DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
@@ -76,7 +77,7 @@ def _candidate_spans(sp):
             seen.update(range(ent.start, ent.end))
             yield ent, True
     for tok in sp:
-        if tok.i in seen or tok.lower_ not in LOC_PREPS | {"to", "from"}:
+        if tok.i in seen or tok.lower_ not in _PREPS_SCAN:
             continue
         j = tok.i + 1
         if j < len(sp) and sp[j].lower_ == "the":
@@ -240,12 +241,21 @@ def find_dateline(doc: Document, gaz: Gazetteer, found: list[Found]) -> Found | 
     return Found(place, s, s + len(city), city, -1, True, True, False, "dateline")
 
 
-def clause_of(trig) -> set[int]:
-    """Token indices of the trigger's clause, plus a noun trigger's own phrase."""
-    root = clause_root(trig)
-    out = {t.i for t in trig.sent if clause_root(t).i == root.i}
+def clause_of(trig, memo: dict | None = None) -> set[int]:
+    """Token indices of the trigger's clause, plus a noun trigger's own phrase.
+
+    ``memo`` (one dict per document) keeps each sentence's clause roots between events.
+    """
+    sent = trig.sent
+    roots = memo.get(sent.start) if memo is not None else None
+    if roots is None:
+        roots = {t.i: clause_root(t).i for t in sent}
+        if memo is not None:
+            memo[sent.start] = roots
+    root = roots[trig.i]
+    out = {i for i, r in roots.items() if r == root}
     if trig.pos_ in ("NOUN", "PROPN"):
-        out.update(t.i for t in trig.subtree if clause_root(t).i == root.i or t.i == trig.i)
+        out.update(t.i for t in trig.subtree if roots.get(t.i) == root or t.i == trig.i)
     return out
 
 
