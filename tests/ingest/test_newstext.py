@@ -124,3 +124,27 @@ def test_parse_datetime_rejects_non_dates():
     # strict: a sentence that merely contains a date is not a date line
     assert parse_datetime("Troops left on 5 November 2018 after talks", strict=True) is None
     assert parse_datetime("2018-11-05T20:04:00+0800").utcoffset() == dt.timedelta(hours=8)
+
+
+def test_related_links_rules_are_general():
+    page = (
+        "Politics\n\n"
+        "Brazil and Argentina agree to revive trade bloc talks\n\n"
+        "Published: 12 March 2019\n\n"
+        "Brazil and Argentina agreed on Tuesday to revive talks on the Mercosur trade bloc, officials said.\n\n"
+        "READ MORE: Argentina's peso slides as inflation bites\n\n"
+        "Uruguay welcomes plan as Paraguay stays silent on tariffs\n\n"
+        "The two presidents met in Brasilia and said ministers would draft a proposal within weeks and present "
+        "it to the other members before the summit in June while business groups asked for lower tariffs\n\n"
+        "\u201cWe are ready to work together,\u201d the Brazilian president said.\n\n"
+        "Trade ministers will meet again in May."
+    )
+    art = article_from_text(page)
+    assert art.section == "Politics" and art.published == dt.datetime(2019, 3, 12)
+    assert art.related == ("Argentina's peso slides as inflation bites",
+                           "Uruguay welcomes plan as Paraguay stays silent on tariffs")
+    # a long paragraph that lost its final period is still body, and quotes end paragraphs
+    assert "business groups asked for lower tariffs" in art.text
+    assert "\u201cWe are ready to work together,\u201d" in art.text
+    assert "READ MORE" not in art.text and "Uruguay welcomes" not in art.text
+    assert art.text.endswith("Trade ministers will meet again in May.")

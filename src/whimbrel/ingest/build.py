@@ -112,7 +112,7 @@ def clean_body(blocks: list[str]) -> tuple[list[str], list[str]]:
         if _BOILER.match(block):
             continue
         between = 0 < i < n - 1 and bool(body)
-        if between and is_title_like(block, min_words=4):
+        if between and is_title_like(block, min_words=4, max_words=22):
             related.append(block)
             continue
         body.append(block)
