@@ -247,3 +247,13 @@ def test_common_nouns_and_personal_names_are_not_places(resolve):
     assert not [m for m in ms if m.code.startswith(("JOR", "FRA"))]
     [jp] = [m for m in ms if m.text == "Jordan Peterson"]
     assert jp.kind == "person" and jp.code == "---"
+
+
+def test_honorific_short_forms(resolve):
+    ms = resolve("South Korean President Moon Jae-in met North Korean leader Kim Jong-un in Panmunjom. "
+                 "Mr Kim said he would visit Seoul. Mr Moon welcomed the offer.", published="2018-04-27")
+    assert {m.code for m in by_text(ms, "Mr Kim")} == {"PRKGOV"}
+    assert {m.code for m in by_text(ms, "Mr Moon")} == {"KORGOV"}
+    assert {m.code for m in by_text(ms, "he")} == {"PRKGOV"}
+    [seoul] = by_text(ms, "Seoul")
+    assert seoul.kind == "place"

@@ -244,6 +244,7 @@ class ActorStage:
             for o in nat:
                 o.consumed = True
             w.extra["title_agents"] = titles
+            w.extra["name_start"] = w.tok_start
             w.tok_start, w.start = ext, sp[ext].idx
             sector = titles[-1].agent if titles else None
             if w.rule.startswith("kb:") and sector in ("OPP", "REB") and not w.code[3:].startswith(sector):
@@ -429,8 +430,9 @@ class ActorStage:
             new.append(nw)
         # an unknown single-word NER person may also be a short form
         for w in ms:
-            if w.rule == "ner:person" and w.tok_end - w.tok_start == 1 and w.code == "---":
-                cands = [c for c in full.get(sp[w.tok_start].lower_, []) if c is not w]
+            name_start = w.extra.get("name_start", w.tok_start)
+            if w.rule == "ner:person" and w.tok_end - name_start == 1 and w.code == "---":
+                cands = [c for c in full.get(sp[name_start].lower_, []) if c is not w]
                 if cands:
                     best = max(cands, key=lambda c: (counts[ident(c)], -c.start))
                     w.code, w.rule, w.name, w.kb_id = best.code, "shortform", best.name, best.kb_id
