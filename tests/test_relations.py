@@ -111,3 +111,26 @@ def test_stale_dedup_is_reported(store):
     with pytest.raises(UsageError, match="whimbrel dedup"):
         relations.dyad(store.con, "PRK", "USA")
     assert relations.dyad(store.con, "PRK", "USA", level="raw")[-1].month == "2019-02"
+
+
+def test_dyad_png(store, tmp_path):
+    rows = relations.dyad(store.con, "PRK", "USA")
+    out = tmp_path / "dyad.png"
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        with pytest.raises(UsageError, match="whimbrel\\[plot\\]"):
+            relations.dyad_png(rows, str(out))
+        return
+    relations.dyad_png(rows, str(out), title="PRK - USA")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_long_quiet_spells_are_skipped(store):
+    old = article("old", "sanctions first imposed in 1958", published="2018-11-05T08:00")
+    store.write_document(document(old, [event(old, 0, "USAGOV", "PRKGOV", "163", date="1958-01-01",
+                                              precision="year")]))
+    dedup.refresh(store.con)
+    rows = relations.dyad(store.con, "PRK", "USA")
+    assert [r.month for r in rows] == ["1958-01", "2018-11", "2018-12", "2019-01"]
+    assert "   ..." in relations.dyad_chart(rows).splitlines()

@@ -102,12 +102,17 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
+MAX_GAP_MONTHS = 12
+
+
 def dyad(con, a: str, b: str, *, since=None, until=None, directed: bool = False,
          level: str = "dedup") -> list[DyadMonth]:
     """Month-by-month events between actors ``a`` and ``b`` (code prefixes).
 
-    Both directions unless ``directed`` (then only a -> b). Months without
-    events inside the observed span are included with zero counts.
+    Both directions unless ``directed`` (then only a -> b). Quiet spells of up
+    to a year between observed months are included as zero months; longer
+    ones (a historical event decades back) are skipped, and the chart marks
+    the break.
     """
     a, b = a.strip().upper(), b.strip().upper()
     if not a or not b:
@@ -127,7 +132,14 @@ def dyad(con, a: str, b: str, *, since=None, until=None, directed: bool = False,
     if not buckets:
         return []
     out = []
-    for month in _months(min(buckets), max(buckets)):
+    seen = sorted(buckets)
+    months: list[str] = []
+    for prev, cur in zip([None, *seen], seen):
+        gap = _months(prev, cur)[1:-1] if prev else []
+        if len(gap) <= MAX_GAP_MONTHS:  # short quiet spells are shown as zero months
+            months.extend(gap)
+        months.append(cur)
+    for month in months:
         quads, total, n_gold = buckets.get(month, [[0, 0, 0, 0], 0.0, 0])
         out.append(DyadMonth(month, tuple(quads), total, total / n_gold if n_gold else None))
     return out
@@ -145,7 +157,11 @@ def dyad_chart(rows: list[DyadMonth], *, width: int = 40, colour: bool = False) 
         return "(no events between these actors in this period)"
     peak = max(r.n for r in rows) or 1
     lines = ["month    " + "  ".join(f"{_QUAD_CHARS[i]} {QUAD_NAMES[i + 1]}" for i in range(4))]
+    prev = None
     for r in rows:
+        if prev and _months(prev, r.month)[1:-1]:
+            lines.append("   ...")
+        prev = r.month
         bar = ""
         for i, c in enumerate(r.quad):
             seg = _QUAD_CHARS[i] * max(1 if c else 0, round(c * width / peak))
@@ -173,7 +189,7 @@ def dyad_png(rows: list[DyadMonth], path: str, *, title: str = "") -> str:
         ax1.bar(months, vals, bottom=bottom, label=QUAD_NAMES[i + 1], color=_QUAD_COLOURS[i])
         bottom = [b + v for b, v in zip(bottom, vals)]
     ax1.set_ylabel("events")
-    ax1.legend(fontsize=8)
+    ax1.legend(fontsize=8, loc="upper left")
     ax1.set_title(title)
     ax2.plot(months, [r.goldstein_mean if r.goldstein_mean is not None else float("nan") for r in rows],
              marker="o")
