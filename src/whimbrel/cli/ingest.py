@@ -19,10 +19,35 @@ def example_path() -> str:
     return str(files("whimbrel") / "data" / "examples" / "scmp-2018-11-05-kim-diaz-canel.txt")
 
 
+def estimate_documents(paths: list[str], *, max_scan: int = 200 * 1024 * 1024) -> int | None:
+    """How many documents the paths hold, when cheap to know (else None): one per file,
+    one per line of uncompressed JSONL files (up to ``max_scan`` bytes in all)."""
+    import os
+
+    from ..ingest.sources import JSON_EXT, JSONL_EXT, base_suffix, expand_paths
+
+    total, scanned = 0, 0
+    for path in expand_paths(paths):
+        if path == "-" or path.lower().endswith(".gz") and base_suffix(path) in JSONL_EXT | JSON_EXT:
+            return None
+        suffix = base_suffix(path)
+        if suffix in JSON_EXT:
+            return None
+        if suffix in JSONL_EXT:
+            scanned += os.path.getsize(path)
+            if scanned > max_scan:
+                return None
+            with open(path, "rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        else:
+            total += 1
+    return total
+
+
 class _Progress:
     """Progress on stderr: a live bar on a terminal, one line per batch otherwise."""
 
-    def __init__(self):
+    def __init__(self, total: int | None = None):
         self.live = sys.stderr.isatty()
         self.t0 = time.perf_counter()
         self.docs = self.arts = self.events = self.failed = self.skipped = 0
@@ -33,7 +58,7 @@ class _Progress:
 
             self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                                  TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self._task = self._bar.add_task("starting", total=None)
+            self._task = self._bar.add_task("starting", total=total)
             self._bar.start()
 
     def __call__(self, report) -> None:
@@ -51,7 +76,8 @@ class _Progress:
             else:
                 echo_failure(f)
         if self._bar:
-            self._bar.update(self._task, description=line, advance=1)
+            done = report.n_articles + report.n_failed + report.n_skipped
+            self._bar.update(self._task, description=line, advance=done)
         else:
             click.echo(line, err=True)
 
@@ -97,7 +123,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
     settings = Settings.from_env()
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
     pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own
-    progress = _Progress()
+    progress = _Progress(estimate_documents(paths) if sys.stderr.isatty() else None)
     store = open_store(db)
     try:
         result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
