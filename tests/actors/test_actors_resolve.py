@@ -257,3 +257,13 @@ def test_honorific_short_forms(resolve):
     assert {m.code for m in by_text(ms, "he")} == {"PRKGOV"}
     [seoul] = by_text(ms, "Seoul")
     assert seoul.kind == "place"
+
+
+def test_owner_anaphor_and_prep_compound_and_group_agents(resolve):
+    ms = resolve("Sri Lanka has established diplomatic ties with Iran, the country's foreign ministry said. "
+                 "Officials in Beijing and Washington said they hoped talks would resume. "
+                 "Hamas commanders rejected the plan.", published="2024-03-01")
+    assert {m.code for m in by_text(ms, "the country's foreign ministry")} == {"LKAGOV"}
+    assert {m.code for m in ms if m.rule == "agent:compound"} == {"CHNGOV", "USAGOV"}
+    assert {m.code for m in by_text(ms, "they")} == {"CHNGOV", "USAGOV"}
+    assert {m.code for m in by_text(ms, "Hamas commanders")} == {"PSEREB"}

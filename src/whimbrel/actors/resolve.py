@@ -52,6 +52,7 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
+OWNER_NOUNS = {"country", "nation", "kingdom", "republic", "state", "island", "territory", "emirate"}
 AGENT_PREPS = {"in", "of", "from", "throughout", "across", "inside", "within"}
 
 
@@ -69,6 +70,16 @@ def span_head(sp, ts: int, te: int) -> int:
         if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
             head = t.i
     return head
+
+
+def _agent_code(c: WMention, sector: str | None) -> str:
+    """Code of an agent noun modified by ``c``: a state's root + the sector
+    ("Russian diplomat" -> RUSGOV), an IGO's code + sector ("NATO troops" ->
+    IGOWSTNATMIL); an armed group stays itself ("Hamas commanders" -> PSEREB)."""
+    if c.kind == "group":
+        return c.code
+    base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
+    return compose(base, sector)
 
 
 def _drop_nested(ms: list[WMention]) -> list[WMention]:
@@ -297,23 +308,41 @@ class ActorStage:
                                         if m is not None and not m.consumed and c.i < m.tok_start
                                         and m.tok_end <= c.right_edge.i + 1}.values(), key=lambda m: m.start)
                         if inner:
-                            mods = inner[:1]
+                            linked = [m for m in inner if m is inner[0] or sp[m.head].dep_ == "conj"]
+                            mods = linked if len(linked) > 1 else inner[:1]  # "officials in Beijing and Washington"
                             end = inner[0].end
                             rule = "agent:prep"
                         break
+            if not mods:
+                owner = next((t for t in sp[lo:a.tok_start] if t.dep_ == "poss" and t.lemma_.lower() in OWNER_NOUNS), None)
+                if owner is not None:  # "the country's foreign ministry": the country just named
+                    prev = [m for m in ms if m.kind in ("country", "place") and m.end <= owner.idx
+                            and m.root not in ("---", "IGO", "NGO", "IMG") and owner.idx - m.end < 600]
+                    if prev:
+                        sent_start = sp[owner.i].sent.start
+                        subjects = [m for m in prev if m.tok_start >= sent_start
+                                    and sp[m.head].dep_ in ("nsubj", "nsubjpass")]
+                        c = subjects[0] if subjects else prev[-1]  # "Sri Lanka ... with Iran, the country's"
+                        w = WMention(sp[owner.i].idx if sp[owner.i - 1].lower_ not in ("the", "this") else sp[owner.i - 1].idx,
+                                     a.end, owner.i if sp[owner.i - 1].lower_ not in ("the", "this") else owner.i - 1,
+                                     a.tok_end, compose(c.root, a.agent), "agent", "agent:owner-anaphor",
+                                     name=c.name, kb_id=c.kb_id, chain=((c.start, c.end),), head=h.i)
+                        w.extra["agent"] = a.agent
+                        out.append(w)
+                        continue
             if mods and len(mods) > 1:
                 for c in mods:
                     c.consumed = True
-                    base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
-                    out.append(WMention(c.start, c.end, c.tok_start, c.tok_end, compose(base, a.agent), "agent",
-                                        "agent:compound", name=c.name, kb_id=c.kb_id, head=c.head))
+                    # members keep their own words as span; their head is the agent noun, so
+                    # "they"/"their" and pair detection see the group
+                    out.append(WMention(c.start, c.end, c.tok_start, c.tok_end, _agent_code(c, a.agent), "agent",
+                                        "agent:compound", name=c.name, kb_id=c.kb_id, head=h.i))
                 continue
             if mods:
                 c = mods[0]
                 c.consumed = True
-                base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
                 start, ts = min(c.start, a.start), min(c.tok_start, a.tok_start)
-                w = WMention(start, max(end, a.end), ts, max(a.tok_end, c.tok_end), compose(base, a.agent), "agent",
+                w = WMention(start, max(end, a.end), ts, max(a.tok_end, c.tok_end), _agent_code(c, a.agent), "agent",
                              rule, name=c.name, kb_id=c.kb_id, head=h.i)
             else:
                 w = WMention(a.start, a.end, a.tok_start, a.tok_end, "---" + a.agent, "agent", "agent:bare",
