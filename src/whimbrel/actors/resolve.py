@@ -15,6 +15,12 @@ that fired):
    diplomat" -> RUSGOV, "North Korea's state media" -> PRKMED, "rebels in the
    Ivory Coast" -> CIVREB. Several coordinated nationalities give one mention
    each on its own word (``agent:compound``: "Hungarian and Romanian officials").
+   "The country's foreign ministry" takes the country just named, preferring the
+   sentence's subject (``agent:owner-anaphor``). A bare agent takes the country
+   when its sentence names exactly one (``agent:sentence-country``: "Islamic
+   fundamentalists ... Algerian President"); "ethnic Albanians ... in Serbia" are
+   coded by where they live (``ethnic:residence``). An armed group keeps its own
+   code ("Hamas commanders" -> PSEREB); "pro-Russian" is not Russian.
 4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
    (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
