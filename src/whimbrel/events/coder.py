@@ -93,7 +93,11 @@ class EventStage:
             span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
                 continue
-            events.extend(_SentenceCoder(lex, doc, s, nodes_of(span), idx).code())
+            nodes = nodes_of(span)
+            for n in nodes:
+                if n.pos_ == "VERB" or n.pos_ == "ADJ":
+                    n.lemma_ = lex.verb_lemma(n.lemma_, n.lower_)
+            events.extend(_SentenceCoder(lex, doc, s, nodes, idx).code())
         doc.events = _dedupe(events)
         return doc
 
@@ -366,6 +370,8 @@ class _SentenceCoder:
                     ):
                         continue
                     pairs.append((s, t))
+            if not pairs and src:
+                pairs = [(s, None) for s in src]  # the only target was the source itself
         text = self.doc.article.text
         evid = Evidence(
             sentence=text[self.sent.start: self.sent.end],
@@ -472,10 +478,17 @@ class _SentenceCoder:
                     xc = c
                     break
         if xc is not None and any(r in roles for r in CONTROL):
+            own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
             if "request" in roles:
                 pass  # the verb's own code; its object is the target
+            elif own and not any(r in roles for r in ("intent", "threaten", "reject")):
+                pass  # "staged demonstrations to demand reforms": the demonstration is the event
             else:
                 am = self.code_verb(xc)
+                if am is not None and am.pattern is not None and am.pattern.priority == 2 and not (
+                    am.pattern.object or am.pattern.prep or am.pattern.particle
+                ):
+                    am = None  # a bare PETRARCH default is too weak to replace the governor's own code
                 if am is not None:
                     kind = next((r for r in ("reject", "threaten", "intent") if r in roles), None)
                     if kind == "intent" and am.code[:2] >= "14":
@@ -557,7 +570,7 @@ class _SentenceCoder:
         conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
         self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=self.is_main(v),
-                  plover=m.pattern.plover if m.pattern is not None else "")
+                  plover=m.pattern.plover if m.pattern is not None and code == m.pattern.code else "")
         # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
         for t in {v.i: v, act_v.i: act_v}.values():
             for c in t.children:

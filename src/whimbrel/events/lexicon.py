@@ -102,6 +102,16 @@ class Lexicon:
             c = self.cameo.get(code)
         return c
 
+    def verb_lemma(self, lemma: str, text: str) -> str:
+        """Repair the rule lemmatizer's dropped 'e' ("staged" -> "stag", "hoping" -> "hop")."""
+        lemma = lemma.lower()
+        if lemma in self.index or lemma in self.roles:
+            return lemma
+        e = lemma + "e"
+        if text.startswith(lemma) and (e in self.index or e in self.roles):
+            return e
+        return lemma
+
     def mapped(self, kind: str, code: str) -> str:
         """The intent/threaten/reject form of an act's code (itself if none applies)."""
         table = self.maps.get(kind, {})

@@ -193,8 +193,11 @@ def is_misparsed_verb(v) -> bool:
     """A finite verb the parser took for an adjective: "reported [the two held talks]"."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i > v.head.i:
         return False
-    return any(c.dep_ in ("det", "nummod", "poss") and c.i < v.i for c in v.head.children) and not any(
-        c.dep_ == "amod" and c.i < v.i for c in v.head.children
+    kids = v.head.children
+    return (
+        any(c.dep_ in ("det", "nummod") and c.i < v.i for c in kids)
+        and not any(c.dep_ in ("amod", "poss") and c.i < v.i for c in kids)
+        and not any(c.dep_ in ("amod", "advmod", "npadvmod", "punct") for c in v.children)
     )
 
 
