@@ -74,13 +74,16 @@ def clustering(records: list[dict], workdir: Path, threshold: float) -> dict:
     }
 
 
+WHIMBREL = [sys.executable, "-c", "from whimbrel.cli import main; main()"]
+
+
 def events(jsonl: Path, workdir: Path, jobs: int) -> dict:
     db = workdir / "events.duckdb"
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "whimbrel.cli", "ingest", "--db", str(db), "--jobs", str(jobs),
+    subprocess.run([*WHIMBREL, "ingest", "--db", str(db), "--jobs", str(jobs),
                     str(jsonl)], check=True, stdout=subprocess.DEVNULL)
     ingest_s = time.perf_counter() - t0
-    out = subprocess.run([sys.executable, "-m", "whimbrel.cli", "dedup", "--db", str(db), "--json"],
+    out = subprocess.run([*WHIMBREL, "dedup", "--db", str(db), "--json"],
                          check=True, capture_output=True, text=True).stdout
     st = json.loads(out)
     st["ingest_seconds"] = round(ingest_s, 1)
@@ -92,11 +95,15 @@ def main() -> None:
     ap.add_argument("--originals", type=int, default=None, help="first N Lee articles (default all 300)")
     ap.add_argument("--copies", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=None, help="default: clusters.DEFAULT_THRESHOLD")
     ap.add_argument("--clusters-only", action="store_true")
     args = ap.parse_args()
     from make_syndicated_corpus import build
 
+    if args.threshold is None:
+        from whimbrel.store.clusters import DEFAULT_THRESHOLD
+
+        args.threshold = DEFAULT_THRESHOLD
     records = list(build(copies=args.copies, originals=args.originals))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
