@@ -141,3 +141,28 @@ def test_event_record_shape(code):
         assert k in d
     assert d["evidence"]["trigger_start"] < d["evidence"]["trigger_end"]
     assert 0 < d["confidence"] < 1
+
+
+def test_misparsed_headline_verb_is_recovered(code):
+    text = "North Korean leader Kim Jong-un and Cuban President Miguel Diaz-Canel pledge closer relations"
+    evs = code(text, [("North Korean leader Kim Jong-un", "PRKGOV"), ("Cuban President Miguel Diaz-Canel", "CUBGOV")], kind="headline")
+    assert evs and evs[0].cameo_root == "03" and evs[0].symmetric
+    e = evs[0]
+    assert text[e.evidence.trigger_start: e.evidence.trigger_end].startswith("pledge")
+    assert e.source.start == 0  # the original mention, original offsets
+
+
+def test_dropped_e_lemmas_are_repaired(code):
+    evs = code(
+        "Thousands of students in Jakarta staged mass demonstrations on Saturday.",
+        [("students", "IDNEDU", "agent")],
+    )
+    assert any(e.cameo_root == "14" for e in evs)
+
+
+def test_staged_protest_to_demand_is_the_protest(code):
+    evs = code(
+        "Students staged mass demonstrations on Saturday to demand reforms by the government.",
+        [("Students", "IDNEDU", "agent"), ("the government", "IDNGOV", "agent")],
+    )
+    assert {e.cameo_root for e in evs} == {"14"}

@@ -97,7 +97,13 @@ class EventStage:
             for n in nodes:
                 if n.pos_ == "VERB" or n.pos_ == "ADJ":
                     n.lemma_ = lex.verb_lemma(n.lemma_, n.lower_)
-            events.extend(_SentenceCoder(lex, doc, s, nodes, idx).code())
+            found = _SentenceCoder(lex, doc, s, nodes, idx).code()
+            if not found and s.kind == "headline":
+                from ..nlp import load
+                from .headline import recode
+
+                found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
+            events.extend(found)
         doc.events = _dedupe(events)
         return doc
 
@@ -277,7 +283,13 @@ class _SentenceCoder:
             if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
         else:
-            src = np_mentions(subject_token(v), self.idx)
+            st = subject_token(v)
+            src = np_mentions(st, self.idx)
+            if st is not None and st.head.i == v.i:
+                # a parser that hangs two coordinated subjects on the verb separately
+                for c in v.children:
+                    if c.dep_ == "nsubj" and c.i != st.i:
+                        src = src + [a for a in np_mentions(c, self.idx) if a not in src]
             tgt = []
             weak: list[Actor] = []
             for c in v.children:
