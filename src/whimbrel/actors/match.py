@@ -102,8 +102,9 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
             kinds = {e.kind for e in entries}
             # one-word names known only from the big Phoenix lists ("Youth", "Doris") must be
             # used as proper nouns or adjectives, not as a capitalised common noun
-            weak = i == j and all(e.priority == 0 for e in entries) and doc is not None \
-                and doc[a.tok].pos_ not in ("PROPN", "ADJ")
+            pos = doc[a.tok].pos_ if doc is not None else "PROPN"
+            weak = i == j and (all(e.priority == 0 for e in entries) and pos not in ("PROPN", "ADJ")
+                               or all(e.kind == "city" for e in entries) and pos != "PROPN")
             if not weak and _cased(text[a.start:b.end], key, kinds):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, ids=ids))
                 i = j + 1

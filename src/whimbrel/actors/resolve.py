@@ -281,7 +281,7 @@ class ActorStage:
         for w in ms:
             for a in w.extra.get("title_agents", ()):
                 in_title.add(a.tok_start)
-        countryish = [w for w in ms if w.kind in ("country", "organisation", "group") and not w.consumed]
+        countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed]
         c_at: dict[int, WMention] = {}
         for c in countryish:
             for i in range(c.tok_start, c.tok_end):
