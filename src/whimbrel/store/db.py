@@ -158,6 +158,7 @@ class Store:
                 f"wait for it to finish or use another --db file."
             ) from e
         self.read_only = read_only
+        self._arrow_types = None
         if not read_only:
             self.con.execute(schema_sql())
 
@@ -325,9 +326,10 @@ class Store:
 
     @property
     def _types(self):
-        if self.__dict__.get("_arrow_types") is None:
-            self.__dict__["_arrow_types"] = _arrow_types()
-        return self.__dict__["_arrow_types"]
+        """Arrow column types of the three written tables (built on first write)."""
+        if self._arrow_types is None:
+            self._arrow_types = _arrow_types()
+        return self._arrow_types
 
     def write_batch(self, items: Iterable[Document | Failure], run_id: str | None = None) -> tuple[int, int, int]:
         """Store a batch of documents and failures in ONE transaction.
