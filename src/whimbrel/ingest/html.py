@@ -9,6 +9,7 @@ trafilatura repeats it there, and links to other stories are moved to
 from __future__ import annotations
 
 import logging
+import warnings
 
 from ..errors import EmptyDocument, InputError
 from ..model import Article
@@ -36,10 +37,12 @@ def parse_html(
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            date_extraction_params=_DATE_PARAMS,
-        )
+        with warnings.catch_warnings():  # lxml deprecation chatter from inside trafilatura
+            warnings.simplefilter("ignore")
+            doc = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                date_extraction_params=_DATE_PARAMS,
+            )
     except Exception as e:  # trafilatura raises many kinds on broken markup
         raise InputError(f"the HTML could not be parsed ({type(e).__name__}: {e})", document=origin) from e
     if doc is None or not (doc.text or "").strip():
