@@ -267,3 +267,18 @@ def test_owner_anaphor_and_prep_compound_and_group_agents(resolve):
     assert {m.code for m in ms if m.rule == "agent:compound"} == {"CHNGOV", "USAGOV"}
     assert {m.code for m in by_text(ms, "they")} == {"CHNGOV", "USAGOV"}
     assert {m.code for m in by_text(ms, "Hamas commanders")} == {"PSEREB"}
+
+
+def test_agent_owned_by_a_resolved_pronoun(resolve):
+    ms = resolve("Pyongyang used its official media to criticise the US.")
+    [m] = by_text(ms, "official media")
+    assert m.code == "PRKMED" and m.rule == "agent:possessive-pronoun"
+
+
+def test_definite_agent_refers_back_to_same_sector(resolve):
+    ms = resolve("North Korea's state media reported the talks. The official media offered few specifics.")
+    [m] = by_text(ms, "official media")
+    assert m.code == "PRKMED" and m.rule == "coref:definite" and m.chain
+    ms = resolve("Police arrested two men. The official media offered few specifics.")
+    [m] = by_text(ms, "official media")
+    assert m.code.startswith("---")  # nothing coded to refer back to

@@ -184,6 +184,8 @@ class ActorStage:
         self._places(sp, ms)
         live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
         live = resolve_coreference(sp, live)
+        self._pronoun_possessors(sp, live)
+        self._definite_agents(sp, live)
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
 
@@ -389,6 +391,45 @@ class ActorStage:
             pick = (local or article).most_common(1)
             if pick:
                 w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
+
+    @staticmethod
+    def _pronoun_possessors(sp, ms) -> None:
+        """A bare agent owned by a resolved pronoun takes its country:
+        "Pyongyang used its official media" -> PRKMED."""
+        pron = {}
+        for w in ms:
+            if w.kind == "pronoun" and w.tok_end - w.tok_start == 1:
+                pron.setdefault(w.tok_start, []).append(w)
+        for w in ms:
+            if w.rule != "agent:bare":
+                continue
+            for c in sp[w.head].children:
+                owners = pron.get(c.i) if c.dep_ == "poss" else None
+                if owners and len(owners) == 1 and owners[0].root not in ("---",):
+                    o = owners[0]
+                    base = o.code if o.root in ("IGO", "NGO", "IMG") else o.root
+                    w.code = compose(base, w.extra.get("agent"))
+                    w.rule, w.name, w.kb_id = "agent:possessive-pronoun", o.name, o.kb_id
+                    w.chain = ((o.start, o.end),)
+                    break
+
+    @staticmethod
+    def _definite_agents(sp, ms) -> None:
+        """"The official media" after "North Korea's state media": a bare agent with
+        "the" takes the code of a recent coded agent of the same sector."""
+        from .mention import sector_of
+
+        for k, w in enumerate(ms):
+            if w.rule != "agent:bare" or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
+                continue
+            sec = sector_of(w.code)
+            for o in reversed(ms[:k]):
+                if w.start - o.end > 800:
+                    break
+                if o.kind == "agent" and not o.code.startswith("---") and sector_of(o.code) == sec and o.end <= w.start:
+                    w.code, w.rule, w.name, w.kb_id = o.code, "coref:definite", o.name, o.kb_id
+                    w.chain = ((o.start, o.end),)
+                    break
 
     def _sentence_country(self, sp, ms) -> None:
         """Bare agents ("Islamic fundamentalists", "refugees") take the country when
