@@ -27,7 +27,10 @@ that fired):
 6. ``place:*``: a country, capital or city used as a location ("arrived in
    Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
    country's root code; a capital that acts is the government (``kb:capital``).
-7. Coreference (:mod:`.coref`): pronouns and group references ("the two").
+7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
+   bare agent owned by a resolved pronoun takes its country ("its official media",
+   ``agent:possessive-pronoun``) and "the <agent>" refers back to a recent coded
+   agent of the same sector (``coref:definite``).
 
 Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 ``mention_for_token``, ``is_actor``).
