@@ -237,3 +237,13 @@ def test_deadline_is_not_a_date(pipeline):
     evs, _ = run(pipeline.nlp, "The government pledged to cut emissions by 2030.", ["pledged"])
     assert evs["pledged0"].date == "2018-11-05"  # the pledge is dated by publication, not 2030
     assert not evs["pledged0"].modality.future
+
+
+def test_empty_trigger_uses_its_sentence(pipeline):
+    doc = make_doc(pipeline.nlp, "Up to 5,000 soldiers will be deployed in Kabul later this month.")
+    ev = event(doc, "deployed")
+    i = ev.evidence.trigger_start
+    ev = Event(**{**ev.__dict__, "evidence": Evidence("", 0, "", i, i)})
+    doc.events = [ev]
+    out = WhenStage()(doc).events[0]
+    assert (out.date, out.date_end) == ("2018-11-06", "2018-11-30")

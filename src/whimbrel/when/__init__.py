@@ -31,7 +31,7 @@ from ..pipeline import register
 from ..settings import Settings
 from .expressions import FUTURE, PAST, PRESENT, DateValue, TimeExpr, find_expressions, resolve
 
-__all__ = ["WhenStage", "DateValue", "TimeExpr", "find_expressions", "resolve", "tense_of"]
+__all__ = ["WhenStage", "DateValue", "TimeExpr", "find_expressions", "resolve", "tense_of", "trigger_token"]
 
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 _VERBAL_CLAUSE_DEPS = {"conj", "pcomp", "xcomp"}
@@ -296,13 +296,24 @@ class WhenStage:
 
     @staticmethod
     def _trigger_token(doc: Document, ev: Event):
-        sp = doc.spacy
-        if sp is None:
-            return None
-        span = sp.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return None
+        return trigger_token(doc, ev)
+
+
+def trigger_token(doc: Document, ev: Event):
+    """The head token of an event's trigger; for an empty trigger span, the token at
+    its offset, else the root of its sentence. None without a parse."""
+    sp = doc.spacy
+    if sp is None:
+        return None
+    s, e = ev.evidence.trigger_start, ev.evidence.trigger_end
+    span = sp.char_span(s, max(e, s + 1), alignment_mode="expand")
+    if span is not None and len(span):
         return span.root
+    sent = doc.sentence_at(s)
+    if sent is None:
+        return None
+    span = sp.char_span(sent.start, sent.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 @register("when")

@@ -27,6 +27,7 @@ from dataclasses import replace
 from ..model import Document, Event, Location
 from ..pipeline import register
 from ..settings import Settings
+from ..when import trigger_token
 from .gazetteer import Gazetteer, Place, default_gazetteer, normalize
 from .places import Found, find_places, find_dateline, in_clause, clause_of, to_location
 
@@ -100,9 +101,8 @@ class WhereStage:
     def _place_event(self, doc: Document, ev: Event, uses: list[Found], dateline: Found | None,
                      story: Found | None, memo: dict | None = None) -> tuple[Location | None, str, str]:
         sp = doc.spacy
-        span = sp.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand") if sp is not None else None
-        if span is not None and len(span):
-            trig = span.root
+        trig = trigger_token(doc, ev)
+        if trig is not None:
             sent = trig.sent
             clause = clause_of(trig, memo)
             in_sent = [f for f in uses if sent.start_char <= f.start < sent.end_char and f.rule != "dateline"]
