@@ -87,7 +87,32 @@ def events(jsonl: Path, workdir: Path, jobs: int) -> dict:
                          check=True, capture_output=True, text=True).stdout
     st = json.loads(out)
     st["ingest_seconds"] = round(ingest_s, 1)
+    st.update(agreement(db))
     return st
+
+
+def agreement(db: Path) -> dict:
+    """How many copy reports joined an event the original also reported, and inflation with 1 day of slack."""
+    from whimbrel.store import Store, dedup
+
+    with Store(db) as store:
+        con = store.con
+        row = con.execute(
+            "WITH m AS (SELECT event_id, dedup_id, article_id, split_part(article_id, '-r', 1) AS family, "
+            "  article_id NOT LIKE '%-r%' AS is_original FROM event_mentions), "
+            "orig AS (SELECT DISTINCT dedup_id FROM m WHERE is_original) "
+            "SELECT count(*) FILTER (WHERE NOT is_original), "
+            "       count(*) FILTER (WHERE NOT is_original AND dedup_id IN (SELECT dedup_id FROM orig)), "
+            "       count(*) FILTER (WHERE is_original) FROM m"
+        ).fetchone()
+        copies, joined, originals = row
+        failures = con.execute("SELECT stage, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        w1 = dedup.rebuild(con, window=1)
+    return {"copy_reports": copies, "copy_reports_joining_an_original_event": joined,
+            "original_reports": originals,
+            "share_joined": round(joined / copies, 3) if copies else None,
+            "window1": {"events": w1.events, "inflation": round(w1.inflation, 3)},
+            "failures_by_stage": dict(failures)}
 
 
 def main() -> None:
@@ -97,6 +122,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--threshold", type=float, default=None, help="default: clusters.DEFAULT_THRESHOLD")
     ap.add_argument("--clusters-only", action="store_true")
+    ap.add_argument("--keep", default=None, metavar="DIR", help="keep the work files (databases) in DIR")
     args = ap.parse_args()
     from make_syndicated_corpus import build
 
@@ -106,7 +132,8 @@ def main() -> None:
         args.threshold = DEFAULT_THRESHOLD
     records = list(build(copies=args.copies, originals=args.originals))
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = Path(args.keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
         jsonl = work / "syndicated.jsonl"
         with open(jsonl, "w", encoding="utf-8") as f:
             for r in records:

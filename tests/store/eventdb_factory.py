@@ -11,6 +11,7 @@ from whimbrel.model import (Actor, Article, Document, Event, Evidence, Location,
                             Plover)
 
 CAMEO = {  # code: (root, quad, goldstein, plover event, plover mode)
+    "030": ("03", 1, 4.0, "AGREE", None),
     "043": ("04", 1, 2.8, "CONSULT", "visit"),
     "042": ("04", 1, 1.9, "CONSULT", "visit"),
     "036": ("03", 1, 4.0, "CONSULT", None),

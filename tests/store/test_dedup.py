@@ -158,7 +158,7 @@ def test_ranges_do_not_chain(store):
 def test_undated_reports_fall_back_to_publication_day(store):
     a = article("a", "Kim met Diaz-Canel.", published="2018-11-04T09:00")
     b = article("b", "Kim met Diaz-Canel.", published="2018-11-04T20:00")
-    c = article("c", "Kim met Diaz-Canel.", published="2018-11-09T20:00")
+    c = article("c", "Five days on, a new visit: the Cuban leader was back with Kim.", published="2018-11-09T20:00")
     for art in (a, b, c):
         store.write_document(document(art, [event(art, 0, "PRKGOV", "CUBGOV", "043")]))
     assert dedup.refresh(store.con).events == 2
@@ -195,3 +195,20 @@ def test_window_allows_slack(store):
     store.write_document(document(b, [event(b, 0, "PRKGOV", "CUBGOV", "043", date="2018-11-05")]))
     assert dedup.refresh(store.con).events == 2
     assert dedup.rebuild(store.con, window=1).events == 1
+
+
+def test_late_wire_copy_is_anchored_to_the_original_day(store):
+    text = ORIGINALS[2][1]
+    orig = article("un", text, source="un-news", published="2018-11-07T08:00")
+    late = article("un-late", syndicate(text, seed=5, outlet="ap"), source="ap", published="2018-11-08T09:00")
+    other = article("other", "A different report of talks in Geneva, written the next day.", source="bbc",
+                    published="2018-11-08T09:00")
+    # "on Wednesday" / "today" resolved against each copy's own publication day
+    store.write_document(document(orig, [event(orig, 0, "IGOUNO", "SYRGOV", "043", date="2018-11-07")]))
+    store.write_document(document(late, [event(late, 0, "IGOUNO", "SYRGOV", "043", date="2018-11-08")]))
+    store.write_document(document(other, [event(other, 0, "IGOUNO", "SYRGOV", "043", date="2018-11-08")]))
+    dedup.refresh(store.con)
+    rows = store.con.execute(
+        "SELECT date, num_articles FROM dedup_events ORDER BY date").fetchall()
+    # the late copy joins the original (its day re-anchored); the independent report stays apart
+    assert rows == [(_d("2018-11-07"), 2), (_d("2018-11-08"), 1)]

@@ -10,7 +10,10 @@ The rule (issue 6). Reports are the same event when they have
 * dates that overlap: each report's date range (``date``..``date_end``, or the
   period its precision names: a week, a month, a year; the article's
   publication day when the report has no date) must overlap the range every
-  earlier member agrees on (``window`` days of slack, default 0),
+  earlier member agrees on (``window`` days of slack, default 0). A report
+  from a near-duplicate copy (same story cluster) published N days after an
+  earlier copy in the group may also match with its range moved back N days:
+  a wire copy run a day late still says "today" for the original's day,
 * compatible places: unknown on either side, the same place, or a country
   (or region) and a place inside it; two different cities never merge.
 
@@ -59,10 +62,11 @@ SELECT e.event_id, e.article_id, e.sentence_index,
        e.trigger_start, e.trigger_end, e.confidence, e.coder_version,
        coalesce(TRY_CAST(json_extract(e.record, '$.symmetric') AS BOOLEAN), false) AS symmetric,
        json_extract_string(e.record, '$.evidence.sentence') AS sentence,
-       a.published, a.source, a.url, a.ingested, a.paragraphs, c.cluster_id
+       a.published, a.source, a.url, a.ingested, a.paragraphs, c.cluster_id, sc.first_published
 FROM events e
 JOIN articles a ON a.article_id = e.article_id
 LEFT JOIN article_cluster c ON c.article_id = e.article_id
+LEFT JOIN story_clusters sc ON sc.cluster_id = c.cluster_id
 """
 
 
@@ -109,12 +113,15 @@ class _Report:
     ingested: dt.datetime | None
     paragraphs: str | None
     cluster_id: str | None
+    cluster_start: dt.datetime | None
     # derived
     key: str = ""
     lo: dt.date | None = None
     hi: dt.date | None = None
     in_lead: bool = False
     outlet: str = ""
+    lag: int = 0  # days between the story's first publication and this copy's
+
 
     @property
     def place_rank(self) -> int:
@@ -190,6 +197,8 @@ def _load(con, where: str = "TRUE", params: list | None = None) -> list[_Report]
             check = leads[r.article_id] = _lead_check(r.paragraphs)
         r.in_lead = check(r.trigger_start)
         r.outlet = outlet(r.source, r.url, r.article_id)
+        if r.published is not None and r.cluster_start is not None:
+            r.lag = max(0, (r.published.date() - r.cluster_start.date()).days)
         out.append(r)
     return out
 
@@ -215,32 +224,53 @@ class _Group:
     hi: dt.date | None
     place: _Report
     members: list[_Report] = field(default_factory=list)
+    lags: dict = field(default_factory=dict)  # story cluster -> smallest publication lag among members
 
-    def accepts(self, r: _Report, window: int) -> bool:
-        if self.lo is not None and r.lo is not None:
-            slack = dt.timedelta(days=window)
-            if r.lo - slack > self.hi or self.lo > r.hi + slack:
-                return False
-        return places_compatible(self.place, r)
+    def _ranges(self, r: _Report):
+        """r's date range, then (for a copy of a story already in the group) the range re-anchored
+        to the earlier copy's publication day: "today" in a wire copy published a day later
+        still means the original's today."""
+        yield r.lo, r.hi
+        if r.cluster_id is not None and r.lo is not None and r.cluster_id in self.lags:
+            shift = r.lag - self.lags[r.cluster_id]
+            if shift > 0:
+                d = dt.timedelta(days=shift)
+                yield r.lo - d, r.hi - d
 
-    def add(self, r: _Report) -> None:
+    def match(self, r: _Report, window: int):
+        """The range of ``r`` under which it belongs to this group, or None."""
+        if not places_compatible(self.place, r):
+            return None
+        if self.lo is None or r.lo is None:
+            return (r.lo, r.hi)
+        slack = dt.timedelta(days=window)
+        for lo, hi in self._ranges(r):
+            if not (lo - slack > self.hi or self.lo > hi + slack):
+                return lo, hi
+        return None
+
+    def add(self, r: _Report, rng=None) -> None:
         self.members.append(r)
-        if r.lo is not None and self.lo is not None:
-            lo, hi = max(self.lo, r.lo), min(self.hi, r.hi)
+        lo_r, hi_r = rng or (r.lo, r.hi)
+        if lo_r is not None and self.lo is not None:
+            lo, hi = max(self.lo, lo_r), min(self.hi, hi_r)
             self.lo, self.hi = (lo, hi) if lo <= hi else (min(lo, hi), max(lo, hi))
         if r.place_rank > self.place.place_rank:
             self.place = r
+        if r.cluster_id is not None:
+            self.lags[r.cluster_id] = min(r.lag, self.lags.get(r.cluster_id, r.lag))
 
 
 def group_block(reports: list[_Report], *, window: int = 0) -> list[_Group]:
     """Greedy grouping of one block's reports (see the module docstring)."""
     far = dt.date.max
-    reports = sorted(reports, key=lambda r: (r.lo or far, r.hi or far, r.event_id))
+    reports = sorted(reports, key=lambda r: (r.lo or far, r.hi or far, r.lag, r.event_id))
     groups: list[_Group] = []
     for r in reports:
         for g in groups:
-            if g.accepts(r, window):
-                g.add(r)
+            rng = g.match(r, window)
+            if rng is not None:
+                g.add(r, rng)
                 break
         else:
             g = _Group(lo=r.lo, hi=r.hi, place=r)
