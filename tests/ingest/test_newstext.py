@@ -148,3 +148,17 @@ def test_related_links_rules_are_general():
     assert "\u201cWe are ready to work together,\u201d" in art.text
     assert "READ MORE" not in art.text and "Uruguay welcomes" not in art.text
     assert art.text.endswith("Trade ministers will meet again in May.")
+
+
+def test_a_sentence_with_a_date_is_not_a_publication_line():
+    art = article_from_text(
+        "Posted on November 5, 2018 by admin\n\n"
+        "Talks resume in Geneva\n\n"
+        "Updated: the ministers said on 5 May 2019 that talks would resume in Geneva.\n\n"
+        "Both sides welcomed the plan."
+    )
+    assert art.published == dt.datetime(2018, 11, 5)
+    assert art.title == "Talks resume in Geneva"
+    assert art.author is None
+    assert art.updated is None
+    assert "Updated: the ministers said" in art.text

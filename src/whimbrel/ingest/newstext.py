@@ -48,7 +48,8 @@ def _meta(line: str) -> dict[str, object] | None:
         m = _META.match(part)
         if not m:
             continue
-        when = parse_datetime(m.group(2))
+        rest = re.sub(r"\s+by\s+.*$", "", m.group(2), flags=re.I)  # "Posted on 5 May 2019 by admin"
+        when = parse_datetime(rest, strict=True)  # the line is a date line, not a sentence
         if when is None:
             continue
         label = m.group(1).lower()
@@ -161,7 +162,10 @@ def parse_news_text(
             related=related, origin=origin, id=id, url=url, source=source, format=format,
         )
 
-    body, related = clean_body(blocks_of(body_text))
+    blocks = blocks_of(body_text)
+    if headline is None and len(blocks) >= 2 and is_title_like(blocks[0]):
+        headline, blocks = blocks[0], blocks[1:]  # the date line came first, then the headline
+    body, related = clean_body(blocks)
     return build_article(
         body=body,
         headline=headline,
