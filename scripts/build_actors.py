@@ -360,7 +360,9 @@ def build_factbook() -> list[str]:
                     person = family
                 if len(person) < 4:
                     continue
-                words = [w.capitalize() if w.isupper() and len(w) > 1 else w for w in person.split()]
+                roman = re.compile(r"^(?=[IVXL]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+                words = [w.capitalize() if w.isupper() and len(w) > 1 and not roman.match(w) else w
+                         for w in person.split()]
                 words = ["-".join(p.capitalize() if p.isupper() else p for p in w.split("-")) for w in words]
                 full = " ".join(words)
                 since = m.group(4)
