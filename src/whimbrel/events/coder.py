@@ -83,17 +83,18 @@ class EventStage:
 
     def __call__(self, doc: Document) -> Document:
         lex = self.lexicon
-        idx = MentionIndex(doc.spacy, doc.mentions)
+        allm = MentionIndex((), doc.mentions)
         events: list[Event] = []
         for s in doc.sentences:
             if s.kind not in CODED_KINDS:
                 continue
-            if not idx.any_between(s.start, s.end):
+            if not allm.any_between(s.start, s.end):
                 continue  # every event needs an actor: a sentence without mentions has none
             span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
                 continue
             nodes = nodes_of(span)
+            idx = MentionIndex(nodes, [m for m in doc.mentions if m.end > span.start_char and m.start < span.end_char])
             for n in nodes:
                 if n.pos_ == "VERB" or n.pos_ == "ADJ":
                     n.lemma_ = lex.verb_lemma(n.lemma_, n.lower_)
@@ -218,7 +219,8 @@ class _SentenceCoder:
                     preps.append((c.lower_, None))
         prep_words = {p for p, _ in preps}
         heads = _heads(dobj) if dobj is not None else set()
-        for p in self.lex.candidates(lemma, heads):
+        cand_preps = prep_words | ({part} if part else set())
+        for p in self.lex.candidates(lemma, heads, cand_preps):
             if isinstance(p, tuple):
                 p = p[1]
             if nodefault and not (p.object or p.prep):
@@ -530,9 +532,9 @@ class _SentenceCoder:
             s2, t2 = self.args(v, None, code)
             src = src or s2
             tgt = tgt or t2
-        md_v = mood(v)
         rep, rep_by = self.reporter(v)
-        md_a = mood(act_v, in_reported=rep is not None) if act_v.i != v.i else mood(v, in_reported=rep is not None)
+        md_a = mood(act_v, in_reported=rep is not None)
+        md_v = mood(v, in_reported=rep is not None) if act_v.i != v.i else md_a
         neg = md_v.negated or md_a.negated
         fut = md_v.future or md_a.future
         hyp = md_v.hypothetical or md_a.hypothetical

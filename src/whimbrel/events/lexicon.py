@@ -85,12 +85,16 @@ class Lexicon:
     version: str = ""
     ranks: dict[int, tuple] = field(default_factory=dict)  # id(pattern) -> sort key
 
-    def candidates(self, verb: str, heads):
-        """Patterns of ``verb`` that could match an object with one of ``heads``, best first (lazy)."""
+    def candidates(self, verb: str, heads, preps=()):
+        """Patterns of ``verb`` that could match an object with one of ``heads`` and the
+        prepositions ``preps``, best first (lazy)."""
         idx = self.index.get(verb)
         if not idx:
             return ()
-        lists = [lst for h in ("", *sorted(heads)) if (lst := idx.get(h))]
+        keys = [""] + ["o:" + h for h in sorted(heads)] + ["p:" + p for p in sorted(preps)]
+        lists = [lst for k in keys if (lst := idx.get(k))]
+        if not lists:
+            return ()
         if len(lists) == 1:
             return lists[0]
         return heapq.merge(*[[(self.ranks[id(p)], p) for p in lst] for lst in lists])
@@ -233,7 +237,7 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
         for p in pats:
             n += 1
             lex.ranks[id(p)] = (-p.score, p.priority, n)
-            by_head[p.object[-1] if p.object else ""].append(p)
+            by_head["o:" + p.object[-1] if p.object else "p:" + p.prep if p.prep else ""].append(p)
         for v in by_head.values():
             v.sort(key=lambda p: lex.ranks[id(p)])
         lex.index[verb] = dict(by_head)

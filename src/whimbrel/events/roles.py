@@ -72,20 +72,22 @@ def nodes_of(span) -> list[Node]:
 class MentionIndex:
     """Token index -> mentions overlapping that token, for one spaCy Doc."""
 
-    def __init__(self, spacy_doc, mentions: list[Actor]):
+    def __init__(self, tokens, mentions: list[Actor]):
+        """``tokens``: the tokens (spaCy or :class:`Node`) the mentions fall in, in order."""
         self.by_token: dict[int, list[Actor]] = {}
         ms = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in ms]
         self.ends = [m.end for m in ms]
         if not mentions:
             return
-        starts = [t.idx for t in spacy_doc]
-        ends = [t.idx + len(t.text) for t in spacy_doc]
-        for m in mentions:
+        toks = list(tokens)
+        starts = [t.idx for t in toks]
+        ends = [t.idx + len(t.text) for t in toks]
+        for m in ms:
             lo = bisect_right(ends, m.start)
             hi = bisect_left(starts, m.end)
-            for i in range(lo, hi):
-                self.by_token.setdefault(i, []).append(m)
+            for k in range(lo, hi):
+                self.by_token.setdefault(toks[k].i, []).append(m)
 
     def any_between(self, start: int, end: int) -> bool:
         """Is there a mention overlapping the char range [start, end)?"""
