@@ -363,7 +363,7 @@ def build_factbook() -> list[str]:
                 roman = re.compile(r"^(?=[IVXL]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
                 words = [w.capitalize() if w.isupper() and len(w) > 1 and not roman.match(w) else w
                          for w in person.split()]
-                words = ["-".join(p.capitalize() if p.isupper() else p for p in w.split("-")) for w in words]
+                words = ["-".join(p.capitalize() if p.isupper() and not roman.match(p) else p for p in w.split("-")) for w in words]
                 full = " ".join(words)
                 since = m.group(4)
                 start = ""
