@@ -247,3 +247,18 @@ def test_example_end_to_end(pipeline, example_text, example_gold, gaz):
             checked += 1
     if checked == 0:
         pytest.skip("the coder found none of the gold events yet")
+
+
+def test_dateline_through_the_pipeline(pipeline):
+    from whimbrel.ingest import article_from_text
+
+    text = ("Russia and India sign arms deal\n\n"
+            "MOSCOW, May 7 (IANS) - Russia and India signed an arms deal on Monday, officials said.\n\n"
+            "The deal was praised by both governments.")
+    (doc,) = list(pipeline.pipe([article_from_text(text, id="d", published="2019-05-07T10:00")]))
+    assert isinstance(doc, Document), doc
+    assert doc.dateline is not None and (doc.dateline.name, doc.dateline.country) == ("Moscow", "RUS")
+    for ev in doc.events:
+        assert ev.location is not None and ev.location.country == "RUS", ev
+        if "signed" in ev.evidence.trigger:
+            assert ev.date == "2019-05-06"  # "on Monday" in an article of Tuesday 2019-05-07
