@@ -282,3 +282,10 @@ def test_definite_agent_refers_back_to_same_sector(resolve):
     ms = resolve("Police arrested two men. The official media offered few specifics.")
     [m] = by_text(ms, "official media")
     assert m.code.startswith("---")  # nothing coded to refer back to
+
+
+def test_odd_inputs_do_not_break_the_stage(resolve):
+    for text in ("US", "...", "Country's ministry said.", "He", "The two", "it its their they",
+                 "\u2014 \u2013 - ' \u2019s", "KIM JONG-UN MEETS TRUMP IN SINGAPORE", "x" * 500):
+        for m in resolve(text):
+            assert text[m.start:m.end] == m.text

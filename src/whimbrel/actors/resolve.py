@@ -334,9 +334,8 @@ class ActorStage:
                         subjects = [m for m in prev if m.tok_start >= sent_start
                                     and sp[m.head].dep_ in ("nsubj", "nsubjpass")]
                         c = subjects[0] if subjects else prev[-1]  # "Sri Lanka ... with Iran, the country's"
-                        w = WMention(sp[owner.i].idx if sp[owner.i - 1].lower_ not in ("the", "this") else sp[owner.i - 1].idx,
-                                     a.end, owner.i if sp[owner.i - 1].lower_ not in ("the", "this") else owner.i - 1,
-                                     a.tok_end, compose(c.root, a.agent), "agent", "agent:owner-anaphor",
+                        first = owner.i - 1 if owner.i > 0 and sp[owner.i - 1].lower_ in ("the", "this") else owner.i
+                        w = WMention(sp[first].idx, a.end, first, a.tok_end, compose(c.root, a.agent), "agent", "agent:owner-anaphor",
                                      name=c.name, kb_id=c.kb_id, chain=((c.start, c.end),), head=h.i)
                         w.extra["agent"] = a.agent
                         out.append(w)
