@@ -34,7 +34,7 @@ from .expressions import FUTURE, PAST, PRESENT, DateValue, TimeExpr, find_expres
 __all__ = ["WhenStage", "DateValue", "TimeExpr", "find_expressions", "resolve", "tense_of", "trigger_token"]
 
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
-_VERBAL_CLAUSE_DEPS = {"conj", "pcomp", "xcomp"}
+_VERBAL_CLAUSE_DEPS = {"conj", "pcomp"}  # clause roots only when verbal; xcomp stays in its clause
 _MODIFIER_CLAUSES = {"relcl", "acl"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
 _FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
@@ -66,7 +66,7 @@ def is_modifier_clause(tok) -> bool:
 def _is_clause_root(tok) -> bool:
     if tok.head.i == tok.i or tok.dep_ in _CLAUSE_DEPS:
         return True
-    return tok.dep_ in _VERBAL_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "xcomp"
+    return tok.dep_ in _VERBAL_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")
 
 
 def clause_root(tok):

@@ -108,8 +108,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # on Monday night, last Tuesday, early Sunday, Sunday's meeting
     ("weekday", re.compile(rf"\b(?:(?i:(last|next|this|coming|past|early|late|earlier|later))\s+(?:(?i:on)\s+)?|(?i:on)\s+)?({_WD})(?:'s)?(?:\s+(?i:({_PART})))?\b")),
     # the 1950s
-    ("decade", re.compile(rf"\b(?i:the)\s+((?:1[5-9]|20)\d0)s\b")),
-    # in 1958, since 2011, early 2019, the 2014 annexation
+    ("decade", re.compile(r"\b(?i:the)\s+((?:1[5-9]|20)\d0)s\b")),
+    # in 1958, since 2011, early 2019 (a bare number needs a word before it)
     ("year", re.compile(rf"\b(?i:(in|since|by|until|till|from|during|through|throughout|before|after|early|mid|late|of|around|circa|c\.))[-\s]+(?:(?i:early|mid|late)[-\s]+)?({_YEAR})\b(?![-/.,]?\d)")),
 ]
 
