@@ -285,6 +285,8 @@ def test_definite_agent_refers_back_to_same_sector(resolve):
 
 
 def test_odd_inputs_do_not_break_the_stage(resolve):
+    ms = resolve("KIM JONG-UN MEETS TRUMP IN SINGAPORE", published="2018-06-12")
+    assert [(m.text, m.code) for m in ms if m.kind == "person"] == [("KIM JONG-UN", "PRKGOV"), ("TRUMP", "USAGOV")]
     for text in ("US", "...", "Country's ministry said.", "He", "The two", "it its their they",
                  "\u2014 \u2013 - ' \u2019s", "KIM JONG-UN MEETS TRUMP IN SINGAPORE", "x" * 500):
         for m in resolve(text):

@@ -231,6 +231,7 @@ class ActorStage:
     def _titles(self, sp, ms, agents) -> None:
         """Fold a person's left modifiers (nationality, title) into the person mention."""
         agent_at = {a.tok_start: a for a in agents}
+        agent_tok = {i for a in agents for i in range(a.tok_start, a.tok_end)}
         by_tok = {}
         for w in ms:
             for i in range(w.tok_start, w.tok_end):
@@ -246,6 +247,9 @@ class ActorStage:
                 if t.dep_ in ("det", "punct", "cc", "conj", "appos", "relcl", "acl", "prep") and t.head.i >= w.tok_start \
                         or t.is_space or t.text in (",", "(", ")", "\u2013", "\u2014") or t.lower_ in ("the", "a", "an"):
                     break
+                if k not in agent_tok and k not in by_tok and (t.pos_ in ("VERB", "AUX") or (
+                        t.is_upper and len(t.text) > 3)):
+                    break  # "MEETS" in an all-caps headline is not a title
                 other = by_tok.get(k)
                 if other is not None and other is not w:
                     if other.kind not in ("country", "organisation", "group"):
