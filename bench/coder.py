@@ -5,9 +5,11 @@ Parses the texts once (spaCy + the actors stage), then runs only the ``events``
 stage over the parsed documents several times and prints sentences/s.
 
 Texts: the PLOVER dev gold sentences and the bundled example article (in the
-repository), plus PETRARCH's unit-test sentences when ../shared is present.
+repository), plus PETRARCH's unit-test sentences when ../shared is present; or,
+with ``--lee``, the Lee corpus of ~300 real news articles from gensim's wheel.
+Time is CPU time of this process (other load on the machine does not count).
 
-    python bench/coder.py [--rounds 5]
+    python bench/coder.py [--rounds 5] [--lee]
 """
 
 from __future__ import annotations
@@ -21,7 +23,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def texts() -> list[tuple[str, str]]:
+def lee_texts() -> list[tuple[str, str, bool]]:
+    """The Lee corpus of real news (~300 articles) shipped in gensim's wheel, if installed."""
+    try:
+        import gensim
+    except ImportError:
+        raise SystemExit("--lee needs gensim (pip install gensim)") from None
+    path = Path(gensim.__file__).parent / "test" / "test_data" / "lee_background.cor"
+    lines = [ln.strip() for ln in path.read_text(encoding="latin-1").splitlines() if ln.strip()]
+    return [(f"lee-{i}", ln, False) for i, ln in enumerate(lines)]
+
+
+def texts() -> list[tuple[str, str, bool]]:
     from whimbrel.evaluate import load_gold
 
     out = []
@@ -35,6 +48,7 @@ def texts() -> list[tuple[str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--lee", action="store_true", help="time on the Lee news corpus (gensim) instead of the gold texts")
     args = ap.parse_args()
 
     from whimbrel.evaluate import GoldDoc, _article
@@ -47,7 +61,7 @@ def main() -> None:
     pipe = Pipeline.load(settings, stages=("actors",))
     coder = Pipeline.load(settings, stages=("actors", "events")).stages[-1]
     coder.lexicon  # load the lexicon before timing
-    arts = [_article(GoldDoc(id=i, text=t, published=None, events=(), article_text=a)) for i, t, a in texts()]
+    arts = [_article(GoldDoc(id=i, text=t, published=None, events=(), article_text=a)) for i, t, a in (lee_texts() if args.lee else texts())]
     docs = []
     for art, sp in zip(arts, pipe.nlp.pipe(a.text for a in arts)):
         d = attach(Document(article=art), sp)
