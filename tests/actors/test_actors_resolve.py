@@ -291,3 +291,12 @@ def test_odd_inputs_do_not_break_the_stage(resolve):
                  "\u2014 \u2013 - ' \u2019s", "KIM JONG-UN MEETS TRUMP IN SINGAPORE", "x" * 500):
         for m in resolve(text):
             assert text[m.start:m.end] == m.text
+
+
+def test_former_in_the_title_makes_an_elite(resolve):
+    ms = resolve("Former US president Barack Obama criticised the plan.", published="2015-06-01")
+    [m] = [m for m in ms if m.name == "Barack Obama"]
+    assert m.code == "USAELI" and m.rule.endswith("+former")
+    ms = resolve("President Barack Obama criticised the plan.", published="2015-06-01")
+    [m] = [m for m in ms if m.name == "Barack Obama"]
+    assert m.code == "USAGOV"

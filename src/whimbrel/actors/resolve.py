@@ -283,6 +283,8 @@ class ActorStage:
                     w.rule = "title"
                 elif nat:
                     w.code, w.rule = nat[0].root, "title:nationality"
+            if any(t.lower_ in ("former", "ex", "late") for t in sp[ext:w.extra["name_start"]]) and w.root != "---":
+                w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
     def _agents(self, sp, ms, agents) -> list[WMention]:
         out = []
