@@ -262,3 +262,10 @@ def test_dateline_through_the_pipeline(pipeline):
         assert ev.location is not None and ev.location.country == "RUS", ev
         if "signed" in ev.evidence.trigger:
             assert ev.date == "2019-05-06"  # "on Monday" in an article of Tuesday 2019-05-07
+
+
+def test_georgia_the_country_in_a_story_that_also_names_the_us(stage, pipeline):
+    text = ("Talks in Moscow ended. Officials in Moscow and St Petersburg said Russian troops "
+            "would stay in Georgia. An envoy flew in from New York.")
+    locs, _ = locate(stage, pipeline.nlp, text, ["stay"])
+    assert (locs["stay0"].name, locs["stay0"].country) == ("Georgia", "GEO")

@@ -7,18 +7,19 @@ name is never a place. Each remaining name is looked up in the gazetteer and the
 reading with the best score wins:
 
     score = prior (country 6, site 5, region 4, city log10(population) - 1, +1 capital)
-          + 3 when the place's country is one of the story's countries
+          + 3 x how much the story is about the place's country (1 for the most named)
           + 6 when a qualifier names its region or country ("Paris, Texas")
           + 3 for a region when "state" follows ("Washington state")
 
-The story's countries are the actors' countries plus the countries of names
-that are not ambiguous. A place is "used as a location" when it is the object
+The story's countries are counted from the actors' countries plus the countries
+of names whose reading is clear (see :func:`story_countries`). A place is "used as a location" when it is the object
 of a locative preposition (in, at, near, outside, inside, across, throughout,
 or "to" after a verb of travel), or a conjunct of one.
 """
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass
 
@@ -145,26 +146,37 @@ def _qualifier(sp, span) -> str | None:
     return None
 
 
-def story_countries(doc: Document, looked: list[tuple[object, list[Place]]]) -> set[str]:
-    out = {m.country for m in doc.mentions
-           if m.country and len(m.country) == 3 and m.country not in _NON_COUNTRY}
+def story_countries(doc: Document, looked: list[tuple[object, list[Place]]]) -> dict[str, float]:
+    """How strongly the story is about each country, from 0 to 1 (1 = the most named).
+
+    Counts the actors' countries and the countries of place names whose reading is
+    clear: one country only, or a leading reading well ahead of the rest ("Moscow"
+    the capital, not the Idaho town). "Georgia" (a country and a US state) counts
+    for neither.
+    """
+    counts: collections.Counter = collections.Counter(
+        m.country for m in doc.mentions if m.country and len(m.country) == 3 and m.country not in _NON_COUNTRY)
     for _, cands in looked:
         if len({c.country for c in cands}) == 1:
-            out.add(cands[0].country)
+            counts[cands[0].country] += 1
             continue
-        # "China" also names small towns elsewhere: the country still counts, unless another
-        # reading is a region or a sizeable city ("Georgia" the US state)
-        top = max(cands, key=lambda c: c.prior)
-        if top.kind == "country" and all(c is top or (c.kind == "city" and c.prior < 4.5) for c in cands):
-            out.add(top.country)
-    return out
+        ranked = sorted(cands, key=lambda c: c.prior, reverse=True)
+        top = ranked[0]
+        if all(c.country == top.country or (c.kind == "city" and top.prior - c.prior >= 2.0) for c in ranked[1:]):
+            counts[top.country] += 1
+    if not counts:
+        return {}
+    top = max(counts.values())
+    return {c: n / top for c, n in counts.items()}
 
 
-def choose(cands: list[Place], countries: set[str], *, qualifier: list[Place] = (), state: bool = False) -> Place:
+def choose(cands: list[Place], countries: dict[str, float] | set[str], *, qualifier: list[Place] = (),
+           state: bool = False) -> Place:
+    """The best reading of a name (see the module note for the score)."""
+    weight = countries if isinstance(countries, dict) else dict.fromkeys(countries, 1.0)
+
     def score(c: Place) -> float:
-        s = c.prior
-        if c.country in countries:
-            s += 3.0
+        s = c.prior + 3.0 * weight.get(c.country, 0.0)
         for q in qualifier:
             if (q.kind == "country" and q.country == c.country) or (
                     q.kind == "region" and normalize(q.name) == normalize(c.region) and q.country == c.country):
