@@ -269,3 +269,11 @@ def test_georgia_the_country_in_a_story_that_also_names_the_us(stage, pipeline):
             "would stay in Georgia. An envoy flew in from New York.")
     locs, _ = locate(stage, pipeline.nlp, text, ["stay"])
     assert (locs["stay0"].name, locs["stay0"].country) == ("Georgia", "GEO")
+
+
+def test_the_capital_is_the_story_countrys_capital(stage, pipeline):
+    text = ("Police fired tear gas in Mombasa on Saturday. "
+            "Thousands of protesters marched in the capital on Sunday.")
+    locs, doc = locate(stage, pipeline.nlp, text, ["marched"])
+    assert (locs["marched0"].name, locs["marched0"].country) == ("Nairobi", "KEN")
+    assert doc.extras["where"]["marched0"][0] == "capital"

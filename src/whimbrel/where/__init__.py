@@ -10,7 +10,8 @@ Each event's place is taken from, in order:
 
 1. its own clause ("arrived in Pyongyang", "a meeting in New York");
 2. a site in its clause ("at the airport", "at the State Guest House"): the city
-   is inherited from the nearest earlier city in the text;
+   is inherited from the nearest earlier city in the text; "in the capital": the
+   capital of the dateline's or the story place's country;
 3. its sentence (locative phrases on a verb, outside relative clauses about
    other things: "While in Moscow, Diaz-Canel discussed ...");
 4. the dateline ("MOSCOW, May 7 (IANS) -");
@@ -43,6 +44,9 @@ _SITE_NOUNS = {
 
 
 _RANK = {"site": 0, "city": 0, "region": 1, "country": 2}  # finer places first within a clause
+
+
+_LOC_WORDS = {"in", "at", "into", "near", "outside", "inside", "across", "throughout", "to"}
 
 
 class WhereStage:
@@ -117,6 +121,13 @@ class WhereStage:
                 city = self._city_before(uses, trig.idx)
                 if city is not None:
                     return to_location(city.place, city.start, city.end, "inherit"), "inherit", site
+            # "in the capital": the capital of the country the story (or its dateline) is in
+            cap = self._capital_in_clause(trig, clause)
+            anchor = dateline or story
+            if cap is not None and anchor is not None:
+                place = self.gazetteer.capital(anchor.place.country)
+                if place is not None:
+                    return to_location(place, None, None, "capital"), "capital", cap
             # 3. the sentence: locative phrases on verbs, not in other relative clauses
             verbal = [f for f in in_sent if f.on_verb and not f.in_modifier]
             if verbal:
@@ -137,6 +148,16 @@ class WhereStage:
                 prev = t.doc[t.i - 1].lower_ if t.i > 0 else ""
                 if words in _SITE_NOUNS or f"{prev} {words}" in _SITE_NOUNS or t.ent_type_ == "FAC":
                     return t.doc[t.left_edge.i: t.i + 1].text
+        return None
+
+    @staticmethod
+    def _capital_in_clause(trig, clause) -> str | None:
+        for i in sorted(clause):
+            t = trig.doc[i]
+            if (t.lower_ == "capital" and t.dep_ == "pobj" and t.head.lower_ in _LOC_WORDS
+                    and any(c.lower_ == "the" for c in t.children)
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)):
+                return t.doc[t.left_edge.i: t.i + 1].text
         return None
 
     @staticmethod

@@ -95,6 +95,7 @@ class Gazetteer:
         self.index: dict[str, list[int]] = {}
         self.by_country: dict[str, int] = {}
         self.by_name_country: dict[tuple[str, str], list[int]] = {}
+        self._capitals: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -207,6 +208,18 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Place | None:
         k = self.by_country.get(iso3)
+        return self.place(k) if k is not None else None
+
+    def capital(self, iso3: str) -> Place | None:
+        """The national capital of a country (built on first use)."""
+        caps = self._capitals
+        if caps is None:
+            caps = {}
+            for k, row in enumerate(self._rows):
+                if row[1] == "city" and row[8] in ("1", True):
+                    caps.setdefault(row[3], k)
+            self._capitals = caps
+        k = caps.get(iso3)
         return self.place(k) if k is not None else None
 
 
