@@ -362,6 +362,21 @@ def _fingerprint(paths) -> str:
     return h.hexdigest()[:16]
 
 
+def content_hash(user_files=()) -> str:
+    """SHA-1 of the built-in and user actor files' contents (for versioning)."""
+    data = files("whimbrel.actors") / "data"
+    h = hashlib.sha1()
+    for name, _ in BUILTIN_FILES:
+        h.update((data / name).read_bytes())
+    h.update((data / "agents.tsv").read_bytes())
+    for f in user_files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            h.update(str(f).encode())
+    return h.hexdigest()
+
+
 def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> KnowledgeBase:
     """Load the files; a compiled copy is kept in the user cache directory
     (``WHIMBREL_CACHE``, default ``~/.cache/whimbrel``), keyed by the files'

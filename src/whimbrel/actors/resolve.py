@@ -110,12 +110,23 @@ class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    version = "kb.2026-11-29"
+    RULES_VERSION = "actors.2026-11-29"
 
     def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings
         self._kb = kb
         self._piece_cache: dict = {}
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """Rules version plus a hash of the knowledge-base files' contents, so a KB
+        edit (or a user file) changes the pipeline's coder_version."""
+        if self._version is None:
+            from .kb import content_hash
+
+            self._version = f"{self.RULES_VERSION}+kb.{content_hash(self.settings.actor_files)[:8]}"
+        return self._version
 
     @property
     def kb(self) -> KnowledgeBase:
