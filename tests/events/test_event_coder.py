@@ -166,3 +166,13 @@ def test_staged_protest_to_demand_is_the_protest(code):
         [("Students", "IDNEDU", "agent"), ("the government", "IDNGOV", "agent")],
     )
     assert {e.cameo_root for e in evs} == {"14"}
+
+
+def test_question_without_addressee_is_not_an_appeal(code):
+    assert code("Asked where the leader was, Obama said nobody knew.", [("Obama", "USAGOV")]) == []
+
+
+def test_event_with_nobody_known_is_dropped_but_one_unknown_side_is_kept(code):
+    assert code("Seles had to fight hard to win.", [("Seles", "---", "person")]) == []
+    evs = code("Gunmen attacked Israeli settlers on Monday.", [("Gunmen", "---UAF", "agent"), ("Israeli settlers", "ISRCVL", "agent")])
+    assert ("---UAF", "ISRCVL", "190") in dyads(evs)

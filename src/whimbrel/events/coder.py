@@ -396,8 +396,8 @@ class _SentenceCoder:
             pattern=pattern_id,
         )
         for s, t in pairs:
-            if s is None and t is None:
-                continue
+            if (s is None or s.code == "---") and (t is None or t.code == "---"):
+                continue  # nobody known on either side: no information ("Seles had to fight hard")
             c = conf - (0.15 if s is None or t is None else 0) - (0.1 if any(a is not None and a.kind == "pronoun" for a in (s, t)) else 0)
             key = "|".join(
                 [self.doc.article.id, str(self.sent.index), str(t0), str(t1), s.code if s else "", t.code if t else "", code]
@@ -574,6 +574,8 @@ class _SentenceCoder:
                 for a in np_mentions(d, self.idx):
                     if a.sector == "MED" or (a.code or "").endswith("MED"):
                         reported_by = a.code
+        if not tgt and "needtarget" in roles:
+            return  # "asked where he was", "told reporters": only with someone on the receiving end
         p = m.pattern
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not ((src and tgt) or len(src) >= 2):
             return  # a bare PETRARCH verb default codes only a full dyad
