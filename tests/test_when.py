@@ -247,3 +247,12 @@ def test_empty_trigger_uses_its_sentence(pipeline):
     doc.events = [ev]
     out = WhenStage()(doc).events[0]
     assert (out.date, out.date_end) == ("2018-11-06", "2018-11-30")
+
+
+def test_borrowed_date_must_fit_the_tense(pipeline):
+    text = ("Eight guides are to appear in court tomorrow. "
+            "Twenty tourists were killed when a storm struck the gorge.")
+    evs, _ = run(pipeline.nlp, text, ["appear", "killed"])
+    assert evs["appear0"].date == "2018-11-06"
+    assert evs["killed0"].date == "2018-11-05"  # not "tomorrow": a past event is not dated after publication
+    assert not evs["killed0"].modality.future

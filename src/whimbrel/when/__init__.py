@@ -13,7 +13,8 @@ that has one:
 4. for headline and summary events, the lead's date;
 5. the publication date.
 
-The expression is resolved with the tense of the verb that governs it ("was to
+A date borrowed at steps 2 and 3 must agree with the event's tense (a past event
+is not dated after publication, a future one not wholly before it). The expression is resolved with the tense of the verb that governs it ("was to
 leave on Tuesday" counts forward, "arrived on Sunday" back), or future when the
 coder marked the event future. An event whose date lies after publication is
 marked future; one whose date ends over a year before publication is marked
@@ -150,6 +151,18 @@ class _Found:
     bound: bool = False  # in a "since/until/before ..." clause: a bound, not the date of what it modifies
 
 
+def _fits(val: DateValue, pub: dt.date | None, tense: str) -> bool:
+    """A borrowed date must agree with the event's own tense: a past event is not
+    dated after publication, a future one not wholly before it."""
+    if pub is None:
+        return True
+    if tense == PAST and val.start > pub:
+        return False
+    if tense == FUTURE and val.last < pub:
+        return False
+    return True
+
+
 class WhenStage:
     """Sets ``date``, ``date_end``, ``date_precision`` and ``historical`` on events."""
 
@@ -274,12 +287,13 @@ class WhenStage:
                 if val is not None:
                     return val, "clause", f.expr.text
             # 2. the sentence, without modifier clauses that do not contain the trigger
+            verb, _ = governing_verb(trig)
+            ev_tense = FUTURE if future else (tense_of(verb) if verb is not None else PRESENT)
             ok = [f for f in in_sent if not f.bound
                   and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
-            if ok:
-                f = min(ok, key=lambda f: abs(f.root - trig.i))
+            for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
                 val = resolve(f.expr, pub, f.tense)
-                if val is not None:
+                if val is not None and _fits(val, pub, ev_tense):
                     return val, "sentence", f.expr.text
             # 3. the paragraph: main clauses of earlier sentences, nearest first
             if not headline:
@@ -288,7 +302,7 @@ class WhenStage:
                            and f.main and f.expr.kind not in ("year", "decade")]
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
                     val = resolve(f.expr, pub, f.tense)
-                    if val is not None:
+                    if val is not None and _fits(val, pub, ev_tense):
                         return val, "paragraph", f.expr.text
         if pub is not None:
             return DateValue(pub, None, "day"), "published", ""
