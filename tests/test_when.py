@@ -256,3 +256,20 @@ def test_borrowed_date_must_fit_the_tense(pipeline):
     assert evs["appear0"].date == "2018-11-06"
     assert evs["killed0"].date == "2018-11-05"  # not "tomorrow": a past event is not dated after publication
     assert not evs["killed0"].modality.future
+
+
+@pytest.mark.parametrize("phrase,shift", [
+    ("the next day", 1), ("the following day", 1), ("the day before", -1), ("the previous day", -1),
+    ("two days later", 2), ("a day earlier", -1), ("3 days later", 3),
+])
+def test_relative_to_an_earlier_date(phrase, shift):
+    (ex,) = find_expressions(f"They left {phrase}.")
+    assert resolve(ex, MON, "past") is None  # needs a date to count from
+    assert resolve(ex, MON, "past", anchor=dt.date(2018, 11, 1)).start == dt.date(2018, 11, 1) + dt.timedelta(days=shift)
+
+
+def test_next_day_counts_from_the_story_date(pipeline):
+    text = "The envoy arrived in Hanoi on 1 November 2018. He met the premier the next day."
+    evs, doc = run(pipeline.nlp, text, ["met"])
+    assert evs["met0"].date == "2018-11-02"
+    assert doc.extras["when"]["met0"] == ("clause", "the next day")

@@ -238,6 +238,18 @@ class WhenStage:
         return doc
 
     @staticmethod
+    def _resolve(f: _Found, found: list[_Found], pub: dt.date | None, tense: str) -> DateValue | None:
+        if f.expr.kind != "relday":
+            return resolve(f.expr, pub, tense)
+        # "the next day", "two days later": count from the last day-precise date before it
+        for g in sorted((g for g in found if g.expr.end <= f.expr.start and g.expr.kind != "relday"),
+                        key=lambda g: -g.expr.start):
+            val = resolve(g.expr, pub, g.tense)
+            if val is not None and val.precision == "day":
+                return resolve(f.expr, pub, tense, anchor=val.start)
+        return None
+
+    @staticmethod
     def _kind(doc: Document, ev: Event) -> str:
         p = doc.article.paragraph_at(ev.evidence.trigger_start)
         return p.kind if p is not None else "body"
@@ -265,7 +277,7 @@ class WhenStage:
                     return val
         for f in found:
             if f.paragraph == body[0] and f.main:
-                return resolve(f.expr, pub, f.tense)
+                return self._resolve(f, found, pub, f.tense)
         return None
 
     def _date_event(self, doc: Document, ev: Event, found: list[_Found], pub: dt.date | None,
@@ -283,7 +295,7 @@ class WhenStage:
             own = [f for f in in_sent if f.path and (f.path[0] == tclause or f.root in phrase)]
             if own:
                 f = min(own, key=lambda f: abs(f.root - trig.i))
-                val = resolve(f.expr, pub, FUTURE if future and not f.expr.tense_free else f.tense)
+                val = self._resolve(f, found, pub, FUTURE if future and not f.expr.tense_free else f.tense)
                 if val is not None:
                     return val, "clause", f.expr.text
             # 2. the sentence, without modifier clauses that do not contain the trigger
@@ -292,7 +304,7 @@ class WhenStage:
             ok = [f for f in in_sent if not f.bound
                   and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
             for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
-                val = resolve(f.expr, pub, f.tense)
+                val = self._resolve(f, found, pub, f.tense)
                 if val is not None and _fits(val, pub, ev_tense):
                     return val, "sentence", f.expr.text
             # 3. the paragraph: main clauses of earlier sentences, nearest first
@@ -301,7 +313,7 @@ class WhenStage:
                            if f.paragraph == sent.paragraph and sent.index - _REACH <= f.sent < sent.index
                            and f.main and f.expr.kind not in ("year", "decade")]
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
-                    val = resolve(f.expr, pub, f.tense)
+                    val = self._resolve(f, found, pub, f.tense)
                     if val is not None and _fits(val, pub, ev_tense):
                         return val, "paragraph", f.expr.text
         if pub is not None:

@@ -101,6 +101,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("period", re.compile(_I.format(r"\b(?:(earlier|later|early|late)\s+(?:in\s+)?)?(this|last|next|the\s+past|the\s+coming|the\s+next|the\s+previous|past|coming)\s+(week|month|year)\b"))),
     # over the weekend, this weekend, last weekend
     ("weekend", re.compile(_I.format(r"\b(over\s+the|during\s+the|at\s+the|on\s+the|this|last|next|this\s+past|the\s+past|the\s+coming|the)\s+weekend\b"))),
+    # the next day, the following day, two days later, the day before (counted from an earlier date)
+    ("relday", re.compile(_I.format(r"\b(the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:after|before)(?!\s+(?:yesterday|tomorrow))|(?:a|one|two|three|four|five|six|seven|\d{1,2})\s+days?\s+(?:later|earlier))\b"))),
     # three days ago, a week ago
     ("ago", re.compile(_I.format(rf"\b({_NUM})\s+({_UNIT})\s+ago\b"))),
     # in recent days, in the past few weeks
@@ -163,6 +165,8 @@ def _cues(text: str) -> dict[str, bool]:
         "period": period, "weekend": "weekend" in low, "ago": " ago" in low,
         "recent": period or "day" in low, "weekday": any(c in text for c in _WEEKDAY_CUES),
         "decade": digits and "0s" in low, "year": digits,
+        "relday": "later" in low or "earlier" in low or "next day" in low or "following day" in low
+        or "previous day" in low or "day after" in low or "day before" in low,
     }
 
 
@@ -216,6 +220,14 @@ def _make(name: str, m: re.Match, offset: int) -> TimeExpr | None:
         rel = " ".join(g[0].lower().split())
         fixed = rel in ("last", "next", "this past", "the past", "the coming")
         return TimeExpr(s, e, text, "weekend", (rel,), fixed)
+    if name == "relday":
+        w = " ".join(g[0].lower().split())
+        if w.startswith("the"):
+            shift = 1 if ("next" in w or "following" in w or "after" in w) else -1
+        else:
+            n = _num(w.split()[0])
+            shift = n if w.endswith("later") else -n
+        return TimeExpr(s, e, text, "relday", (shift,), True)
     if name == "ago":
         return TimeExpr(s, e, text, "ago", (_num(g[0]), g[1].lower().rstrip("s")), True)
     if name == "recent":
@@ -285,15 +297,20 @@ def _choose(cands: list[DateValue], pub: dt.date, tense: str) -> DateValue:
     return min(cands, key=lambda c: (dist(c), c.start > pub))
 
 
-def resolve(expr: TimeExpr, published: dt.date | dt.datetime | None, tense: str = PAST) -> DateValue | None:
+def resolve(expr: TimeExpr, published: dt.date | dt.datetime | None, tense: str = PAST, *,
+            anchor: dt.date | None = None) -> DateValue | None:
     """Resolve a time expression to a :class:`DateValue`.
 
     ``published`` anchors relative expressions; without it only absolute ones
     (a full date, a month with a year, a year) resolve, and the rest give None.
-    ``tense`` is past, present or future (see the module note).
+    ``tense`` is past, present or future (see the module note). ``anchor`` is the
+    day that "the next day", "two days later" count from (the story's last date
+    before the expression); without one those give None.
     """
     pub = published.date() if isinstance(published, dt.datetime) else published
     k, p = expr.kind, expr.parts
+    if k == "relday":
+        return DateValue(anchor + dt.timedelta(days=p[0]), None, "day") if anchor is not None else None
     if tense == PRESENT and k in ("day", "month"):
         tense = PAST  # a month or a date named without a year in news is nearly always behind us
     if k == "year":
