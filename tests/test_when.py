@@ -273,3 +273,18 @@ def test_next_day_counts_from_the_story_date(pipeline):
     evs, doc = run(pipeline.nlp, text, ["met"])
     assert evs["met0"].date == "2018-11-02"
     assert doc.extras["when"]["met0"] == ("clause", "the next day")
+
+
+def test_never_raises_on_odd_input():
+    import random
+
+    words = ["on", "in", "since", "by", "the", "last", "next", "this", "31", "29", "0", "99", "999", "February",
+             "Feb.", "May", "Sunday", "Monday's", "night", "weekend", "week", "month", "year", "ago", "days",
+             "later", "earlier", "1500", "2100", "0000-00-00", "2019-02-29", "the 1990s", "today", ",", "of"]
+    rng = random.Random(5)
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        for ex in find_expressions(text):
+            for tense in ("past", "present", "future"):
+                for pub in (MON, dt.date(2020, 2, 29), None):
+                    resolve(ex, pub, tense, anchor=dt.date(2020, 2, 29))

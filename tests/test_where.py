@@ -277,3 +277,15 @@ def test_the_capital_is_the_story_countrys_capital(stage, pipeline):
     locs, doc = locate(stage, pipeline.nlp, text, ["marched"])
     assert (locs["marched0"].name, locs["marched0"].country) == ("Nairobi", "KEN")
     assert doc.extras["where"]["marched0"][0] == "capital"
+
+
+def test_stages_tolerate_odd_events(stage, pipeline):
+    from whimbrel.when import WhenStage
+
+    doc = make_doc(pipeline.nlp, "Short text.")
+    ev = event(doc, "Short")
+    bad = Event(**{**ev.__dict__, "event_id": "far", "evidence": Evidence("", 0, "x", 500, 505)})
+    doc.events = [ev, bad]
+    doc = stage(WhenStage()(doc))
+    assert [e.date for e in doc.events] == ["2018-11-05", "2018-11-05"]
+    assert all(e.location is None for e in doc.events)
