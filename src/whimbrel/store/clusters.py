@@ -19,6 +19,7 @@ byline only) keep 0.8 or more.
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -144,6 +145,15 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+@functools.lru_cache(maxsize=8)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """LSH bands and rows for a threshold (datasketch integrates for them: cache it)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
 def update_signatures(con, *, rebuild: bool = False, batch: int = 500) -> int:
     """Compute MinHash signatures for articles that have none (or whose text changed).
 
@@ -200,7 +210,7 @@ def build_clusters(con, *, threshold: float = DEFAULT_THRESHOLD, rebuild: bool =
     ).fetchall()
     ids = [r[0] for r in rows]
     sig = {r[0]: np.frombuffer(r[1], dtype="<u8") for r in rows}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_lsh_params(threshold, NUM_PERM))
     for aid in ids:
         lsh.insert(aid, _lean(sig[aid], current), check_duplication=False)
     uf = _UnionFind(ids)
