@@ -300,3 +300,12 @@ def test_former_in_the_title_makes_an_elite(resolve):
     ms = resolve("President Barack Obama criticised the plan.", published="2015-06-01")
     [m] = [m for m in ms if m.name == "Barack Obama"]
     assert m.code == "USAGOV"
+
+
+def test_sentence_country_for_bare_agents_but_not_foreign_ones(resolve):
+    ms = resolve("Islamic fundamentalists demanded the resignation of Algerian President Ahmed Ben Bella.")
+    [f] = by_text(ms, "Islamic fundamentalists")
+    assert f.country == "DZA" and f.rule == "agent:sentence-country"
+    ms = resolve("Afghan rebels attacked Kabul on Monday, western diplomats said.")
+    [d] = [m for m in ms if m.text.endswith("diplomats")]
+    assert d.code.startswith("---")

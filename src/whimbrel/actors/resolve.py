@@ -61,6 +61,8 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
+FOREIGN_MODIFIERS = {"western", "foreign", "international", "arab", "african", "european", "asian", "gulf",
+                     "regional", "multinational", "allied", "coalition", "un", "u.n."}
 OWNER_NOUNS = {"country", "nation", "kingdom", "republic", "state", "island", "territory", "emirate"}
 AGENT_PREPS = {"in", "of", "from", "throughout", "across", "inside", "within"}
 
@@ -462,7 +464,8 @@ class ActorStage:
         for o in ms:
             by_sent.setdefault(sent_index(o.tok_start), []).append(o)
         for w in ms:
-            bare = w.kind == "agent" and w.rule == "agent:bare"
+            bare = w.kind == "agent" and w.rule == "agent:bare" and not any(
+                c.lower_ in FOREIGN_MODIFIERS for c in sp[w.head].children)  # "western diplomats said"
             ethnic = w.kind == "country" and w.extra.get("entry_kind") == "people" and any(
                 c.lower_ == "ethnic" for c in sp[w.head].children)
             if not (bare or ethnic):
