@@ -288,3 +288,10 @@ def test_never_raises_on_odd_input():
             for tense in ("past", "present", "future"):
                 for pub in (MON, dt.date(2020, 2, 29), None):
                     resolve(ex, pub, tense, anchor=dt.date(2020, 2, 29))
+
+
+def test_said_on_monday_it_would(pipeline):
+    evs, doc = run(pipeline.nlp, "The ministry said on Monday it would impose new tariffs.", ["said", "impose"],
+                   published=dt.datetime(2019, 3, 13, 10, 0))
+    assert evs["said0"].date == "2019-03-11"  # the Monday before a Wednesday article
+    assert evs["impose0"].date != "2019-03-18"  # not the next Monday: the date belongs to "said"

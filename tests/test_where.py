@@ -289,3 +289,10 @@ def test_stages_tolerate_odd_events(stage, pipeline):
     doc = stage(WhenStage()(doc))
     assert [e.date for e in doc.events] == ["2018-11-05", "2018-11-05"]
     assert all(e.location is None for e in doc.events)
+
+
+def test_location_phrase_inside_an_actor_mention(stage, pipeline):
+    text = "Police in Tbilisi dispersed protesters on Saturday."
+    locs, _ = locate(stage, pipeline.nlp, text, ["dispersed"],
+                     mentions=lambda d: [mention(d, "Police in Tbilisi", "agent", code="GEOCOP")])
+    assert (locs["dispersed0"].name, locs["dispersed0"].country) == ("Tbilisi", "GEO")

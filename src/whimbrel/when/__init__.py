@@ -188,6 +188,13 @@ class WhenStage:
                 out.append(_Found(ex, sent.index, sent.paragraph, (), -1, PRESENT, True))
                 continue
             root = span.root
+            # "X said on Monday it would ...": the parser often hangs the date on the
+            # reported verb; by position it belongs to the reporting verb before it
+            prev = sp[span.start - 1] if span.start > 0 else None
+            if prev is not None and prev.lower_ == "on" and span.start > 1:
+                prev = sp[span.start - 2]
+            if prev is not None and prev.lemma_ in _REPORTING and prev.pos_ == "VERB" and not root.is_ancestor(prev):
+                root = prev
             path = clause_path(root)
             verb, way = governing_verb(root)
             tense = tense_of(verb) if verb is not None else PRESENT

@@ -202,9 +202,12 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
                 break
         else:
             continue
-        if _overlaps(blocked, span.start_char, span.end_char):
+        use = _use(span.root)[0]
+        # an actor's name is never a place ("Washington said"); a location phrase inside
+        # an actor's mention is ("police in Tbilisi": the actor is the police)
+        if _overlaps(blocked, span.start_char, span.end_char) and not use:
             continue
-        if not from_ent and not _use(span.root)[0]:
+        if not from_ent and not use:
             continue
         looked.append((span, cands))
     countries = story_countries(doc, looked)
