@@ -176,3 +176,12 @@ def test_event_with_nobody_known_is_dropped_but_one_unknown_side_is_kept(code):
     assert code("Seles had to fight hard to win.", [("Seles", "---", "person")]) == []
     evs = code("Gunmen attacked Israeli settlers on Monday.", [("Gunmen", "---UAF", "agent"), ("Israeli settlers", "ISRCVL", "agent")])
     assert ("---UAF", "ISRCVL", "190") in dyads(evs)
+
+
+def test_conjoined_acts_of_an_appeal_are_not_separate_events(code):
+    evs = code(
+        "The United States called on India and Pakistan to exercise restraint and resolve their differences.",
+        [("The United States", "USA", "country"), ("India", "IND", "country"), ("Pakistan", "PAK", "country")],
+    )
+    assert evs and {e.cameo_root for e in evs} == {"02"}
+    assert all(e.source.code == "USA" for e in evs)

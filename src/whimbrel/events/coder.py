@@ -425,6 +425,8 @@ class _SentenceCoder:
     # ---- the walk
     def governed(self, v) -> bool:
         """Is ``v`` the act of a control verb (coded by that verb instead)?"""
+        if v.dep_ == "conj" and v.head.i != v.i and v.head.pos_ == "VERB":
+            return self.governed(v.head)  # "urged X to exercise restraint and resolve ..."
         if v.dep_ not in ("xcomp", "advcl", "ccomp"):
             return False
         if v.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
