@@ -309,3 +309,13 @@ def test_sentence_country_for_bare_agents_but_not_foreign_ones(resolve):
     ms = resolve("Afghan rebels attacked Kabul on Monday, western diplomats said.")
     [d] = [m for m in ms if m.text.endswith("diplomats")]
     assert d.code.startswith("---")
+
+
+def test_datelines_are_places(resolve):
+    ms = resolve("KABUL (Reuters) - Taliban fighters attacked a police post.\n\n"
+                 "MOSCOW, March 3 (AP) - Russia expelled two British diplomats.")
+    for name in ("KABUL", "MOSCOW"):
+        [m] = by_text(ms, name)
+        assert m.kind == "place" and m.rule == "place:dateline"
+    ms = resolve("Officials in Moscow denied it.\n\nMoscow said on Monday it would respond.")
+    assert [m.kind for m in by_text(ms, "Moscow")][-1] == "country"  # acting, not a dateline

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 
 from ..model import Document
@@ -61,6 +62,7 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
+DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]")
 FOREIGN_MODIFIERS = {"western", "foreign", "international", "arab", "african", "european", "asian", "gulf",
                      "regional", "multinational", "allied", "coalition", "un", "u.n."}
 OWNER_NOUNS = {"country", "nation", "kingdom", "republic", "state", "island", "territory", "emirate"}
@@ -539,13 +541,16 @@ class ActorStage:
 
     def _places(self, sp, ms) -> None:
         """Countries, capitals and cities used as locations become kind "place"."""
+        text = sp.text
         for w in ms:
             if w.consumed or w.kind not in ("country", "city"):
                 continue
             ek = w.extra.get("entry_kind")
             h = sp[w.head]
             place = None
-            if h.dep_ == "pobj":
+            if (w.start == 0 or text[w.start - 1] == "\n") and DATELINE.match(text, w.end):
+                place = "place:dateline"  # "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"
+            elif h.dep_ == "pobj":
                 prep = h.head.lower_
                 gov = h.head.head
                 if prep in STRONG_PLACE_PREPS and not (prep == "on" and ek != "city"):
