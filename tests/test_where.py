@@ -296,3 +296,18 @@ def test_location_phrase_inside_an_actor_mention(stage, pipeline):
     locs, _ = locate(stage, pipeline.nlp, text, ["dispersed"],
                      mentions=lambda d: [mention(d, "Police in Tbilisi", "agent", code="GEOCOP")])
     assert (locs["dispersed0"].name, locs["dispersed0"].country) == ("Tbilisi", "GEO")
+
+
+@pytest.mark.parametrize("text,trigger,want", [
+    ("Protesters clashed with police in Tbilisi on Saturday.", "clashed", "Tbilisi"),
+    ("Voters in Kisumu protested on Tuesday.", "protested", "Kisumu"),
+])
+def test_location_phrase_on_an_argument(stage, pipeline, text, trigger, want):
+    locs, doc = locate(stage, pipeline.nlp, text, [trigger])
+    assert locs[f"{trigger}0"].name == want
+    assert doc.extras["where"][f"{trigger}0"][0] in ("clause", "sentence")
+
+
+def test_dateline_with_double_dash(stage, pipeline):
+    locs, doc = locate(stage, pipeline.nlp, "SEOUL, March 12 (Yonhap) -- Officials signed a deal.", ["signed"])
+    assert doc.dateline is not None and doc.dateline.name == "Seoul"

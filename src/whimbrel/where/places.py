@@ -131,7 +131,9 @@ def _use(root) -> tuple[bool, bool, int]:
     on_verb = head.pos_ in ("VERB", "AUX") or (word in ("in", "at") and head.dep_ in ("ROOT",)) \
         or head.lower_ in ("while", "when") \
         or (head.dep_ in ("pobj", "npadvmod") and head.head.head.pos_ in ("VERB", "AUX")
-            and head.head.lower_ in ("for", "after", "during", "on"))  # "queued for hours in Georgia"
+            and head.head.lower_ in ("for", "after", "during", "on", "with", "against", "by", "among")) \
+        or (head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"))
+    # "queued for hours in Georgia", "clashed with police in Tbilisi", "Voters in Georgia protested"
     return ok, ok and on_verb, head.i
 
 
@@ -230,7 +232,7 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
 
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Za-z.'\u2019 -]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'\u2019 -]{1,30}?))?"
-    r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*[-\u2013\u2014:]\s"
+    r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:--|[-\u2013\u2014:])\s"
 )
 
 
