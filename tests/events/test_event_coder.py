@@ -185,3 +185,10 @@ def test_conjoined_acts_of_an_appeal_are_not_separate_events(code):
     )
     assert evs and {e.cameo_root for e in evs} == {"02"}
     assert all(e.source.code == "USA" for e in evs)
+
+
+def test_transitivity_flags_choose_between_senses(code):
+    hit = code("Israeli jets struck Hamas targets in Gaza.", [("Israeli", "ISR", "country"), ("Hamas", "PSEREB", "group")])
+    assert hit and all(e.cameo_root in ("18", "19") for e in hit)
+    walkout = code("Thousands of Greek workers struck on Tuesday.", [("Greek workers", "GRCLAB", "agent")])
+    assert {e.cameo for e in walkout} == {"143"}

@@ -225,6 +225,8 @@ class _SentenceCoder:
                 p = p[1]
             if nodefault and not (p.object or p.prep):
                 continue
+            if p.transitive is not None and p.transitive != (dobj is not None):
+                continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):

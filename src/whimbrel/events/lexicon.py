@@ -37,6 +37,7 @@ class Pattern:
     swap: bool = False
     sym: bool = False
     place: bool = False
+    transitive: bool | None = None  # flags obj / noobj: needs (or must lack) a direct object
     plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
 
@@ -170,6 +171,7 @@ def _add_patterns(lex: Lexicon, text: str, origin: str, priority: int) -> None:
                 swap="swap" in fl,
                 sym="sym" in fl,
                 place="place" in fl,
+                transitive=True if "obj" in fl else False if "noobj" in fl else None,
                 plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
                 priority=priority,
             )
