@@ -165,3 +165,32 @@ def test_raw_level_keeps_every_report(store):
 def test_unknown_format_is_a_usage_error(store):
     with pytest.raises(UsageError):
         export.export(store.con, "xml", "-")
+
+
+def test_example_article_exports_end_to_end(pipeline, example_text, tmp_path):
+    """The bundled example through the real pipeline: every export line is well formed."""
+    from importlib.resources import files
+
+    from whimbrel.ingest import read_path
+    from whimbrel.model import Document
+
+    path = files("whimbrel") / "data" / "examples" / "scmp-2018-11-05-kim-diaz-canel.txt"
+    (art,) = list(read_path(str(path)))
+    (doc,) = list(pipeline.pipe([art]))
+    assert isinstance(doc, Document) and doc.events
+    with Store(tmp_path / "ex.duckdb") as st:
+        st.write_document(doc)
+        stats = dedup.refresh(st.con)
+        assert 0 < stats.events <= stats.raw_events == len({e.event_id for e in doc.events})
+        lines = export.text(st.con, "gdelt").splitlines()
+        assert len(lines) == stats.events
+        for line in lines:
+            f = dict(zip(export.gdelt_columns(), line.split("\t")))
+            assert len(line.split("\t")) == 61
+            assert f["EventCode"].startswith(f["EventRootCode"]) and f["QuadClass"] in "1234"
+            assert f["SQLDATE"].isdigit() and len(f["SQLDATE"]) == 8
+        for line in export.text(st.con, "plover").splitlines():
+            assert export.validate_plover(json.loads(line)) == []
+        res = export.export(st.con, "parquet", tmp_path / "pq")
+        n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/pq/**/*.parquet', hive_partitioning=true)")
+        assert n.fetchall()[0][0] == res.rows == stats.events
