@@ -295,3 +295,8 @@ def test_said_on_monday_it_would(pipeline):
                    published=dt.datetime(2019, 3, 13, 10, 0))
     assert evs["said0"].date == "2019-03-11"  # the Monday before a Wednesday article
     assert evs["impose0"].date != "2019-03-18"  # not the next Monday: the date belongs to "said"
+
+
+def test_a_hint_is_dated_when_made(pipeline):
+    evs, _ = run(pipeline.nlp, "Over the weekend, the group hinted it may resume attacks.", ["resume"])
+    assert (evs["resume0"].date, evs["resume0"].date_end) == ("2018-11-03", "2018-11-04")

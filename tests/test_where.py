@@ -228,7 +228,8 @@ def test_example_end_to_end(pipeline, example_text, example_gold, gaz):
     text = art.text.replace("\u2019", "'")  # same length: offsets still hold
     gold = {g["id"]: g for g in example_gold["events"]}
     checked = 0
-    for gid in ("E2", "E3", "E5", "E11", "E13"):
+    # E8-E10 are told without time words (known limit: they take the publication date)
+    for gid in ("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E11", "E13"):
         g = gold[gid]
         s = text.find(g["evidence"])
         assert s >= 0, gid

@@ -38,6 +38,7 @@ _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", 
 _VERBAL_CLAUSE_DEPS = {"conj", "pcomp"}  # clause roots only when verbal; xcomp stays in its clause
 _MODIFIER_CLAUSES = {"relcl", "acl"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
+_FIRM_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
                  "hope", "want", "seek", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose"}
 _FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "next", "coming", "expected", "due"}
@@ -101,17 +102,20 @@ def governing_verb(tok):
         t = t.head
 
 
-def tense_of(verb) -> str:
+def tense_of(verb, *, modal: bool = True) -> str:
     """Past, present or future for a verb token, from its tag, auxiliaries and heads.
 
     "will meet", "was to leave", "plans to visit", "is going to meet" are future;
     "arrived", "has met", "was met" are past; "meets", "is meeting" present.
+    With ``modal=False``, "may", "might" and "would" do not make a future (a
+    threat or a hint is dated when it is made).
     """
     v = verb
+    future_aux = _FUTURE_AUX if modal else _FIRM_FUTURE_AUX
     for _ in range(6):
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
-        if words & _FUTURE_AUX:
+        if words & future_aux:
             return FUTURE
         infinitive = "to" in words or any(c.dep_ == "aux" and c.tag_ == "TO" for c in auxes)
         if v.dep_ == "xcomp" and infinitive and v.head.i != v.i:
@@ -307,7 +311,7 @@ class WhenStage:
                     return val, "clause", f.expr.text
             # 2. the sentence, without modifier clauses that do not contain the trigger
             verb, _ = governing_verb(trig)
-            ev_tense = FUTURE if future else (tense_of(verb) if verb is not None else PRESENT)
+            ev_tense = FUTURE if future else (tense_of(verb, modal=False) if verb is not None else PRESENT)
             ok = [f for f in in_sent if not f.bound
                   and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
             for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
