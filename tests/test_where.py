@@ -312,3 +312,10 @@ def test_location_phrase_on_an_argument(stage, pipeline, text, trigger, want):
 def test_dateline_with_double_dash(stage, pipeline):
     locs, doc = locate(stage, pipeline.nlp, "SEOUL, March 12 (Yonhap) -- Officials signed a deal.", ["signed"])
     assert doc.dateline is not None and doc.dateline.name == "Seoul"
+
+
+def test_there_refers_back(stage, pipeline):
+    text = "The envoy flew to Nairobi on Monday. Talks were held in Geneva last year. He met the president there."
+    locs, doc = locate(stage, pipeline.nlp, text, ["met"])
+    assert locs["met0"].name == "Geneva"
+    assert doc.extras["where"]["met0"][0] == "there"

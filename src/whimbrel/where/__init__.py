@@ -11,7 +11,8 @@ Each event's place is taken from, in order:
 1. its own clause ("arrived in Pyongyang", "a meeting in New York");
 2. a site in its clause ("at the airport", "at the State Guest House"): the city
    is inherited from the nearest earlier city in the text; "in the capital": the
-   capital of the dateline's or the story place's country;
+   capital of the dateline's or the story place's country; "there": the nearest
+   earlier place used as a location;
 3. its sentence (locative phrases on a verb, outside relative clauses about
    other things: "While in Moscow, Diaz-Canel discussed ...");
 4. the dateline ("MOSCOW, May 7 (IANS) -");
@@ -121,6 +122,11 @@ class WhereStage:
                 city = self._city_before(uses, trig.idx)
                 if city is not None:
                     return to_location(city.place, city.start, city.end, "inherit"), "inherit", site
+            # "met officials there": the nearest earlier place used as a location
+            if any(trig.doc[i].lower_ == "there" and trig.doc[i].dep_ == "advmod" for i in clause):
+                prev = max((f for f in uses if f.end <= trig.idx), key=lambda f: f.start, default=None)
+                if prev is not None:
+                    return to_location(prev.place, prev.start, prev.end, "there"), "there", prev.text
             # "in the capital": the capital of the country the story (or its dateline) is in
             cap = self._capital_in_clause(trig, clause)
             anchor = dateline or story
