@@ -75,6 +75,8 @@ TABLE = [
     ("three days ago", MON, "past", "2018-11-02", None, "day"),
     ("two weeks ago", WED, "past", "2019-02-25", "2019-03-03", "week"),
     ("a year ago", MON, "past", "2017-01-01", "2017-12-31", "year"),
+    ("in the past 24 hours", WED, "past", "2019-03-12", "2019-03-13", "day"),
+    ("36 hours ago", WED, "past", "2019-03-12", None, "day"),
 ]
 
 

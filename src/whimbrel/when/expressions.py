@@ -81,7 +81,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:morning|afternoon|evening|night)"
-_UNIT = r"(?:day|week|month|year)s?"
+_UNIT = r"(?:hour|day|week|month|year)s?"
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
 _I = "(?i:{})"
 
@@ -163,7 +163,7 @@ def _cues(text: str) -> dict[str, bool]:
         "deictic": "today" in low or "tonight" in low or "tomorrow" in low or "yesterday" in low
         or "last night" in low or "this morning" in low or "this afternoon" in low or "this evening" in low,
         "period": period, "weekend": "weekend" in low, "ago": " ago" in low,
-        "recent": period or "day" in low, "weekday": any(c in text for c in _WEEKDAY_CUES),
+        "recent": period or "day" in low or "hour" in low, "weekday": any(c in text for c in _WEEKDAY_CUES),
         "decade": digits and "0s" in low, "year": digits,
         "relday": "later" in low or "earlier" in low or "next day" in low or "following day" in low
         or "previous day" in low or "day after" in low or "day before" in low,
@@ -356,6 +356,8 @@ def resolve(expr: TimeExpr, published: dt.date | dt.datetime | None, tense: str 
         return _weekend(p[0], pub, tense)
     if k == "ago":
         n, unit = p
+        if unit == "hour":  # "12 hours ago": today, or yesterday past a day
+            return DateValue(pub - dt.timedelta(days=n // 24), None, "day")
         if unit == "day":
             return DateValue(pub - dt.timedelta(days=n), None, "day")
         if unit == "week":
@@ -365,8 +367,9 @@ def resolve(expr: TimeExpr, published: dt.date | dt.datetime | None, tense: str 
         return DateValue(dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), "year")
     if k == "recent":
         unit = p[0]
-        back = {"day": 7, "week": 28, "month": 180, "year": 3 * 365}[unit]
-        return DateValue(pub - dt.timedelta(days=back), pub, {"day": "week", "week": "month", "month": "month", "year": "year"}[unit])
+        back = {"hour": 1, "day": 7, "week": 28, "month": 180, "year": 3 * 365}[unit]
+        prec = {"hour": "day", "day": "week", "week": "month", "month": "month", "year": "year"}[unit]
+        return DateValue(pub - dt.timedelta(days=back), pub, prec)
     return None
 
 
