@@ -173,7 +173,7 @@ class WhenStage:
     name = "when"
     needs = ("events",)
     sets = ("events",)
-    version = "when.1"
+    version = "when.2"
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings

@@ -56,7 +56,7 @@ class WhereStage:
     name = "where"
     needs = ("events",)
     sets = ("events", "places")
-    version = "where.1"
+    version = "where.2"
 
     def __init__(self, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None):
         self.settings = settings
