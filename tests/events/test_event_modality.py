@@ -52,3 +52,8 @@ def test_planned_meeting_noun_is_future(code):
     )
     m = [e for e in evs if e.symmetric]
     assert m and m[0].modality.future and m[0].cameo == "036"
+
+
+def test_headline_infinitive_is_future(code):
+    evs = code("Kim to visit Russia next month", [("Kim", "PRKGOV"), ("Russia", "RUS", "country")], kind="headline")
+    assert evs and all(e.modality.future for e in evs)

@@ -67,6 +67,8 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
                 hyp = True
             elif w == "going" or (w == "to" and t.i != verb.i and t.lemma_ == "go"):
                 fut = modal = True
+            elif w == "to" and t.dep_ == "ROOT":
+                fut = True  # headline infinitive: "Kim to visit Russia"
         for c in t.children:
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ == "never"):
                 neg = True
