@@ -319,3 +319,9 @@ def test_there_refers_back(stage, pipeline):
     locs, doc = locate(stage, pipeline.nlp, text, ["met"])
     assert locs["met0"].name == "Geneva"
     assert doc.extras["where"]["met0"][0] == "there"
+
+
+def test_washington_the_state_by_its_cities(stage, pipeline):
+    text = "Wildfires spread near Seattle and Spokane. Crews fought fires in Washington on Friday."
+    locs, _ = locate(stage, pipeline.nlp, text, ["fought"])
+    assert (locs["fought0"].name, locs["fought0"].precision) == ("Washington", "region")

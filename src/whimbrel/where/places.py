@@ -10,6 +10,7 @@ reading with the best score wins:
           + 3 x how much the story is about the place's country (1 for the most named)
           + 6 when a qualifier names its region or country ("Paris, Texas")
           + 3 for a region when "state" follows ("Washington state")
+          + 2.5 for a region that holds cities the story names ("Seattle ... Washington")
 
 The story's countries are counted from the actors' countries plus the countries
 of names whose reading is clear (see :func:`story_countries`). A place is "used as a location" when it is the object
@@ -172,13 +173,25 @@ def story_countries(doc: Document, looked: list[tuple[object, list[Place]]]) -> 
     return {c: n / top for c, n in counts.items()}
 
 
+def story_regions(looked: list[tuple[object, list[Place]]]) -> set[tuple[str, str]]:
+    """(country, region) of the cities the story names with a clear reading."""
+    out = set()
+    for _, cands in looked:
+        top = max(cands, key=lambda c: c.prior)
+        if top.kind == "city" and top.region and all(c is top or top.prior - c.prior >= 2.0 for c in cands):
+            out.add((top.country, normalize(top.region)))
+    return out
+
+
 def choose(cands: list[Place], countries: dict[str, float] | set[str], *, qualifier: list[Place] = (),
-           state: bool = False) -> Place:
+           state: bool = False, regions: set[tuple[str, str]] = frozenset()) -> Place:
     """The best reading of a name (see the module note for the score)."""
     weight = countries if isinstance(countries, dict) else dict.fromkeys(countries, 1.0)
 
     def score(c: Place) -> float:
         s = c.prior + 3.0 * weight.get(c.country, 0.0)
+        if c.kind == "region" and (c.country, normalize(c.name)) in regions:
+            s += 2.5  # "Seattle ... in Washington": the state the story's cities are in
         for q in qualifier:
             if (q.kind == "country" and q.country == c.country) or (
                     q.kind == "region" and normalize(q.name) == normalize(c.region) and q.country == c.country):
@@ -213,13 +226,14 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
             continue
         looked.append((span, cands))
     countries = story_countries(doc, looked)
+    regions = story_regions(looked)
     place_mentions = [(m.start, m.end) for m in doc.mentions if getattr(m, "kind", "") == "place"]
     out: list[Found] = []
     for span, cands in looked:
         q = _qualifier(sp, span)
         qual = gaz.lookup(q) if q else []
         nxt = sp[span.end].lower_ if span.end < len(sp) else ""
-        place = choose(cands, countries, qualifier=qual, state=(nxt == "state"))
+        place = choose(cands, countries, qualifier=qual, state=(nxt == "state"), regions=regions)
         use, on_verb, head = _use(span.root)
         if not use and _overlaps(place_mentions, span.start_char, span.end_char):
             use = True  # the actor resolver saw a location use ("Pyongyang airport")
