@@ -21,7 +21,8 @@ def test_all_twenty_roots_have_patterns(lex):
 def test_petrarch_patterns_are_loaded(lex):
     n = sum(len(p) for p in lex.patterns.values())
     assert n > 20000
-    assert any(p.id.startswith("petrarch:") for p in lex.patterns["hold"])
+    assert any(p.id.startswith("petrarch:") and p.code == "046" for p in lex.candidates("hold", {"talks"}))
+    assert "@CONFINE" in lex.verb_groups["hold"]
 
 
 def test_cameo_table_follows_the_plover_manual(lex):

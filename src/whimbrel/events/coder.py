@@ -443,7 +443,7 @@ class _SentenceCoder:
         verbs = [
             t
             for t in self.span
-            if (t.pos_ == "VERB" and (t.lemma_ in lex.index or t.lemma_ in lex.roles))
+            if (t.pos_ == "VERB" and (lex.knows(t.lemma_) or t.lemma_ in lex.roles))
             or (t.pos_ == "AUX" and t.dep_ == "ROOT" and t.lemma_ != "be")
             # "is willing/ready/prepared to withdraw"
             or (t.pos_ == "ADJ" and child(t, "xcomp") is not None and any(r in CONTROL for r in self.lex.roles.get(t.lemma_.lower(), ())))

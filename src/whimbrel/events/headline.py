@@ -49,8 +49,8 @@ def candidate(span, lex, idx):
             continue
         if seen_actor and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_.isalpha():
             w = t.lower_
-            base = w[:-1] if w.endswith("s") and w[:-1] in lex.index else w
-            if base in lex.index and any(p.priority < 2 for p in lex.patterns.get(base, ())):
+            base = w[:-1] if w.endswith("s") and lex.knows(w[:-1]) else w
+            if lex.knows(base) and any(p.priority < 2 for p in lex.patterns.get(base, ())):
                 return t, base
     return None
 

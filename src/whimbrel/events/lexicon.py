@@ -23,7 +23,7 @@ from ..errors import DataFileError
 from ..model import Plover
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """One verb pattern. Empty strings mean "not constrained"."""
 
@@ -85,15 +85,21 @@ class Lexicon:
     index: dict[str, dict[str, list[Pattern]]] = field(default_factory=dict)
     version: str = ""
     ranks: dict[int, tuple] = field(default_factory=dict)  # id(pattern) -> sort key
+    verb_groups: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # PETRARCH synonym groups
+
+    def knows(self, verb: str) -> bool:
+        """Does any pattern name this verb lemma?"""
+        return verb in self.index or verb in self.verb_groups
 
     def candidates(self, verb: str, heads, preps=()):
         """Patterns of ``verb`` that could match an object with one of ``heads`` and the
         prepositions ``preps``, best first (lazy)."""
-        idx = self.index.get(verb)
-        if not idx:
-            return ()
         keys = [""] + ["o:" + h for h in sorted(heads)] + ["p:" + p for p in sorted(preps)]
-        lists = [lst for k in keys if (lst := idx.get(k))]
+        lists = []
+        for name in (verb, *self.verb_groups.get(verb, ())):
+            idx = self.index.get(name)
+            if idx:
+                lists.extend(lst for k in keys if (lst := idx.get(k)))
         if not lists:
             return ()
         if len(lists) == 1:
@@ -110,10 +116,10 @@ class Lexicon:
     def verb_lemma(self, lemma: str, text: str) -> str:
         """Repair the rule lemmatizer's dropped 'e' ("staged" -> "stag", "hoping" -> "hop")."""
         lemma = lemma.lower()
-        if lemma in self.index or lemma in self.roles:
+        if self.knows(lemma) or lemma in self.roles:
             return lemma
         e = lemma + "e"
-        if text.startswith(lemma) and (e in self.index or e in self.roles):
+        if text.startswith(lemma) and (self.knows(e) or e in self.roles):
             return e
         return lemma
 
@@ -206,15 +212,18 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
     by_group: dict[str, list[tuple]] = defaultdict(list)
     for ln, (group, particle, obj, prep, pobj, code, swap) in _rows(ppats, "petrarch_patterns.tsv", 7):
         by_group[group].append((ln, particle, _words(obj), prep, _words(pobj), code, swap == "1"))
+    # group patterns are stored once under "@GROUP"; each verb points at its groups
+    for group, rows in by_group.items():
+        key = "@" + group
+        for pln, pp, po, pr, ppo, pc, ps in rows:
+            lex.patterns[key].append(Pattern(f"petrarch:{group}:{pln}", key, pp, po, pr, ppo, pc, ps, priority=2))
     for ln, (lemma, particle, group, code, swap) in _rows(pverbs, "petrarch_verbs.tsv", 5):
         if code:
             lex.patterns[lemma].append(
                 Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=2)
             )
-        for pln, pp, po, pr, ppo, pc, ps in by_group.get(group, ()):
-            lex.patterns[lemma].append(
-                Pattern(f"petrarch:{group}:{pln}", lemma, pp or particle, po, pr, ppo, pc, ps, priority=2)
-            )
+        if group in by_group and "@" + group not in lex.verb_groups[lemma]:
+            lex.verb_groups[lemma].append("@" + group)
 
     for ln, (code, root, quad, gold, _gs, ev, mode, ctx, _ps, label) in _rows(_data("cameo.tsv"), "cameo.tsv", 10):
         lex.cameo[code] = CameoCode(
