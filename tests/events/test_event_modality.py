@@ -57,3 +57,17 @@ def test_planned_meeting_noun_is_future(code):
 def test_headline_infinitive_is_future(code):
     evs = code("Kim to visit Russia next month", [("Kim", "PRKGOV"), ("Russia", "RUS", "country")], kind="headline")
     assert evs and all(e.modality.future for e in evs)
+
+
+def test_content_of_a_demand_noun_is_the_demand(code):
+    evs = code(
+        "The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+        [("ILO", "IGOUNOLABILO", "organisation"), ("its", "IGOUNOLABILO", "pronoun"), ("Israel", "ISR", "country")],
+    )
+    assert evs and {e.cameo_root for e in evs} == {"10"}
+    assert any(e.target is not None and e.target.code == "ISR" for e in evs)
+
+
+def test_obligation_reported_by_an_unresolved_source_is_still_a_demand(code):
+    evs = code("The aid group said US forces must ensure security.", [("US forces", "USAMIL", "agent")])
+    assert evs and all(e.cameo_root == "10" and e.target.code == "USAMIL" and e.source is None for e in evs)

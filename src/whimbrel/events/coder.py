@@ -544,12 +544,21 @@ class _SentenceCoder:
         hyp = md_v.hypothetical or md_a.hypothetical
         intent = kind == "intent"
         reported_by = rep_by[0].code if rep_by else None
-        # a reported obligation ("Russia said Sudan must return ...") is the reporter's demand
-        if md_a.obligation and rep is not None and rep_by and src and {a.code for a in rep_by} != {a.code for a in src}:
+        content = self.content_of_demand(v)
+        # a reported obligation ("Russia said Sudan must return ...") is the reporter's demand;
+        # so is the content of a demand noun ("its demand that Israel ease restrictions")
+        if content is not None and src:
+            noun, owner = content
             code = self.lex.mapped("demand", code)
             if not code.startswith("10"):
                 code = "100"
-            src, tgt = rep_by, src
+            src, tgt = owner, src
+            reported_by = None
+        elif md_a.obligation and rep is not None and src and {a.code for a in rep_by} != {a.code for a in src}:
+            code = self.lex.mapped("demand", code)
+            if not code.startswith("10"):
+                code = "100"
+            src, tgt = rep_by, src  # the reporter may be unresolved: an unknown source is kept
             reported_by = None
         elif not kind and (fut or hyp):
             root = code[:2]
@@ -600,6 +609,30 @@ class _SentenceCoder:
                     o = pobj_of(c)
                     if o is not None:
                         self.consumed.add(o.i)
+
+    def content_of_demand(self, v):
+        """(noun, its owner's mentions) when ``v`` heads the content clause of a demand
+        noun ("reiterated its demand that Israel ease ..."), else None."""
+        if v.dep_ not in ("acl", "ccomp") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+            return None
+        n = v.head
+        if n.pos_ != "NOUN":
+            # "reiterated its demand that ...": the clause hangs on the verb, the noun is its object
+            n = child(n, "dobj")
+            if n is None or n.i > v.i:
+                return None
+        lem, low = _words(n)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None or e.code[:2] != "10":
+            return None
+        owner = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                owner = np_mentions(c, self.idx)
+        if not owner and n.dep_ in ("dobj", "nsubjpass"):
+            owner = np_mentions(subject_token(n.head), self.idx)
+        self.consumed.add(n.i)
+        return n, owner
 
     def code_nouns(self) -> None:
         nouns = self.lex.nouns
