@@ -598,7 +598,7 @@ class _SentenceCoder:
         pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
         conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
-        self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=self.is_main(v),
+        self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=self.is_main(content[0] if content else v),
                   plover=m.pattern.plover if m.pattern is not None and code == m.pattern.code else "")
         # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
         for t in {v.i: v, act_v.i: act_v}.values():
