@@ -1,7 +1,7 @@
 """Quality gate: dev-gold scores pinned as floors, so a change that codes worse fails.
 
 Floors are set a little under the scores measured when they were pinned
-(PLOVER dev: type F1 0.858, (source root, type) F1 0.776; example: 13/13).
+(PLOVER dev: type F1 0.867, (source root, type) F1 0.779; example: 13/13).
 Raise them when coding improves; never lower them to make a change pass.
 """
 
@@ -15,7 +15,7 @@ from whimbrel.evaluate import evaluate
 
 GOLD = Path(__file__).parent / "data" / "gold"
 
-PLOVER_FLOORS = {"plover": 0.84, "source_plover": 0.755}
+PLOVER_FLOORS = {"plover": 0.85, "source_plover": 0.76}
 PER_TYPE_F1_FLOORS = {
     "ACCUSE": 0.8, "AGREE": 0.9, "ASSAULT": 0.9, "PROTEST": 0.9, "REJECT": 0.85, "REQUEST": 0.8,
     "RETREAT": 0.7, "SUPPORT": 0.7, "THREATEN": 0.85,
