@@ -9,6 +9,8 @@ Three gold formats are read into one shape (:class:`GoldDoc` with :class:`GoldEv
   ``<EventCoding sourcecode targetcode eventcode>`` and ``<Text>``.
 * whimbrel's article gold JSON (``{"article", "events", "optional_events",
   "not_events"}``) with source/target/cameo lists of defensible answers.
+* whimbrel's sentence gold JSONL (``*.jsonl``): one ``{"id", "text", "published",
+  "events", "optional_events"}`` record a line, events as in the article gold.
 
 Scoring is done per document on sets of keys, at these levels:
 
@@ -241,8 +243,48 @@ def _read_petrarch_xml(path: Path) -> list[GoldDoc]:
     return docs
 
 
+def _read_sentence_jsonl(raw: str, path: Path) -> list[GoldDoc]:
+    """whimbrel sentence gold JSONL: one ``{"id", "text", "published", "events",
+    "optional_events"}`` object a line; events as in the article gold (source/target/
+    cameo strings or lists of defensible alternatives, ``symmetric``)."""
+    docs = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataFileError(f"{path}:{n}: not a JSON object ({e}); expected one sentence record a line") from e
+        if not isinstance(r, dict) or "text" not in r or "id" not in r:
+            raise DataFileError(f"{path}:{n}: a sentence record needs 'id' and 'text'")
+
+        def ev(e: dict, i: int, prefix: str) -> GoldEvent:
+            pl = _as_tuple(e.get("plover")) + _as_tuple(e.get("plover_alternatives"))
+            return GoldEvent(
+                id=f"{r['id']}-{prefix}{i}",
+                sources=_as_tuple(e.get("source")),
+                targets=_as_tuple(e.get("target")),
+                cameo=_as_tuple(e.get("cameo")),
+                plover=tuple(PLOVER_LEGACY.get(p, p) for p in pl),
+                symmetric=bool(e.get("symmetric")),
+                evidence=e.get("evidence", "") or r["text"],
+            )
+
+        docs.append(
+            GoldDoc(
+                id=str(r["id"]),
+                text=str(r["text"]).strip(),
+                published=r.get("published"),
+                events=tuple(ev(e, i, "E") for i, e in enumerate(r.get("events", []), 1)),
+                optional=tuple(ev(e, i, "O") for i, e in enumerate(r.get("optional_events", []), 1)),
+            )
+        )
+    return docs
+
+
 def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Read a gold file (PLOVER JSON, PETRARCH XML or whimbrel article gold JSON)."""
+    """Read a gold file (PLOVER JSON, PETRARCH XML, whimbrel article gold JSON or sentence gold JSONL)."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -250,6 +292,8 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         raise DataFileError(f"cannot read gold file {path}: {e}") from e
     if raw.lstrip().startswith("<"):
         return _read_petrarch_xml(path)
+    if path.suffix == ".jsonl":
+        return _read_sentence_jsonl(raw, path)
     try:
         d = json.loads(raw)
     except json.JSONDecodeError as e:
