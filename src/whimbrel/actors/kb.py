@@ -8,7 +8,9 @@ or ``--actors``) share one tab-separated format, documented in docs/actors.md::
 One line per role; the first line of an id carries its names ('|'-separated,
 the first is canonical). ``start``/``end`` are ISO dates or empty. ``context``
 lists ISO3 codes of which the article must mention one for the names to apply
-("the North" is North Korea only in a Korea story).
+("the North" is North Korea only in a Korea story); items written ``key=value``
+(``role=foreign_minister``) are tags of that line's role, not context codes
+(see :data:`ROLE_TAGS`).
 
 Precedence, for the same name: user files > hand-written files (people, orgs,
 countries_extra) > generated ones (factbook, countries) > phoenix. A name that a
@@ -45,9 +47,12 @@ BUILTIN_FILES = (
     ("countries_extra.tsv", 2),
     ("orgs.tsv", 2),
     ("people.tsv", 2),
+    ("people_ministers.tsv", 2),
 )
 USER_PRIORITY = 3
 KINDS = {"person", "country", "demonym", "people", "capital", "city", "organisation", "group"}
+#: the ``role=`` tags a person's line may carry in its context column
+ROLE_TAGS = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 SECTOR_LIKE = re.compile(r"^(?:[A-Z]{3}|---)")
 
 
@@ -264,6 +269,11 @@ def _parse(text: str, source: str):
         if not SECTOR_LIKE.match(code):
             raise ActorFileError(f"{source}:{n}: code {code!r} is not a CAMEO actor code (e.g. USAGOV, IGOUNO)")
         where = f"{source}:{n}"
+        for tag in (c.strip() for c in context.split("|") if "=" in c):
+            key, _, value = tag.partition("=")
+            if key.strip() != "role" or value.strip() not in ROLE_TAGS:
+                raise ActorFileError(f"{where}: unknown tag {tag!r} in the context column; "
+                                     f"use role=<{'|'.join(ROLE_TAGS)}> or ISO3 codes")
         s_, e_ = _date(start, where), _date(end, where)
         yield id_, kind, code, s_.isoformat() if s_ else "", e_.isoformat() if e_ else "", names, context
 
@@ -293,8 +303,9 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
                 e.update(roles=[], prio=prio, source=source, kind=kind)
             if names.strip():
                 e["names"].extend(x.strip() for x in names.split("|") if x.strip())
-            if context.strip():
-                e["context"] = tuple(c.strip() for c in context.split("|") if c.strip())
+            ctx = tuple(c.strip() for c in context.split("|") if c.strip() and "=" not in c)
+            if ctx:  # key=value items (role=foreign_minister) tag the role; they are not context codes
+                e["context"] = ctx
             if role not in e["roles"]:
                 e["roles"].append(role)
     out: dict[str, tuple] = {}
