@@ -52,6 +52,9 @@ NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "on
 CODER_VERSION = "coder.1"
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
+# roots whose act, with no actor on the receiving end, takes the place it happens in as target
+PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
+PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 
 
 @dataclass(frozen=True)
@@ -279,7 +282,7 @@ class _SentenceCoder:
 
     # ---- arguments
     def args(self, v, pattern: Pattern | None, code: str):
-        place_ok = (pattern is not None and pattern.place) or code.startswith(("042", "043"))
+        place_ok = (pattern is not None and pattern.place) or code.startswith(("042", "043")) or self.lex.place_verb(v.lemma_.lower())
         patient, agent = passive_parts(v)
         if patient is not None and (child(v, "nsubjpass") is not None or v.dep_ in ("acl", "conj")):
             src = np_mentions(agent, self.idx) if agent is not None else []
@@ -313,6 +316,10 @@ class _SentenceCoder:
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
+                # "came for talks with Trump": the partner of an event noun in a phrase
+                for _, o in list(preps):
+                    if o is not None and self.lex.noun(_words(o)[0]) is not None:
+                        preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against")]
                 order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
                 for want in order:
                     for w, o in preps:
@@ -325,11 +332,45 @@ class _SentenceCoder:
                     if tgt:
                         break
             tgt = tgt or weak
+            if not tgt and code[:2] in PLACE_TARGET_ROOTS:
+                # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
+                # somewhere hits that place's country when no actor is named
+                tgt = self.place_target(v)
         if pattern is not None and pattern.swap:
             src, tgt = tgt, src
         src = [m for m in src if m.kind != "place"]
         tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
         return src, tgt
+
+    def place_target(self, v) -> list[Actor]:
+        """The place named in ``v``'s own clause (its object phrase or its in/on/at/into
+        phrases, one level down), as the country hit; [] when none or several countries."""
+        cands = []
+        for c in v.children:
+            if c.dep_ == "dobj":
+                cands.append(c)
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in PLACE_PREPS and pobj_of(g) is not None:
+                        cands.append(pobj_of(g))
+            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS and pobj_of(c) is not None:
+                cands.append(pobj_of(c))
+        places: list[Actor] = []
+        for o in cands:
+            stack = [o]
+            for _ in range(3):  # "waters around Taiwan", "the consulate in Benghazi"
+                nxt = []
+                for n in stack:
+                    places += [m for m in self.idx.at(n) if m.kind == "place" and m.country]
+                    for g in n.children:
+                        if g.dep_ in ("compound", "amod", "nmod", "poss", "conj"):
+                            nxt.append(g)
+                        elif g.dep_ == "prep" and g.lower_ in PLACE_PREPS + ("of", "around", "near") and pobj_of(g) is not None:
+                            nxt.append(pobj_of(g))
+                stack = nxt
+        countries = {m.country for m in places}
+        if len(countries) != 1:
+            return []
+        return [_place_actor(places[0])]
 
     def reporter(self, v):
         """(reporting verb, its subject's mentions) if ``v`` is in reported speech."""

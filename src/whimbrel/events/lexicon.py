@@ -106,6 +106,14 @@ class Lexicon:
             return lists[0]
         return heapq.merge(*[[(self.ranks[id(p)], p) for p in lst] for lst in lists])
 
+    def place_verb(self, verb: str) -> bool:
+        """Does one of ``verb``'s own patterns let a place be its target ("visit")?"""
+        cache = self.__dict__.setdefault("_place_verbs", {})
+        if verb not in cache:
+            idx = self.index.get(verb) or {}
+            cache[verb] = any(p.place for lst in idx.values() for p in lst)
+        return cache[verb]
+
     def info(self, code: str) -> CameoCode | None:
         c = self.cameo.get(code)
         while c is None and len(code) > 2:

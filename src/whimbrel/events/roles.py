@@ -130,11 +130,20 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
     for c in head.children:
         if c.dep_ == "conj":
             heads.extend(_conj_chain(c))
+        elif c.dep_ == "appos" and idx.at(head) and any(g.dep_ == "conj" for g in c.children):
+            # a list misparsed as an apposition ("Saudi Arabia, Egypt, the UAE and Bahrain")
+            kinds = {m.kind for m in idx.at(head)}
+            if {m.kind for m in idx.at(c)} & kinds:
+                heads.append(c)
+                for g in c.children:
+                    if g.dep_ == "conj":
+                        heads.extend(_conj_chain(g))
     out: list[Actor] = []
     for h in heads:
         found = list(idx.at(h))
         if not found:
-            _collect(h, idx, NP_CORE - {"poss"}, found)
+            # coordinated modifiers are members ("US and British warplanes")
+            _collect(h, idx, (NP_CORE - {"poss"}) | {"conj"}, found)
         if not found:
             _collect(h, idx, NP_CORE, found)
         if not found:
