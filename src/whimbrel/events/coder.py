@@ -311,6 +311,9 @@ class _SentenceCoder:
                     tgt = found
                     if tgt:
                         break
+            unknown = tgt if tgt and all(a.code.startswith("---") for a in tgt) else []
+            if unknown:
+                tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt:
                 preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ == "prep"]
                 dobj = child(v, "dobj")
@@ -327,32 +330,41 @@ class _SentenceCoder:
                             if w in ("in", "from") and not place_ok:
                                 continue
                             tgt = np_mentions(o, self.idx, allow_places=place_ok)
+                            if unknown and tgt:
+                                # replacing an unknown object: only the phrase's own words count
+                                # ("at a Syrian air base", not "at the request of the US")
+                                core: list[Actor] = []
+                                _collect(o, self.idx, NP_CORE | {"conj"}, core)
+                                tgt = [a for a in tgt if a in core]
                             if tgt:
                                 break
                     if tgt:
                         break
             tgt = tgt or weak
-            if not tgt and code[:2] in PLACE_TARGET_ROOTS:
+            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087")):
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
-                tgt = self.place_target(v)
+                tgt = self.place_target(v, from_ok=code.startswith("08"))
+            tgt = tgt or unknown
         if pattern is not None and pattern.swap:
             src, tgt = tgt, src
         src = [m for m in src if m.kind != "place"]
         tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
         return src, tgt
 
-    def place_target(self, v) -> list[Actor]:
+    def place_target(self, v, *, from_ok: bool = False) -> list[Actor]:
         """The place named in ``v``'s own clause (its object phrase or its in/on/at/into
-        phrases, one level down), as the country hit; [] when none or several countries."""
+        phrases, one level down), as the country hit; [] when none or several countries.
+        ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan")."""
+        preps = PLACE_PREPS + (("from",) if from_ok else ())
         cands = []
         for c in v.children:
             if c.dep_ == "dobj":
                 cands.append(c)
                 for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in PLACE_PREPS and pobj_of(g) is not None:
+                    if g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                         cands.append(pobj_of(g))
-            elif c.dep_ == "prep" and c.lower_ in PLACE_PREPS and pobj_of(c) is not None:
+            elif c.dep_ == "prep" and c.lower_ in preps and pobj_of(c) is not None:
                 cands.append(pobj_of(c))
         places: list[Actor] = []
         for o in cands:
@@ -362,7 +374,7 @@ class _SentenceCoder:
                 for n in stack:
                     places += [m for m in self.idx.at(n) if m.kind == "place" and m.country]
                     for g in n.children:
-                        if g.dep_ in ("compound", "amod", "nmod", "poss", "conj"):
+                        if g.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos"):
                             nxt.append(g)
                         elif g.dep_ == "prep" and g.lower_ in PLACE_PREPS + ("of", "around", "near") and pobj_of(g) is not None:
                             nxt.append(pobj_of(g))
@@ -628,10 +640,22 @@ class _SentenceCoder:
                 for a in np_mentions(d, self.idx):
                     if a.sector == "MED" or (a.code or "").endswith("MED"):
                         reported_by = a.code
+        if not tgt and xc is not None and act_v.i == v.i and xc.dep_ in ("advcl", "xcomp"):
+            # "marched in Washington to protest against Trump": the purpose names the target
+            tgt = self.args(xc, None, code)[1]
+        if not tgt and code[:2] in ("02", "10", "11", "12", "13"):
+            # "voted to demand that Russia withdraw", "urged that Israel allow": the content
+            # clause's subject is the one asked
+            for c in act_v.children:
+                if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
+                    break
+        if code.startswith("183") and src and all(a.sector == "MIL" or (a.code or "").endswith("MIL") for a in src):
+            code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
         if not tgt and "needtarget" in roles:
             return  # "asked where he was", "told reporters": only with someone on the receiving end
         p = m.pattern
-        if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not ((src and tgt) or len(src) >= 2):
+        if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not ((src and tgt) or len({a.code for a in src}) >= 2):
             return  # a bare PETRARCH verb default codes only a full dyad
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act
@@ -701,7 +725,7 @@ class _SentenceCoder:
                     elif c.lower_ == "by":
                         src = src or np_mentions(o, self.idx)
                     elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
-                        tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042"))
+                        tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042") or e.code[:2] in PLACE_TARGET_ROOTS)
                 elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
                     found: list[Actor] = []
                     _collect(c, self.idx, NP_CORE | {"conj"}, found)

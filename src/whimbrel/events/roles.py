@@ -18,7 +18,7 @@ NP_CORE = {"compound", "amod", "nmod", "det", "nummod", "quantmod", "case", "pun
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 SUBJ = {"nsubj", "csubj", "expl"}
 RELPRON = {"who", "which", "that", "whom", "whose"}
-OBJ_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "in", "upon", "onto", "over")
+OBJ_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "in", "upon", "onto", "over", "between")
 
 
 class Node:
