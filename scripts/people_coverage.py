@@ -6,7 +6,8 @@ government, foreign minister, defence minister), this counts the days from
 2000-01-01 to today that a line of the hand-written people files covers, and
 lists the gaps. A line counts for a role when its context column carries the tag
 ``role=<role>`` (docs/actors.md); the country is the first three letters of the
-line's code. Untagged lines are not counted: tag them to make them count.
+line's code (Canada's and Australia's head of state is the British monarch, coded GBR:
+see :data:`SHARED_HEAD`). Untagged lines are not counted: tag them to make them count.
 
     python scripts/people_coverage.py               # table + summary
     python scripts/people_coverage.py --gaps        # also every gap of more than --min-gap days
@@ -36,6 +37,8 @@ SHORT = {"head_of_state": "HoS", "head_of_government": "HoG", "foreign_minister"
 PEOPLE_FILES = ("people.tsv", "people_ministers.tsv")
 OTHER_FILES = ("orgs.tsv", "countries_extra.tsv")
 START = dt.date(2000, 1, 1)
+#: realms whose head of state is another country's monarch (coded with that country's code)
+SHARED_HEAD = {"CAN": "GBR", "AUS": "GBR"}
 
 
 def tagged_rows(file_names=PEOPLE_FILES):
@@ -55,8 +58,9 @@ def tagged_rows(file_names=PEOPLE_FILES):
 
 def coverage(rows, country: str, role: str, today: dt.date):
     """(fraction of days covered, [(gap_start, gap_end_exclusive)])."""
+    owner = SHARED_HEAD.get(country, country) if role == "head_of_state" else country
     spans = sorted((max(s or START, START), min(e or today, today))
-                   for c, r, s, e, *_ in rows if c == country and r == role)
+                   for c, r, s, e, *_ in rows if c == owner and r == role)
     gaps, cursor = [], START
     for s, e in spans:
         if e <= s:
