@@ -357,6 +357,7 @@ class _SentenceCoder:
         phrases, one level down), as the country hit; [] when none or several countries.
         ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan")."""
         preps = PLACE_PREPS + (("from",) if from_ok else ())
+        kinds = ("place", "country") if from_ok else ("place",)  # "withdrawal from Afghanistan"
         cands = []
         for c in v.children:
             if c.dep_ == "dobj":
@@ -369,10 +370,10 @@ class _SentenceCoder:
         places: list[Actor] = []
         for o in cands:
             stack = [o]
-            for _ in range(3):  # "waters around Taiwan", "the consulate in Benghazi"
+            for _ in range(4):  # "waters around Taiwan", "hotels, a station and a centre in Mumbai"
                 nxt = []
                 for n in stack:
-                    places += [m for m in self.idx.at(n) if m.kind == "place" and m.country]
+                    places += [m for m in self.idx.at(n) if m.kind in kinds and m.country]
                     for g in n.children:
                         if g.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos"):
                             nxt.append(g)
