@@ -101,13 +101,14 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     rows = tagged_rows()
     countries = a.country or COUNTRIES
-    covered = defaultdict(int)
+    covered, mostly = defaultdict(int), defaultdict(int)
     print("country  " + "  ".join(f"{SHORT[r]:>5}" for r in ROLE_TAGS))
     for c in countries:
         cells, gap_lines = [], []
         for r in ROLE_TAGS:
             frac, gaps = coverage(rows, c, r, a.today)
             covered[r] += frac >= a.threshold
+            mostly[r] += frac >= 0.9
             cells.append(f"{frac * 100:5.0f}")
             gap_lines += [f"    {SHORT[r]:>3} gap {g0} .. {g1} ({(g1 - g0).days} d)"
                           for g0, g1 in gaps if (g1 - g0).days >= a.min_gap]
@@ -118,6 +119,8 @@ def main(argv=None) -> int:
     print(f"\ncovered (>= {a.threshold:.0%} of days {START}..{a.today}), of {n} countries: "
           + ", ".join(f"{SHORT[r]} {covered[r]}" for r in ROLE_TAGS)
           + f"; cells {sum(covered.values())}/{4 * n}; tagged lines {len(rows)}")
+    print("covered for >= 90% of days: " + ", ".join(f"{SHORT[r]} {mostly[r]}" for r in ROLE_TAGS)
+          + f"; cells {sum(mostly.values())}/{4 * n}")
     if a.check:
         clashes = name_clashes()
         print(f"\nnames of people_ministers.tsv entries shared with another entry: {len(clashes)}")
