@@ -330,9 +330,10 @@ class _SentenceCoder:
                             if w in ("in", "from") and not place_ok:
                                 continue
                             tgt = np_mentions(o, self.idx, allow_places=place_ok)
-                            if unknown and tgt:
-                                # replacing an unknown object: only the phrase's own words count
-                                # ("at a Syrian air base", not "at the request of the US")
+                            if (unknown or weak) and tgt:
+                                # over an unknown or modifier-named object ("a Chinese executive"),
+                                # only the phrase's own words count ("at a Syrian air base",
+                                # not "at the request of the US")
                                 core: list[Actor] = []
                                 _collect(o, self.idx, NP_CORE | {"conj"}, core)
                                 tgt = [a for a in tgt if a in core]

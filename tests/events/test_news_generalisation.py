@@ -1,0 +1,93 @@
+"""Failure modes found on unseen wire sentences (news_dev.jsonl), through the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from whimbrel.api import code_text
+from whimbrel.errors import DataFileError
+from whimbrel.evaluate import load_gold
+
+
+def keys(events):
+    return {(e.source.code[:3] if e.source else "---", e.target.code[:3] if e.target else "---", e.cameo_root) for e in events}
+
+
+def test_a_strike_on_a_place_targets_that_country(pipeline):
+    evs = code_text("Israeli warplanes struck targets in Gaza on Tuesday, killing at least 12 people.", pipeline=pipeline)
+    assert ("ISR", "PSE", "19") in keys(evs)
+
+
+def test_a_visit_targets_the_place_visited(pipeline):
+    evs = code_text("Japanese Prime Minister Shinzo Abe will visit Washington next week for talks with President Donald Trump.", pipeline=pipeline)
+    ks = keys(evs)
+    assert any(s == "JPN" and t == "USA" and r in ("03", "04") for s, t, r in ks), ks
+
+
+def test_condemning_an_attack_is_disapproval(pipeline):
+    evs = code_text("France condemned the attack on Tuesday.", pipeline=pipeline)
+    assert [e.cameo for e in evs] == ["111"]
+
+
+def test_a_list_of_states_parsed_as_apposition_gives_one_event_each(pipeline):
+    evs = code_text("Saudi Arabia, Egypt, the United Arab Emirates and Bahrain cut diplomatic ties with Qatar.", pipeline=pipeline)
+    assert {s for s, t, r in keys(evs) if t == "QAT" and r == "16"} == {"SAU", "EGY", "ARE", "BHR"}
+
+
+def test_coordinated_modifiers_are_members(pipeline):
+    evs = code_text("US and British warplanes struck Houthi targets in Yemen overnight.", pipeline=pipeline)
+    assert {("USA", "YEM", "19"), ("GBR", "YEM", "19")} <= keys(evs)
+
+
+def test_missiles_fired_at_a_facility_are_an_attack_on_its_owner(pipeline):
+    evs = code_text("The United States fired 59 cruise missiles at a Syrian air base.", pipeline=pipeline)
+    assert ("USA", "SYR", "19") in keys(evs)
+
+
+def test_an_unknown_object_is_not_replaced_by_a_requester(pipeline):
+    evs = code_text("Canadian authorities arrested a Chinese executive in Vancouver at the request of the United States.", pipeline=pipeline)
+    assert all(t != "USA" for s, t, r in keys(evs) if r == "17")
+
+
+def test_a_death_is_not_an_event(pipeline):
+    evs = code_text("Nelson Mandela, the first black president of South Africa, died at his home in Johannesburg.", pipeline=pipeline)
+    assert evs == []
+
+
+def test_a_demand_targets_the_subject_of_its_that_clause(pipeline):
+    evs = code_text("The UN General Assembly voted to demand that Russia immediately withdraw its troops from Ukraine.", pipeline=pipeline)
+    assert ("IGO", "RUS", "10") in keys(evs)
+
+
+def test_a_withdrawal_targets_the_country_left(pipeline):
+    evs = code_text("The United States completed its withdrawal from Afghanistan on Monday.", pipeline=pipeline)
+    assert ("USA", "AFG", "08") in keys(evs)
+
+
+def test_bombing_by_warplanes_is_an_air_strike(pipeline):
+    evs = code_text("Saudi-led coalition warplanes bombed Houthi positions in Yemen's capital Sanaa.", pipeline=pipeline)
+    assert [e.cameo for e in evs] == ["195"]
+
+
+def test_sentence_gold_jsonl_is_read(tmp_path):
+    p = tmp_path / "g.jsonl"
+    rows = [
+        {"id": "a", "text": "Russia condemned Turkey.", "published": "2020-01-01",
+         "events": [{"source": "RUS", "target": ["TUR"], "cameo": ["111", "112"]}]},
+        {"id": "b", "text": "Nothing happened.", "published": "2020-01-02", "events": [],
+         "optional_events": [{"source": "---", "target": "---", "cameo": "010"}]},
+    ]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    docs = load_gold(p)
+    assert [d.id for d in docs] == ["a", "b"]
+    assert docs[0].events[0].cameo == ("111", "112") and docs[0].events[0].targets == ("TUR",)
+    assert docs[1].events == () and len(docs[1].optional) == 1
+
+
+def test_sentence_gold_jsonl_names_the_bad_line(tmp_path):
+    p = tmp_path / "g.jsonl"
+    p.write_text('{"id": "a", "text": "x"}\n{not json}\n')
+    with pytest.raises(DataFileError, match=":2:"):
+        load_gold(p)
