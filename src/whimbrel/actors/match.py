@@ -71,6 +71,29 @@ def _cased(text: str, key: str, kinds: set[str]) -> bool:
     return True
 
 
+def _longest(stream: list[Piece], i: int, prefixes, index, max_pieces: int) -> tuple[int, str] | None:
+    """The longest key in ``index`` starting at piece ``i``, as (last piece, key).
+
+    ``prefixes`` holds every prefix of every key, so the scan stops as soon as the
+    pieces read so far can no longer grow into a key.
+    """
+    best = None
+    key = ""
+    j = i
+    n = len(stream)
+    while j < n and j - i < max_pieces:
+        p = stream[j].text
+        if p == BARRIER:
+            break
+        key = p if j == i else key + " " + p
+        if key not in prefixes:
+            break
+        if key in index:
+            best = (j, key)
+        j += 1
+    return best
+
+
 def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> list[Match]:
     """Longest KB name matches, left to right, not overlapping."""
     out: list[Match] = []
@@ -78,19 +101,7 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
     i = 0
     prefixes, index = kb.prefixes, kb.index
     while i < n:
-        best = None
-        key = ""
-        j = i
-        while j < n and j - i < MAX_PIECES:
-            p = stream[j].text
-            if p == BARRIER:
-                break
-            key = p if j == i else key + " " + p
-            if key not in prefixes:
-                break
-            if key in index:
-                best = (j, key)
-            j += 1
+        best = _longest(stream, i, prefixes, index, MAX_PIECES)
         if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
                 and stream[i].start - stream[i - 1].end <= 1:
             best = None  # "pro-Russian separatists" are not Russian
@@ -120,19 +131,7 @@ def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
     i = 0
     prefixes, agents = kb.agent_prefixes, kb.agents
     while i < n:
-        best = None
-        key = ""
-        j = i
-        while j < n and j - i < 8:
-            p = stream[j].text
-            if p == BARRIER:
-                break
-            key = p if j == i else key + " " + p
-            if key not in prefixes:
-                break
-            if key in agents:
-                best = (j, key)
-            j += 1
+        best = _longest(stream, i, prefixes, agents, 8)
         if best is not None:
             j, key = best
             a, b = stream[i], stream[j]
