@@ -91,3 +91,18 @@ def test_sentence_gold_jsonl_names_the_bad_line(tmp_path):
     p.write_text('{"id": "a", "text": "x"}\n{not json}\n')
     with pytest.raises(DataFileError, match=":2:"):
         load_gold(p)
+
+
+def test_troops_leaving_a_country_is_a_military_withdrawal_from_it(pipeline):
+    evs = code_text("The last US troops withdrew from Iraq early on Sunday.", pipeline=pipeline)
+    assert [(e.target.code[:3] if e.target else None, e.cameo) for e in evs] == [("IRQ", "0874")]
+
+
+def test_a_politician_leaving_is_no_withdrawal(pipeline):
+    evs = code_text("The French president left Berlin on Tuesday evening.", pipeline=pipeline)
+    assert all(not e.cameo.startswith("087") for e in evs)
+
+
+def test_a_rocket_launched_without_target_is_a_show_of_force(pipeline):
+    evs = code_text("North Korea launched a long-range rocket on Friday.", pipeline=pipeline)
+    assert [e.cameo_root for e in evs] == ["15"]

@@ -131,6 +131,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+def _is_military(a: Actor) -> bool:
+    return a.sector == "MIL" or (a.code or "").endswith("MIL")
+
+
 def _place_actor(m: Actor) -> Actor:
     return replace(m, code=m.country or "---", sector=None, rule=(m.rule + "+place").lstrip("+"))
 
@@ -574,6 +578,9 @@ class _SentenceCoder:
                         self.consumed.add(am.noun.i)
                     m = Match(code, am.pattern, trig, am.noun)
                     act_v = xc
+        retreat_only = False
+        if m is None and "retreat" in roles and v.pos_ == "VERB":
+            m, retreat_only = Match("0874", None, (v.i, v.i)), True  # kept only for armed forces, below
         if m is None:
             return
         if m.noun is not None:
@@ -652,8 +659,15 @@ class _SentenceCoder:
                 if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
                     break
-        if code.startswith("183") and src and all(a.sector == "MIL" or (a.code or "").endswith("MIL") for a in src):
+        if code.startswith("183") and src and all(_is_military(a) for a in src):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
+        if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
+            # "US troops withdrew from Iraq", "troops would leave Afghanistan"
+            code = "0874"
+            m = Match(code, None, m.trigger, m.noun)
+            tgt = [a for a in tgt if not _is_military(a)] or self.place_target(act_v, from_ok=True)
+        elif retreat_only:
+            return
         if not tgt and "needtarget" in roles:
             return  # "asked where he was", "told reporters": only with someone on the receiving end
         p = m.pattern
