@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document, Event, Failure, Paragraph
 from ..settings import DEFAULT_DB
-from .query import EventFilter
+from .query import EventFilter, as_date
 
 ARTICLE_COLUMNS = (
     "article_id", "content_hash", "title", "section", "summary", "published", "updated", "url",
@@ -63,23 +63,6 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
     if value is None or value.tzinfo is None:
         return value
     return value.replace(tzinfo=None)
-
-
-def as_date(value) -> dt.date | None:
-    """'2018-11-04', '2018-11' or '2018' (or a date) -> a date (first day of the period)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()[:10]
-    for candidate in (text, text + "-01", text + "-01-01"):
-        try:
-            return dt.date.fromisoformat(candidate)
-        except ValueError:
-            continue
-    return None
 
 
 def article_row(article: Article, *, coder_version: str | None, run_id: str | None) -> tuple:

@@ -28,20 +28,28 @@ from ..errors import UsageError
 _CODE = re.compile(r"^[A-Z0-9-]{3,}$")
 
 
-def _date(value, name: str) -> dt.date | None:
+def as_date(value) -> dt.date | None:
+    """'2018-11-04', '2018-11' or '2018' (or a date) -> a date (first day of the period)."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    text = str(value).strip()[:10]
     for candidate in (text, text + "-01", text + "-01-01"):
         try:
             return dt.date.fromisoformat(candidate)
         except ValueError:
             continue
-    raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return None
+
+
+def _date(value, name: str) -> dt.date | None:
+    d = as_date(value)
+    if d is None and value not in (None, ""):
+        raise UsageError(f"--{name} {value!r} is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    return d
 
 
 def _until(value) -> dt.date | None:
