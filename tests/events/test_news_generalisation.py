@@ -106,3 +106,13 @@ def test_a_politician_leaving_is_no_withdrawal(pipeline):
 def test_a_rocket_launched_without_target_is_a_show_of_force(pipeline):
     evs = code_text("North Korea launched a long-range rocket on Friday.", pipeline=pipeline)
     assert [e.cameo_root for e in evs] == ["15"]
+
+
+def test_condemnation_drawn_from_states_targets_the_actor_that_drew_it(pipeline):
+    evs = code_text("North Korea conducted a nuclear test on Sunday, drawing swift condemnation from South Korea and Japan.", pipeline=pipeline)
+    assert {("KOR", "PRK", "11"), ("JPN", "PRK", "11")} <= keys(evs)
+
+
+def test_fighting_between_two_sides_on_the_verb_is_symmetric(pipeline):
+    evs = code_text("Fighting erupted in Khartoum between the Sudanese army and the paramilitary Rapid Support Forces.", pipeline=pipeline)
+    assert evs and all(e.symmetric and e.cameo_root == "19" for e in evs)

@@ -738,7 +738,8 @@ class _SentenceCoder:
                         continue
                     if c.lower_ in ("between", "among"):
                         between = np_mentions(o, self.idx)
-                    elif c.lower_ == "by":
+                    elif c.lower_ == "by" or (c.lower_ == "from" and e.code[:2] in ("11", "12", "13")):
+                        # "condemnation from South Korea and Japan"
                         src = src or np_mentions(o, self.idx)
                     elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
                         tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042") or e.code[:2] in PLACE_TARGET_ROOTS)
@@ -757,6 +758,11 @@ class _SentenceCoder:
             if gov.dep_ in ("dobj", "nsubjpass") and "receive" in self.lex.roles.get(gov.head.lemma_.lower(), ()):
                 if not tgt:
                     tgt = np_mentions(subject_token(gov.head), self.idx)
+            if not between and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and obj_token(tok.head) is None:
+                # "Fighting erupted in Khartoum between the army and the RSF"
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ == "between" and pobj_of(c) is not None:
+                        between = np_mentions(pobj_of(c), self.idx)
             if between and len(between) >= 2:
                 src, tgt, sym = between, [], True
             else:
