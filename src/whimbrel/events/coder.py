@@ -346,7 +346,9 @@ class _SentenceCoder:
                     if tgt:
                         break
             tgt = tgt or weak
-            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087")):
+            dobj_ev = child(v, "dobj")
+            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087") or (code[:2] == "11" and dobj_ev is not None)):
+                # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
