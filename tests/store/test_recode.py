@@ -99,9 +99,6 @@ def test_limit_leaves_the_rest_pending(store):
 
 def test_recode_with_the_real_pipeline(store, pipeline):
     st = recode(store, pipeline, limit=1)
-    assert st.todo == 1 and st.recoded + st.failed == 1
-    if st.recoded:  # re-coded: the version moved on
-        assert list(_versions(store).values()).count(pipeline.coder_version) == 1
-    else:  # a stage failed: recorded, and the article keeps its old events
-        assert store.con.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
-        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 5
+    assert (st.todo, st.recoded, st.failed) == (1, 1, 0)
+    assert list(_versions(store).values()).count(pipeline.coder_version) == 1
+    assert store.con.execute("SELECT count(*) FROM failures").fetchone()[0] == 0
