@@ -62,3 +62,9 @@ def test_results_keep_input_order_and_version(pipeline):
     assert [o.article.text for o in out] == texts
     for o in out:
         assert all(e.coder_version == pipeline.coder_version for e in o.events)
+
+
+def test_version_is_recorded_even_without_events(pipeline):
+    (doc,) = list(pipeline.pipe([article_from_text("The weather was mild all week.", id="quiet")]))
+    assert isinstance(doc, Document) and doc.events == []
+    assert doc.extras["coder_version"] == pipeline.coder_version

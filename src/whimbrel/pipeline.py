@@ -10,6 +10,7 @@ batch goes on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -107,7 +108,7 @@ class Pipeline:
         check_order(built)
         return cls(settings=settings, nlp=nlp, stages=built)
 
-    @property
+    @functools.cached_property
     def coder_version(self) -> str:
         parts = [getattr(st, "version", "") for st in self.stages]
         digest = hashlib.sha1("|".join([self.settings.model, *parts]).encode()).hexdigest()[:8]
@@ -147,6 +148,7 @@ class Pipeline:
                     doc = st(doc)
                     doc.done.update(st.sets)
                 doc.events = [_stamp(e, self.coder_version) for e in doc.events]
+                doc.extras["coder_version"] = self.coder_version
                 yield doc
             except Exception as exc:  # recorded, never swallowed
                 log.debug("document %s failed in %s", item.id, stage, exc_info=True)
