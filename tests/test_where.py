@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -228,8 +229,9 @@ def test_example_end_to_end(pipeline, example_text, example_gold, gaz):
     text = art.text.replace("\u2019", "'")  # same length: offsets still hold
     gold = {g["id"]: g for g in example_gold["events"]}
     checked = 0
-    # E8-E10 are told without time words (known limit: they take the publication date)
-    for gid in ("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E11", "E13"):
+    # E8-E10 are told without time words: the itinerary rule (Moscow before the Sunday
+    # arrival in Pyongyang) dates E8/E9, and E10 ("the two then issued") follows them
+    for gid in ("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10", "E11", "E13"):
         g = gold[gid]
         s = text.find(g["evidence"])
         assert s >= 0, gid
@@ -325,3 +327,139 @@ def test_washington_the_state_by_its_cities(stage, pipeline):
     text = "Wildfires spread near Seattle and Spokane. Crews fought fires in Washington on Friday."
     locs, _ = locate(stage, pipeline.nlp, text, ["fought"])
     assert (locs["fought0"].name, locs["fought0"].precision) == ("Washington", "region")
+
+
+# -- narrative rules: itinerary and "then" (where/narrative.py) -------------------
+
+
+def _person(doc, name, occurrence=0, code="CUBGOV"):
+    return mention(doc, name, "person", code=code, occurrence=occurrence)
+
+
+def narrate(stage, nlp, text, specs, published=dt.datetime(2018, 11, 5, 12, 0)):
+    """specs: (trigger, cameo, source name, target name or None, occurrence); a name may
+    carry its actor code after '/'; every occurrence of a name is a mention."""
+    from whimbrel.when import WhenStage
+
+    doc = make_doc(nlp, text, published=published)
+
+    def actor(spec):
+        if spec is None:
+            return None
+        name, _, code = spec.partition("/")
+        return _person(doc, name, code=code or "CUBGOV")
+
+    names = {n for s in specs for n in s[2:4] if n}
+    doc.mentions = [replace(actor(n), start=m.start(), end=m.end())  # every occurrence is a mention
+                    for n in names for m in re.finditer(re.escape(n.partition("/")[0]), text)]
+    evs = []
+    for trig, cameo, src, tgt, occ in specs:
+        e = event(doc, trig, occ)
+        evs.append(replace(e, cameo=cameo, cameo_root=cameo[:2], source=actor(src), target=actor(tgt)))
+    doc.events = evs
+    doc = stage(WhenStage()(doc))
+    out = {e.event_id: e for e in doc.events}
+    out["__doc__"] = doc
+    return out, doc
+
+
+def doc_rule(evs, key):
+    """The date rule recorded for an event (narrate keeps the doc on each event map)."""
+    return evs["__doc__"].extras["when"][key][0]
+
+
+ITIN = ("Lopez, who is on his first tour abroad, arrived in Hanoi on Sunday. "
+        "He was met at the airport by officials.\n\n"
+        "While in Moscow, Lopez discussed an arms deal with officials and won a promise of aid.")
+
+
+def test_itinerary_dates_an_earlier_city_before_the_arrival(stage, pipeline):
+    evs, doc = narrate(stage, pipeline.nlp, ITIN, [
+        ("arrived", "042", "Lopez", None, 0),
+        ("discussed", "040", "Lopez", None, 0),
+        ("won", "030", "officials/VNMGOV", "Lopez", 0),  # Lopez is the subject of "won"
+    ])
+    assert (evs["arrived0"].date, evs["arrived0"].location.name) == ("2018-11-04", "Hanoi")
+    for k in ("discussed0", "won0"):
+        e = evs[k]
+        assert (e.date, e.date_end, e.date_precision) == ("2018-10-29", "2018-11-03", "week"), k
+        assert e.location.name == "Moscow"
+        assert doc.extras["when"][k][0] == "itinerary"
+
+
+def test_itinerary_not_for_the_same_city(stage, pipeline):
+    text = "Lopez arrived in Hanoi on Sunday. In Hanoi, Lopez discussed an arms deal with officials."
+    evs, _ = narrate(stage, pipeline.nlp, text, [("arrived", "042", "Lopez", None, 0),
+                                                 ("discussed", "040", "Lopez", None, 0)])
+    assert doc_rule(evs, "discussed0") != "itinerary"
+
+
+def test_itinerary_never_overrides_a_date_expression(stage, pipeline):
+    text = "Lopez arrived in Hanoi on Sunday. In Moscow on Friday, Lopez discussed an arms deal."
+    evs, doc = narrate(stage, pipeline.nlp, text, [("arrived", "042", "Lopez", None, 0),
+                                                   ("discussed", "040", "Lopez", None, 0)])
+    assert evs["discussed0"].date == "2018-11-02"
+    assert doc.extras["when"]["discussed0"][0] != "itinerary"
+
+
+def test_itinerary_not_for_another_actor(stage, pipeline):
+    text = "Lopez arrived in Hanoi on Sunday. In Moscow, Ivanov discussed an arms deal with officials."
+    evs, _ = narrate(stage, pipeline.nlp, text, [("arrived", "042", "Lopez", None, 0),
+                                                 ("discussed", "040", "Ivanov/RUSGOV", None, 0)])
+    assert doc_rule(evs, "discussed0") != "itinerary"
+
+
+def test_itinerary_not_for_the_future(stage, pipeline):
+    text = "Lopez arrived in Hanoi on Sunday. In Moscow, Lopez will discuss an arms deal with officials."
+    evs, doc = narrate(stage, pipeline.nlp, text, [("arrived", "042", "Lopez", None, 0),
+                                                   ("discuss", "040", "Lopez", None, 0)])
+    assert doc.extras["when"]["discuss0"][0] != "itinerary"
+    assert evs["discuss0"].date_precision == "day"
+
+
+def test_itinerary_needs_a_dated_arrival(stage, pipeline):
+    text = "Lopez arrived in Hanoi. In Moscow, Lopez discussed an arms deal with officials."
+    evs, doc = narrate(stage, pipeline.nlp, text, [("arrived", "042", "Lopez", None, 0),
+                                                   ("discussed", "040", "Lopez", None, 0)])
+    assert doc.extras["when"]["discussed0"][0] != "itinerary"
+
+
+THEN = ("Lopez met Ivanov in Moscow on Friday. The two then signed a pact.\n\n"
+        "Police in Lima detained protesters. The two then issued a statement.")
+
+
+def test_then_inherits_date_and_place_of_the_previous_event(stage, pipeline):
+    evs, doc = narrate(stage, pipeline.nlp, THEN, [
+        ("met", "040", "Lopez", "Ivanov/RUSGOV", 0),
+        ("signed", "057", "Lopez", "Ivanov/RUSGOV", 0),
+    ])
+    e = evs["signed0"]
+    assert (e.date, e.location.name) == ("2018-11-02", "Moscow")
+    assert doc.extras["when"]["signed0"][0] == "continuation"
+
+
+def test_then_needs_a_shared_actor(stage, pipeline):
+    evs, doc = narrate(stage, pipeline.nlp, THEN, [
+        ("met", "040", "Lopez", "Ivanov/RUSGOV", 0),
+        ("issued", "010", "Police/PERCOP", None, 0),
+    ])
+    assert doc.extras["when"]["issued0"][0] != "continuation"
+    assert evs["issued0"].date == "2018-11-05"
+
+
+def test_then_with_its_own_date_or_place_keeps_them(stage, pipeline):
+    text = "Lopez met Ivanov in Moscow on Friday. The two then signed a pact in Paris on Sunday."
+    evs, doc = narrate(stage, pipeline.nlp, text, [
+        ("met", "040", "Lopez", "Ivanov/RUSGOV", 0),
+        ("signed", "057", "Lopez", "Ivanov/RUSGOV", 0),
+    ])
+    assert (evs["signed0"].date, evs["signed0"].location.name) == ("2018-11-04", "Paris")
+
+
+def test_then_without_the_word_does_not_inherit(stage, pipeline):
+    text = "Lopez met Ivanov in Moscow on Friday. The two signed a pact."
+    evs, doc = narrate(stage, pipeline.nlp, text, [
+        ("met", "040", "Lopez", "Ivanov/RUSGOV", 0),
+        ("signed", "057", "Lopez", "Ivanov/RUSGOV", 0),
+    ])
+    assert doc.extras["when"]["signed0"][0] != "continuation"

@@ -31,6 +31,7 @@ from ..pipeline import register
 from ..settings import Settings
 from ..when import trigger_token
 from .gazetteer import Gazetteer, Place, default_gazetteer, normalize
+from .narrative import apply_narrative
 from .places import Found, find_places, find_dateline, in_clause, clause_of, to_location
 
 __all__ = ["WhereStage", "Gazetteer", "Place", "default_gazetteer", "normalize"]
@@ -56,7 +57,7 @@ class WhereStage:
     name = "where"
     needs = ("events",)
     sets = ("events", "places")
-    version = "where.2"
+    version = "where.3"
 
     def __init__(self, settings: Settings | None = None, *, gazetteer: Gazetteer | None = None):
         self.settings = settings
@@ -84,6 +85,7 @@ class WhereStage:
             notes[ev.event_id] = (rule, words)
             new.append(replace(ev, location=loc) if loc is not None else ev)
         doc.events = new
+        apply_narrative(doc, notes)  # itinerary and "then" rules need every event's date and place
         doc.extras["where"] = notes
         return doc
 
