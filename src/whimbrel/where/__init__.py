@@ -18,6 +18,9 @@ Each event's place is taken from, in order:
 4. the dateline ("MOSCOW, May 7 (IANS) -");
 5. the place the story is about (the most used location, headline counting double).
 
+A last pass (:mod:`whimbrel.where.narrative`) applies the itinerary and "then"
+rules, which need every event's date and place and may set both.
+
 ``doc.places`` gets every place used as a location; ``doc.dateline`` the
 dateline's place; ``doc.extras["where"]`` the rule per event id.
 """
