@@ -23,13 +23,14 @@ No event is invented without a lexicon match, and no fallback code is used.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import Mood, mood, noun_future
+from .modality import mood
+from .nominal import PLACE_TARGET_ROOTS, NominalEvents, _place_actor, _words
 from .roles import (
     OBJ_PREPS,
     MentionIndex,
@@ -42,18 +43,16 @@ from .roles import (
     subject_token,
     is_misparsed_verb,
     nodes_of,
+    obj_token,
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
 CONTROL = ("intent", "threaten", "reject", "transparent", "request")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "onto", "toward", "towards")
 CODER_VERSION = "coder.1"
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
-# roots whose act, with no actor on the receiving end, takes the place it happens in as target
-PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 
 
@@ -135,31 +134,6 @@ def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
 
-def _place_actor(m: Actor) -> Actor:
-    return replace(m, code=m.country or "---", sector=None, rule=(m.rule + "+place").lstrip("+"))
-
-
-def _words(tok) -> tuple[list[str], list[str]]:
-    """(lemmas, lower texts) of a noun with its compound modifiers, head last."""
-    mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-    toks = mods + [tok]
-    return [t.lemma_.lower() for t in toks], [t.lower_ for t in toks]
-
-
-def obj_token(v):
-    """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
-    mis-parsed past-tense verb modifies ("reported the two held talks")."""
-    d = child(v, "dobj", "attr", "oprd")
-    if d is not None:
-        return d
-    d = child(v, "nsubjpass")
-    if d is not None:
-        return d
-    if is_misparsed_verb(v):
-        return v.head
-    return None
-
-
 def _heads(tok) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
@@ -182,7 +156,7 @@ def _phrase_ok(want: tuple[str, ...], tok) -> bool:
 # ---------------------------------------------------------------- sentence coder
 
 
-class _SentenceCoder:
+class _SentenceCoder(NominalEvents):
     def __init__(self, lex: Lexicon, doc: Document, sent: Sentence, span, idx: MentionIndex):
         self.lex = lex
         self.doc = doc
@@ -692,92 +666,3 @@ class _SentenceCoder:
                     o = pobj_of(c)
                     if o is not None:
                         self.consumed.add(o.i)
-
-    def content_of_demand(self, v):
-        """(noun, its owner's mentions) when ``v`` heads the content clause of a demand
-        noun ("reiterated its demand that Israel ease ..."), else None."""
-        if v.dep_ not in ("acl", "ccomp") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
-            return None
-        n = v.head
-        if n.pos_ != "NOUN":
-            # "reiterated its demand that ...": the clause hangs on the verb, the noun is its object
-            n = child(n, "dobj")
-            if n is None or n.i > v.i:
-                return None
-        lem, low = _words(n)
-        e = self.lex.noun(lem) or self.lex.noun(low)
-        if e is None or e.code[:2] != "10":
-            return None
-        owner = []
-        for c in n.children:
-            if c.dep_ == "poss":
-                owner = np_mentions(c, self.idx)
-        if not owner and n.dep_ in ("dobj", "nsubjpass"):
-            owner = np_mentions(subject_token(n.head), self.idx)
-        self.consumed.add(n.i)
-        return n, owner
-
-    def code_nouns(self) -> None:
-        nouns = self.lex.nouns
-        for tok in self.span:
-            if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_ not in nouns and tok.lower_ not in nouns):
-                continue
-            if tok.i in self.consumed or tok.i in self.commentary:
-                continue
-            if tok.dep_ == "compound":
-                continue
-            lem, low = _words(tok)
-            e = self.lex.noun(lem) or self.lex.noun(low)
-            if e is None:
-                continue
-            between: list[Actor] = []
-            src: list[Actor] = []
-            tgt: list[Actor] = []
-            for c in tok.children:
-                if c.dep_ == "prep":
-                    o = pobj_of(c)
-                    if o is None:
-                        continue
-                    if c.lower_ in ("between", "among"):
-                        between = np_mentions(o, self.idx)
-                    elif c.lower_ == "by" or (c.lower_ == "from" and e.code[:2] in ("11", "12", "13")):
-                        # "condemnation from South Korea and Japan"
-                        src = src or np_mentions(o, self.idx)
-                    elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
-                        tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042") or e.code[:2] in PLACE_TARGET_ROOTS)
-                elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
-                    found: list[Actor] = []
-                    _collect(c, self.idx, NP_CORE | {"conj"}, found)
-                    src = [a for a in found if a.kind != "place"]
-                elif c.dep_ == "acl" and c.tag_ == "VBN":
-                    ag = child(c, "agent")
-                    if ag is not None and pobj_of(ag) is not None:
-                        src = src or np_mentions(pobj_of(ag), self.idx)
-            # "Russia faced crippling sanctions": the subject of a receiving verb is the target
-            gov = tok
-            if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ == "NOUN":
-                gov = gov.head.head
-            if gov.dep_ in ("dobj", "nsubjpass") and "receive" in self.lex.roles.get(gov.head.lemma_.lower(), ()):
-                if not tgt:
-                    tgt = np_mentions(subject_token(gov.head), self.idx)
-            if not between and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and obj_token(tok.head) is None:
-                # "Fighting erupted in Khartoum between the army and the RSF"
-                for c in tok.head.children:
-                    if c.dep_ == "prep" and c.lower_ == "between" and pobj_of(c) is not None:
-                        between = np_mentions(pobj_of(c), self.idx)
-            if between and len(between) >= 2:
-                src, tgt, sym = between, [], True
-            else:
-                sym = False
-                if not src or not tgt:
-                    continue  # a nominal event names both sides ("US sanctions on Russia")
-            code = e.code
-            fut = noun_future(tok)
-            intent = False
-            if fut and code.startswith("04"):
-                code = self.lex.mapped("intent", code)
-                intent = True
-            md = Modality(future=fut, intent=intent)
-            src = [a for a in src if a.kind != "place"]
-            tgt = [_place_actor(a) if a.kind == "place" else a for a in tgt]
-            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", 0.65, sym, main=self.is_main(tok))

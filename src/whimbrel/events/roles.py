@@ -273,3 +273,17 @@ def preps_of(tok):
         elif c.dep_ == "prt" and c.lower_ in OBJ_PREPS:
             pass
     return out
+
+
+def obj_token(v):
+    """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
+    mis-parsed past-tense verb modifies ("reported the two held talks")."""
+    d = child(v, "dobj", "attr", "oprd")
+    if d is not None:
+        return d
+    d = child(v, "nsubjpass")
+    if d is not None:
+        return d
+    if is_misparsed_verb(v):
+        return v.head
+    return None

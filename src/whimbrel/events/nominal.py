@@ -1,0 +1,123 @@
+"""Nominal events: event nouns that name their own actors.
+
+"US sanctions on Russia", "talks between X and Y", "condemnation from South
+Korea", "Russia faced crippling sanctions" (the subject of a receiving verb is
+the target), and the content clause of a demand noun ("its demand that Israel
+ease ..."). Mixed into the sentence coder (``coder._SentenceCoder``), whose
+state (``lex``, ``span``, ``idx``, ``consumed``, ``commentary``, ``emit``,
+``is_main``) it uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Actor, Modality
+from .modality import noun_future
+from .roles import NP_CORE, _collect, child, np_mentions, obj_token, pobj_of, subject_token
+
+NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "onto", "toward", "towards")
+# roots whose act, with no actor on the receiving end, takes the place it happens in as target
+PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
+
+
+def _place_actor(m: Actor) -> Actor:
+    return replace(m, code=m.country or "---", sector=None, rule=(m.rule + "+place").lstrip("+"))
+
+
+def _words(tok) -> tuple[list[str], list[str]]:
+    """(lemmas, lower texts) of a noun with its compound modifiers, head last."""
+    mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    toks = mods + [tok]
+    return [t.lemma_.lower() for t in toks], [t.lower_ for t in toks]
+
+
+class NominalEvents:
+    def content_of_demand(self, v):
+        """(noun, its owner's mentions) when ``v`` heads the content clause of a demand
+        noun ("reiterated its demand that Israel ease ..."), else None."""
+        if v.dep_ not in ("acl", "ccomp") or not any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+            return None
+        n = v.head
+        if n.pos_ != "NOUN":
+            # "reiterated its demand that ...": the clause hangs on the verb, the noun is its object
+            n = child(n, "dobj")
+            if n is None or n.i > v.i:
+                return None
+        lem, low = _words(n)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None or e.code[:2] != "10":
+            return None
+        owner = []
+        for c in n.children:
+            if c.dep_ == "poss":
+                owner = np_mentions(c, self.idx)
+        if not owner and n.dep_ in ("dobj", "nsubjpass"):
+            owner = np_mentions(subject_token(n.head), self.idx)
+        self.consumed.add(n.i)
+        return n, owner
+
+    def code_nouns(self) -> None:
+        nouns = self.lex.nouns
+        for tok in self.span:
+            if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_ not in nouns and tok.lower_ not in nouns):
+                continue
+            if tok.i in self.consumed or tok.i in self.commentary:
+                continue
+            if tok.dep_ == "compound":
+                continue
+            lem, low = _words(tok)
+            e = self.lex.noun(lem) or self.lex.noun(low)
+            if e is None:
+                continue
+            between: list[Actor] = []
+            src: list[Actor] = []
+            tgt: list[Actor] = []
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    o = pobj_of(c)
+                    if o is None:
+                        continue
+                    if c.lower_ in ("between", "among"):
+                        between = np_mentions(o, self.idx)
+                    elif c.lower_ == "by" or (c.lower_ == "from" and e.code[:2] in ("11", "12", "13")):
+                        # "condemnation from South Korea and Japan"
+                        src = src or np_mentions(o, self.idx)
+                    elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
+                        tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042") or e.code[:2] in PLACE_TARGET_ROOTS)
+                elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
+                    found: list[Actor] = []
+                    _collect(c, self.idx, NP_CORE | {"conj"}, found)
+                    src = [a for a in found if a.kind != "place"]
+                elif c.dep_ == "acl" and c.tag_ == "VBN":
+                    ag = child(c, "agent")
+                    if ag is not None and pobj_of(ag) is not None:
+                        src = src or np_mentions(pobj_of(ag), self.idx)
+            # "Russia faced crippling sanctions": the subject of a receiving verb is the target
+            gov = tok
+            if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ == "NOUN":
+                gov = gov.head.head
+            if gov.dep_ in ("dobj", "nsubjpass") and "receive" in self.lex.roles.get(gov.head.lemma_.lower(), ()):
+                if not tgt:
+                    tgt = np_mentions(subject_token(gov.head), self.idx)
+            if not between and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and obj_token(tok.head) is None:
+                # "Fighting erupted in Khartoum between the army and the RSF"
+                for c in tok.head.children:
+                    if c.dep_ == "prep" and c.lower_ == "between" and pobj_of(c) is not None:
+                        between = np_mentions(pobj_of(c), self.idx)
+            if between and len(between) >= 2:
+                src, tgt, sym = between, [], True
+            else:
+                sym = False
+                if not src or not tgt:
+                    continue  # a nominal event names both sides ("US sanctions on Russia")
+            code = e.code
+            fut = noun_future(tok)
+            intent = False
+            if fut and code.startswith("04"):
+                code = self.lex.mapped("intent", code)
+                intent = True
+            md = Modality(future=fut, intent=intent)
+            src = [a for a in src if a.kind != "place"]
+            tgt = [_place_actor(a) if a.kind == "place" else a for a in tgt]
+            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", 0.65, sym, main=self.is_main(tok))
