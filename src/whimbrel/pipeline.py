@@ -14,7 +14,7 @@ import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 from . import __version__
@@ -114,13 +114,6 @@ class Pipeline:
         digest = hashlib.sha1("|".join([self.settings.model, *parts]).encode()).hexdigest()[:8]
         return f"{__version__}+{digest}"
 
-    def run(self, doc: Document) -> Document:
-        """Run the non-annotation stages on an annotated document (raises)."""
-        for st in self.stages:
-            doc = st(doc)
-            doc.done.update(st.sets)
-        return doc
-
     def pipe(self, items: Iterable[Article | Failure], *, batch_size: int | None = None) -> Iterator[Document | Failure]:
         """Code articles in batches; yield a Document or a Failure per input, in order."""
         batch_size = batch_size or self.settings.batch_size
@@ -156,6 +149,4 @@ class Pipeline:
 
 
 def _stamp(event, version):
-    from dataclasses import replace
-
     return event if event.coder_version == version else replace(event, coder_version=version)
