@@ -36,7 +36,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import DataFileError
 from .model import Article, Event, Failure, Paragraph
