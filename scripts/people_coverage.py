@@ -26,7 +26,7 @@ import sys
 from collections import defaultdict
 from importlib.resources import files
 
-from whimbrel.actors.kb import ROLE_TAGS, _parse, pieces
+from whimbrel.actors.kb import ROLE_TAGS, _parse, builtin_files, pieces
 
 COUNTRIES = (
     "USA RUS CHN GBR FRA DEU JPN IND PAK IRN ISR PSE SAU TUR SYR IRQ AFG UKR PRK KOR "
@@ -34,18 +34,22 @@ COUNTRIES = (
     "ETH SDN SOM KEN COD MLI IDN PHL MMR THA VNM MYS BGD LKA TWN BLR GEO AZE ARM SRB"
 ).split()
 SHORT = {"head_of_state": "HoS", "head_of_government": "HoG", "foreign_minister": "FM", "defence_minister": "DM"}
-PEOPLE_FILES = ("people.tsv", "people_ministers.tsv")
 OTHER_FILES = ("orgs.tsv", "countries_extra.tsv")
 START = dt.date(2000, 1, 1)
 #: realms whose head of state is another country's monarch (coded with that country's code)
 SHARED_HEAD = {"CAN": "GBR", "AUS": "GBR"}
 
 
-def tagged_rows(file_names=PEOPLE_FILES):
+def people_files() -> tuple[str, ...]:
+    """people.tsv and the per-country files of dated offices (roles/<ISO3>.tsv)."""
+    return ("people.tsv",) + tuple(n for n, _ in builtin_files() if n.startswith("roles/"))
+
+
+def tagged_rows(file_names=None):
     """[(country, role, start, end, id, source)] for every role-tagged line."""
     data = files("whimbrel.actors") / "data"
     out = []
-    for name in file_names:
+    for name in file_names or people_files():
         for id_, _kind, code, start, end, _names, context in _parse((data / name).read_text(encoding="utf-8"), name):
             for item in context.split("|"):
                 key, _, value = item.strip().partition("=")
@@ -76,17 +80,18 @@ def coverage(rows, country: str, role: str, today: dt.date):
 
 
 def name_clashes():
-    """Names of people_ministers.tsv entries that another entry of equal priority also uses."""
+    """Names of roles/*.tsv entries that another entry of equal priority also uses."""
     data = files("whimbrel.actors") / "data"
     owners: dict[str, set[str]] = defaultdict(set)
-    for name in PEOPLE_FILES + OTHER_FILES:
+    for name in people_files() + OTHER_FILES:
         for id_, _k, _c, _s, _e, names, _ctx in _parse((data / name).read_text(encoding="utf-8"), name):
             for nm in names.split("|"):
                 if nm.strip():
                     owners[" ".join(pieces(nm))].add(id_)
     mine = set()
-    for id_, _k, _c, _s, _e, names, _ctx in _parse((data / "people_ministers.tsv").read_text(encoding="utf-8"), ""):
-        mine.update(" ".join(pieces(nm)) for nm in names.split("|") if nm.strip())
+    for name in people_files()[1:]:
+        for id_, _k, _c, _s, _e, names, _ctx in _parse((data / name).read_text(encoding="utf-8"), name):
+            mine.update(" ".join(pieces(nm)) for nm in names.split("|") if nm.strip())
     return {k: sorted(v) for k, v in owners.items() if k in mine and len(v) > 1}
 
 
@@ -123,7 +128,7 @@ def main(argv=None) -> int:
           + f"; cells {sum(mostly.values())}/{4 * n}")
     if a.check:
         clashes = name_clashes()
-        print(f"\nnames of people_ministers.tsv entries shared with another entry: {len(clashes)}")
+        print(f"\nnames of roles/*.tsv entries shared with another entry: {len(clashes)}")
         for k, v in sorted(clashes.items()):
             print(f"  {k!r}: {', '.join(v)}")
     return 0

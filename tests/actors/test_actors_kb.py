@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from whimbrel.actors.kb import BUILTIN_FILES, USER_PRIORITY, ActorFileError, _load, load_kb, pieces, read_actor_file
+from whimbrel.actors.kb import USER_PRIORITY, ActorFileError, _load, builtin_files, load_kb, pieces, read_actor_file
 
 D = dt.date
 
@@ -88,7 +88,7 @@ def test_user_file_adds_and_overrides(tmp_path):
         "p:mike-pompeo\tperson\tUSAMED\t\t\t\t\n",  # redefines an existing id
         encoding="utf-8",
     )
-    kb = _load(BUILTIN_FILES + ((str(f), USER_PRIORITY),), use_cache=False)
+    kb = _load(builtin_files() + ((str(f), USER_PRIORITY),), use_cache=False)
     [jane] = kb.lookup("Exampleton")
     assert jane.code_on(D(2021, 1, 1)).code == "FRAGOV"
     assert jane.code_on(D(2019, 1, 1)).code == "FRA"

@@ -1,4 +1,4 @@
-"""Dated ministerial roles (people_ministers.tsv) and the role tags of the context column."""
+"""Dated offices (roles/<ISO3>.tsv) and the role tags of the context column."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from whimbrel.actors.kb import BUILTIN_FILES, USER_PRIORITY, ActorFileError, _load, load_kb, read_actor_file
+from whimbrel.actors.kb import USER_PRIORITY, ActorFileError, _load, builtin_files, load_kb, read_actor_file
 
 D = dt.date
 
@@ -54,7 +54,7 @@ def test_before_first_role_is_the_country_only():
 
 def test_an_added_role_joins_the_people_tsv_entry():
     # Boris Johnson is in people.tsv (prime minister); his foreign-minister years come from
-    # people_ministers.tsv and must land on the same entry, not a second "Boris Johnson".
+    # roles/GBR.tsv and must land on the same entry, not a second "Boris Johnson".
     entries = load_kb().lookup("Boris Johnson")
     assert len(entries) == 1
     assert entries[0].code_on(D(2017, 3, 1)).code == "GBRGOV"
@@ -67,7 +67,7 @@ def test_role_tags_are_not_context_codes(tmp_path):
     f.write_text("p:jane-roe\tperson\tXYZGOV\t2020-01-01\t2021-01-01\tJane Roe\trole=foreign_minister\n"
                  "p:jane-roe\tperson\tXYZGOV\t2021-01-01\t2022-01-01\t\trole=defence_minister|XYZ\n",
                  encoding="utf-8")
-    kb = _load(BUILTIN_FILES + ((str(f), USER_PRIORITY),), use_cache=False)
+    kb = _load(builtin_files() + ((str(f), USER_PRIORITY),), use_cache=False)
     (e,) = kb.lookup("Jane Roe")
     assert e.context == ("XYZ",)
     assert e.code_on(D(2020, 6, 1)).code == "XYZGOV"
@@ -98,7 +98,7 @@ def test_coverage_script_counts_tagged_roles():
     frac, gaps = cov.coverage([("XYZ", "foreign_minister", D(2010, 1, 1), None, "p:x", "t")],
                               "XYZ", "foreign_minister", today)
     assert gaps == [(D(2000, 1, 1), D(2010, 1, 1))] and 0.6 < frac < 0.7
-    assert cov.name_clashes() == {}, "a name in people_ministers.tsv is shared with another entry"
+    assert cov.name_clashes() == {}, "a name in roles/*.tsv is shared with another entry"
 
 
 def test_no_two_roles_of_one_office_overlap_much():

@@ -39,16 +39,18 @@ from pathlib import Path
 
 from ..errors import WhimbrelError
 
-#: files shipped with the package, with their precedence (higher wins)
-BUILTIN_FILES = (
+#: files shipped with the package, with their precedence (higher wins); the
+#: per-country files of dated offices, ``roles/<ISO3>.tsv``, follow people.tsv
+#: at its precedence (see :func:`builtin_files`)
+BASE_FILES = (
     ("phoenix.tsv", 0),
     ("countries.tsv", 1),
     ("factbook.tsv", 1),
     ("countries_extra.tsv", 2),
     ("orgs.tsv", 2),
     ("people.tsv", 2),
-    ("people_ministers.tsv", 2),
 )
+ROLES_DIR = "roles"
 USER_PRIORITY = 3
 KINDS = {"person", "country", "demonym", "people", "capital", "city", "organisation", "group"}
 #: the ``role=`` tags a person's line may carry in its context column
@@ -60,6 +62,16 @@ class ActorFileError(WhimbrelError):
     """An actor file is missing or malformed."""
 
     code = "actor_file"
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_files() -> tuple[tuple[str, int], ...]:
+    """The shipped files with their precedence: :data:`BASE_FILES`, then every
+    ``roles/*.tsv`` in name order (one file per country, same layer as people.tsv:
+    a line whose id is in people.tsv adds a role to that person)."""
+    roles = files("whimbrel.actors") / "data" / ROLES_DIR
+    names = sorted(f.name for f in roles.iterdir() if f.name.endswith(".tsv"))
+    return BASE_FILES + tuple((f"{ROLES_DIR}/{n}", 2) for n in names)
 
 
 # --------------------------------------------------------------- name pieces
@@ -377,7 +389,7 @@ def content_hash(user_files=()) -> str:
     """SHA-1 of the built-in and user actor files' contents (for versioning)."""
     data = files("whimbrel.actors") / "data"
     h = hashlib.sha1()
-    for name, _ in BUILTIN_FILES:
+    for name, _ in builtin_files():
         h.update((data / name).read_bytes())
     h.update((data / "agents.tsv").read_bytes())
     for f in user_files:
@@ -417,7 +429,7 @@ def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> Know
 
 @functools.lru_cache(maxsize=4)
 def _cached(user_files: tuple[str, ...]) -> KnowledgeBase:
-    return _load(BUILTIN_FILES + tuple((f, USER_PRIORITY) for f in user_files))
+    return _load(builtin_files() + tuple((f, USER_PRIORITY) for f in user_files))
 
 
 def load_kb(user_files=()) -> KnowledgeBase:
