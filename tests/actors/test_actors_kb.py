@@ -114,3 +114,24 @@ def test_bad_user_files_raise_actionable_errors(tmp_path, line, message):
 def test_missing_user_file(tmp_path):
     with pytest.raises(ActorFileError, match="not found"):
         load_kb((str(tmp_path / "missing.tsv"),))
+
+
+def test_cache_keeps_only_the_most_recent_indexes(tmp_path, monkeypatch):
+    """Every data edit makes a new compiled index; old ones must not pile up in the cache."""
+    import os
+
+    from whimbrel.actors import kb as kbmod
+
+    for i in range(7):
+        f = tmp_path / f"actors-old{i}.marshal"
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+    (tmp_path / "unrelated.txt").write_text("keep me")
+    kbmod._prune_cache(tmp_path, keep=3)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["actors-old4.marshal", "actors-old5.marshal", "actors-old6.marshal", "unrelated.txt"]
+
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path))
+    kbmod._load(kbmod.builtin_files())
+    kbmod._load(kbmod.builtin_files())  # the second load reads the cache written by the first
+    assert len(list(tmp_path.glob("actors-*.marshal"))) == kbmod.CACHE_KEEP
