@@ -25,6 +25,7 @@ import datetime as dt
 import sys
 from collections import defaultdict
 from importlib.resources import files
+from pathlib import Path
 
 from whimbrel.actors.kb import ROLE_TAGS, _parse, builtin_files, pieces
 
@@ -57,6 +58,28 @@ def tagged_rows(file_names=None):
                     s = dt.date.fromisoformat(start) if start else None
                     e = dt.date.fromisoformat(end) if end else None
                     out.append((code[:3], value, s, e, id_, name))
+    return out
+
+
+def vacancy_rows(file_names=None):
+    """[(country, role, start, end, "vacant", reason)] from the roles files' ``#vacant`` lines.
+
+    A documented vacancy is a comment line (the resolver ignores it) of the form
+    ``#vacant<TAB>role<TAB>start<TAB>end<TAB>reason``: an office that was really empty
+    (a presidential vacancy, a ministry run by officials between cabinets) or that does
+    not exist (the Palestinian Authority has no defence ministry; empty dates = always).
+    """
+    data = files("whimbrel.actors") / "data"
+    out = []
+    for name in file_names or people_files()[1:]:
+        for n, line in enumerate((data / name).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.startswith("#vacant\t"):
+                continue
+            _, role, start, end, reason, *_ = line.split("\t") + [""] * 4
+            if role not in ROLE_TAGS:
+                raise SystemExit(f"{name}:{n}: unknown role {role!r} in a #vacant line")
+            out.append((Path(name).stem, role, dt.date.fromisoformat(start) if start else None,
+                        dt.date.fromisoformat(end) if end else None, "vacant", reason))
     return out
 
 
@@ -105,19 +128,22 @@ def main(argv=None) -> int:
     ap.add_argument("--check", action="store_true", help="report names shared between entries")
     a = ap.parse_args(argv)
     rows = tagged_rows()
+    known_rows = rows + vacancy_rows()
     countries = a.country or COUNTRIES
-    covered, mostly = defaultdict(int), defaultdict(int)
-    print("country  " + "  ".join(f"{SHORT[r]:>5}" for r in ROLE_TAGS))
+    covered, mostly, known = defaultdict(int), defaultdict(int), defaultdict(int)
+    print("country  " + "  ".join(f"{SHORT[r]:>5}" for r in ROLE_TAGS) + "   (% of days held; * = the rest is documented vacant)")
     for c in countries:
         cells, gap_lines = [], []
         for r in ROLE_TAGS:
-            frac, gaps = coverage(rows, c, r, a.today)
+            frac, _ = coverage(rows, c, r, a.today)
+            kfrac, gaps = coverage(known_rows, c, r, a.today)
             covered[r] += frac >= a.threshold
             mostly[r] += frac >= 0.9
-            cells.append(f"{frac * 100:5.0f}")
+            known[r] += kfrac >= a.threshold
+            cells.append(f"{frac * 100:5.0f}" + ("*" if frac < a.threshold <= kfrac else " "))
             gap_lines += [f"    {SHORT[r]:>3} gap {g0} .. {g1} ({(g1 - g0).days} d)"
                           for g0, g1 in gaps if (g1 - g0).days >= a.min_gap]
-        print(f"{c:7}  " + "  ".join(cells))
+        print(f"{c:7}  " + " ".join(cells))
         if a.gaps:
             print("\n".join(gap_lines)) if gap_lines else None
     n = len(countries)
@@ -126,6 +152,8 @@ def main(argv=None) -> int:
           + f"; cells {sum(covered.values())}/{4 * n}; tagged lines {len(rows)}")
     print("covered for >= 90% of days: " + ", ".join(f"{SHORT[r]} {mostly[r]}" for r in ROLE_TAGS)
           + f"; cells {sum(mostly.values())}/{4 * n}")
+    print(f"held or documented vacant on >= {a.threshold:.0%} of days: " + ", ".join(f"{SHORT[r]} {known[r]}" for r in ROLE_TAGS)
+          + f"; cells {sum(known.values())}/{4 * n} (--gaps lists the undocumented gaps)")
     if a.check:
         clashes = name_clashes()
         print(f"\nnames of roles/*.tsv entries shared with another entry: {len(clashes)}")

@@ -101,6 +101,17 @@ def test_coverage_script_counts_tagged_roles():
     assert cov.name_clashes() == {}, "a name in roles/*.tsv is shared with another entry"
 
 
+def test_documented_vacancies_count_as_known_but_not_as_held():
+    cov = _coverage_module()
+    rows, vac = cov.tagged_rows(), cov.vacancy_rows()
+    today = D(2026, 11, 29)
+    held, _ = cov.coverage(rows, "LBN", "head_of_state", today)
+    known, gaps = cov.coverage(rows + vac, "LBN", "head_of_state", today)
+    assert held < 0.9 and known == 1.0 and gaps == []  # three presidential vacancies, all documented
+    assert cov.coverage(rows + vac, "PSE", "defence_minister", today)[0] == 1.0  # no such office
+    assert all(r in cov.ROLE_TAGS and reason for _c, r, _s, _e, _v, reason in vac)
+
+
 def test_no_two_roles_of_one_office_overlap_much():
     """Within one country and office, successive holders should not overlap by more than
     a short acting period (a sign of a typo in a date)."""
