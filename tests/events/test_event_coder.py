@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import dyads
 
 
@@ -89,6 +91,21 @@ def test_agreed_to_is_an_intent(code):
 def test_refused_to_is_a_rejection(code):
     evs = code("Pakistan refused to deploy troops in Iraq.", [("Pakistan", "PAK", "country"), ("Iraq", "IRQ", "place")])
     assert evs and {e.cameo_root for e in evs} == {"12"}
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran denied supplying ballistic missiles to Russia.",
+    "Tehran denied that it had supplied ballistic missiles to Russia.",
+])
+def test_a_denied_act_is_a_denial_not_the_act(code, text):
+    evs = code(text, [("Tehran", "IRNGOV", "capital"), ("Russia", "RUS", "country")])
+    assert [e.cameo for e in evs] == ["016"], "the supply is denied: no aid event"
+    assert evs[0].source.code == "IRNGOV" and evs[0].target.code == "RUS"
+
+
+def test_denying_entry_keeps_its_own_code(code):
+    evs = code("Israel denied entry to the UN envoy.", [("Israel", "ISR", "country"), ("UN envoy", "IGOUNOGOV", "organisation")])
+    assert [e.cameo for e in evs] == ["163"]
 
 
 def test_no_event_without_a_lexicon_match(code):

@@ -47,7 +47,7 @@ from .roles import (
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
-CONTROL = ("intent", "threaten", "reject", "transparent", "request")
+CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 CODER_VERSION = "coder.1"
@@ -466,6 +466,9 @@ class _SentenceCoder(NominalEvents):
             return self.governed(v.head)  # "urged X to exercise restraint and resolve ..."
         if v.dep_ not in ("xcomp", "advcl", "ccomp"):
             return False
+        roles = self.lex.roles.get(v.head.lemma_.lower(), ())
+        if v.dep_ == "ccomp" and "deny" in roles:
+            return True  # "denied that it had supplied missiles": the denial is the event
         if v.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return False
         if v.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
@@ -526,7 +529,9 @@ class _SentenceCoder(NominalEvents):
         m = self.code_verb(v)
         xc = None
         for c in v.children:
-            if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
+                c.dep_ == "ccomp" and "deny" in roles
+            ):
                 if c.pos_ == "VERB":
                     xc = c
                     break
@@ -534,7 +539,7 @@ class _SentenceCoder(NominalEvents):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
             if "request" in roles:
                 pass  # the verb's own code; its object is the target
-            elif own and not any(r in roles for r in ("intent", "threaten", "reject")):
+            elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):
                 pass  # "staged demonstrations to demand reforms": the demonstration is the event
             else:
                 am = self.code_verb(xc)
@@ -543,7 +548,7 @@ class _SentenceCoder(NominalEvents):
                 ):
                     am = None  # a bare PETRARCH default is too weak to replace the governor's own code
                 if am is not None:
-                    kind = next((r for r in ("reject", "threaten", "intent") if r in roles), None)
+                    kind = next((r for r in ("reject", "threaten", "intent", "deny") if r in roles), None)
                     if kind == "intent" and am.code[:2] >= "14":
                         kind = "threaten"  # "vowed to fight", "swore to attack": a threat
                     code = self.lex.mapped(kind, am.code) if kind else am.code
