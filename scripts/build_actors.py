@@ -393,6 +393,9 @@ def build_factbook() -> list[str]:
 
 
 # ----------------------------------------------------------------- agents
+PREPOSITIONS = {"to", "at", "for", "of", "in", "on", "with", "from", "by"}
+
+
 def build_agents(path: Path) -> list[str]:
     text = path.read_text(encoding="latin-1")
     subs: dict[str, list[str]] = {}
@@ -415,7 +418,9 @@ def build_agents(path: Path) -> list[str]:
                 variants = [v.replace(key, val) for v in variants for val in vals]
         for v in variants:
             v = re.sub(r"\s+", " ", v.replace("_", " ")).strip().lower()
-            if v and not v.startswith("!"):
+            # "ambassador to", "embassy in": a trailing preposition is the "of/in <country>"
+            # rule's job; kept, the phrase would swallow "the ambassador to protest"
+            if v and not v.startswith("!") and v.split(" ")[-1] not in PREPOSITIONS:
                 out.append(f"{v}\t{code}\tphoenix")
         if plural and plural.strip("{} "):
             out.append(f"{plural.strip('{} ').replace('_', ' ').lower()}\t{code}\tphoenix")

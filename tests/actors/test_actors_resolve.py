@@ -319,3 +319,32 @@ def test_datelines_are_places(resolve):
         assert m.kind == "place" and m.rule == "place:dateline"
     ms = resolve("Officials in Moscow denied it.\n\nMoscow said on Monday it would respond.")
     assert [m.kind for m in by_text(ms, "Moscow")][-1] == "country"  # acting, not a dateline
+
+
+def test_agents_loyal_to_a_person_take_that_persons_country(resolve):
+    ms = resolve("Rebels loyal to Riek Machar clashed with troops. Forces allied with Khalifa Haftar shelled Tripoli.",
+                 published="2016-07-10")
+    [rebels] = by_text(ms, "Rebels")
+    assert rebels.code == "SSDREB" and rebels.rule == "agent:allegiance"
+    assert codes(ms, "Forces") == {"LBYMIL"}
+    # loyalty to a country is not allegiance in this sense ("militias linked to Iran" are a proxy)
+    ms = resolve("Militias linked to Iran and Syria attacked the base.")
+    assert all(m.rule != "agent:allegiance" for m in ms)
+
+
+def test_country_backed_groups_are_not_of_that_country(resolve):
+    ms = resolve("Iran-backed militias attacked US bases in Syria and Iraq.")
+    assert not any(m.text.startswith("Iran") for m in ms), "Iran-backed militias are Iran's proxies, not Iranian"
+    ms = resolve("Iranian militias attacked the base.")
+    assert codes(ms, "Iranian militias") == {"IRNUAF"}  # the control: a nationality word still codes
+
+
+def test_agent_phrases_do_not_swallow_a_following_preposition(resolve):
+    ms = resolve("China summoned the Japanese ambassador to protest. Kuleba met his Polish counterpart.")
+    assert codes(ms, "Japanese ambassador") == {"JPNGOV"}
+    assert codes(ms, "Polish counterpart") == {"POLGOV"}
+
+
+def test_nile_states_are_not_egypt(resolve):
+    ms = resolve("Government forces in Upper Nile state clashed with rebels.")
+    assert codes(ms, "Government forces in Upper Nile") == {"SSDMIL"}

@@ -94,6 +94,10 @@ def _longest(stream: list[Piece], i: int, prefixes, index, max_pieces: int) -> t
     return best
 
 
+#: "<Country>-backed X": the country supports X, X is not of that country
+PROXY_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "financed", "allied", "aligned"}
+
+
 def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> list[Match]:
     """Longest KB name matches, left to right, not overlapping."""
     out: list[Match] = []
@@ -105,6 +109,9 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
         if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
                 and stream[i].start - stream[i - 1].end <= 1:
             best = None  # "pro-Russian separatists" are not Russian
+        if best is not None and best[0] + 1 < n and stream[best[0] + 1].text in PROXY_WORDS \
+                and stream[best[0] + 1].start - stream[best[0]].end == 1 and text[stream[best[0]].end] == "-":
+            best = None  # "Iran-backed militias" are Iran's proxies, not Iranian
         if best is not None:
             j, key = best
             a, b = stream[i], stream[j]

@@ -20,7 +20,9 @@ that fired):
    when its sentence names exactly one (``agent:sentence-country``: "Islamic
    fundamentalists ... Algerian President"); "ethnic Albanians ... in Serbia" are
    coded by where they live (``ethnic:residence``). An armed group keeps its own
-   code ("Hamas commanders" -> PSEREB); "pro-Russian" is not Russian.
+   code ("Hamas commanders" -> PSEREB); "pro-Russian" and "Iran-backed" are not
+   Russian or Iranian. "Rebels loyal to Riek Machar" take the leader's country
+   (``agent:allegiance``).
 4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
    (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
@@ -67,6 +69,8 @@ FOREIGN_MODIFIERS = {"western", "foreign", "international", "arab", "african", "
                      "regional", "multinational", "allied", "coalition", "un", "u.n."}
 OWNER_NOUNS = {"country", "nation", "kingdom", "republic", "state", "island", "territory", "emirate"}
 AGENT_PREPS = {"in", "of", "from", "throughout", "across", "inside", "within"}
+#: "forces loyal to X", "militias allied with Y": the agent belongs to X's country
+ALLEGIANCE = {"loyal", "allied", "ally", "aligned", "align", "affiliated", "affiliate", "linked", "link", "faithful"}
 
 
 def _day(doc: Document) -> dt.date:
@@ -346,6 +350,15 @@ class ActorStage:
                             rule = "agent:prep"
                         break
             if not mods:
+                loyal = self._allegiance(sp, h, ms)
+                if loyal is not None:  # "rebels loyal to Riek Machar": the leader's country
+                    w = WMention(a.start, a.end, a.tok_start, a.tok_end, compose(loyal.root, a.agent), "agent",
+                                 "agent:allegiance", name=loyal.name, kb_id=loyal.kb_id,
+                                 chain=((loyal.start, loyal.end),), head=h.i)
+                    w.extra["agent"] = a.agent
+                    out.append(w)
+                    continue
+            if not mods:
                 owner = next((t for t in sp[lo:a.tok_start] if t.dep_ == "poss" and t.lemma_.lower() in OWNER_NOUNS), None)
                 if owner is not None:  # "the country's foreign ministry": the country just named
                     prev = [m for m in ms if m.kind in ("country", "place") and m.end <= owner.idx
@@ -381,6 +394,24 @@ class ActorStage:
             w.extra["agent"] = a.agent
             out.append(w)
         return out
+
+    @staticmethod
+    def _allegiance(sp, h, ms) -> WMention | None:
+        """The coded person an agent is loyal or allied to ("forces loyal to X", "militias
+        allied with Y"), if any. Only people: "militias linked to Iran" are a proxy, not
+        Iranian, as "backed by Iran" is."""
+        for c in h.rights:
+            if c.dep_ not in ("amod", "acl", "relcl") or c.lemma_.lower() not in ALLEGIANCE:
+                continue
+            for prep in c.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+                    continue
+                lo, hi = prep.i + 1, prep.right_edge.i + 1
+                inner = sorted((m for m in ms if lo <= m.tok_start and m.tok_end <= hi and m.kind == "person"
+                                and m.root not in ("---", "IGO", "NGO", "IMG")), key=lambda m: m.start)
+                if inner:
+                    return inner[0]
+        return None
 
     def _appositions(self, sp, ms) -> None:
         """An unknown person in apposition with a coded agent takes its code."""
