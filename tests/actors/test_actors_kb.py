@@ -135,3 +135,16 @@ def test_cache_keeps_only_the_most_recent_indexes(tmp_path, monkeypatch):
     kbmod._load(kbmod.builtin_files())
     kbmod._load(kbmod.builtin_files())  # the second load reads the cache written by the first
     assert len(list(tmp_path.glob("actors-*.marshal"))) == kbmod.CACHE_KEEP
+
+
+def test_shipped_files_are_canonical_so_the_fast_reader_is_exact():
+    """The compile reads shipped files without checks; this is the check."""
+    from importlib.resources import files
+
+    from whimbrel.actors import kb as kbmod
+
+    data = files("whimbrel.actors") / "data"
+    for name, _ in kbmod.builtin_files():
+        text = (data / name).read_text(encoding="utf-8")
+        checked = [list(r) for r in kbmod._parse(text, name)]
+        assert [list(r) for r in kbmod._builtin_rows(text)] == checked, name
