@@ -348,3 +348,14 @@ def test_agent_phrases_do_not_swallow_a_following_preposition(resolve):
 def test_nile_states_are_not_egypt(resolve):
     ms = resolve("Government forces in Upper Nile state clashed with rebels.")
     assert codes(ms, "Government forces in Upper Nile") == {"SSDMIL"}
+
+
+def test_one_word_kb_name_goes_to_the_person_the_article_introduced(resolve):
+    # "Khamenei" alone is Ali Khamenei in the KB; after "Mojtaba Khamenei" it is the son
+    ms = resolve("Supreme leader Mojtaba Khamenei addressed the nation. Khamenei said Iran would never surrender.",
+                 published="2026-05-01")
+    [short] = by_text(ms, "Khamenei")
+    assert short.kb_id == "p:mojtaba-khamenei" and short.rule == "shortform" and short.code == "IRNGOV"
+    # must not fire when the KB's own person is also named in full
+    ms = resolve("Ali Khamenei and Mojtaba Khamenei appeared together. Khamenei spoke first.", published="2026-05-01")
+    assert by_text(ms, "Khamenei")[0].kb_id == "p:ali-khamenei"

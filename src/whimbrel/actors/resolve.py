@@ -559,6 +559,16 @@ class ActorStage:
             nw = WMention(t.idx, t.idx + len(t.text), t.i, t.i + 1, best.code, "person", "shortform",
                           name=best.name, kb_id=best.kb_id, chain=((best.start, best.end),), head=t.i)
             new.append(nw)
+        # a one-word KB name is the person the article introduced in full, when that is
+        # someone else with the name ("Khamenei" after "Mojtaba Khamenei" is not his father)
+        for w in ms:
+            name_start = w.extra.get("name_start", w.tok_start)
+            if w.kind == "person" and w.rule.startswith("kb:") and w.tok_end - name_start == 1 and w.kb_id:
+                cands = [c for c in full.get(sp[name_start].lower_, []) if c is not w and c.kb_id]
+                if cands and all(c.kb_id != w.kb_id for c in cands):
+                    best = max(cands, key=lambda c: (counts[ident(c)], -c.start))
+                    w.code, w.rule, w.name, w.kb_id = best.code, "shortform", best.name, best.kb_id
+                    w.chain = ((best.start, best.end),)
         # an unknown single-word NER person may also be a short form
         for w in ms:
             name_start = w.extra.get("name_start", w.tok_start)
