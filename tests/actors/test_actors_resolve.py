@@ -359,3 +359,10 @@ def test_one_word_kb_name_goes_to_the_person_the_article_introduced(resolve):
     # must not fire when the KB's own person is also named in full
     ms = resolve("Ali Khamenei and Mojtaba Khamenei appeared together. Khamenei spoke first.", published="2026-05-01")
     assert by_text(ms, "Khamenei")[0].kb_id == "p:ali-khamenei"
+
+
+def test_an_owned_agent_is_the_owners_not_the_places(resolve):
+    ms = resolve("France recalled its ambassador from Niamey.", published="2023-08-10")
+    assert codes(ms, "ambassador") == {"FRAGOV"}  # France's ambassador, not Niger's
+    ms = resolve("The ambassador from Niamey spoke.", published="2023-08-10")
+    assert codes(ms, "ambassador from Niamey") == {"NERGOV"}  # the control: no owner, the place names it

@@ -108,6 +108,17 @@ def test_denying_entry_keeps_its_own_code(code):
     assert [e.cameo for e in evs] == ["163"]
 
 
+def test_own_agents_as_object_leave_the_target_to_the_other_party(code):
+    text = "France recalled its ambassador from Niamey."
+    evs = code(text, [("France", "FRA", "country"), ("its", "FRA", "pronoun"), ("ambassador", "FRAGOV", "agent"),
+                      ("Niamey", "NERGOV", "capital")])
+    assert [(e.source.code, e.target.code) for e in evs] == [("FRA", "NERGOV")]
+    evs = code("The United States withdrew its troops from Afghanistan.",
+               [("United States", "USA", "country"), ("its", "USA", "pronoun"), ("troops", "USAMIL", "agent"),
+                ("Afghanistan", "AFG", "place")])
+    assert [e.target.code for e in evs] == ["AFG"]
+
+
 def test_no_event_without_a_lexicon_match(code):
     evs = code("Kim said on Monday that the weather was fine.", [("Kim", "PRKGOV")])
     assert evs == []

@@ -333,7 +333,8 @@ class ActorStage:
             rule = "agent:nationality"
             if mods and any(sp[c.head].dep_ == "poss" or sp[min(c.tok_end, len(sp) - 1)].tag_ == "POS" for c in mods):
                 rule = "agent:possessive"
-            if not mods:
+            owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in sp[lo:a.tok_start])
+            if not mods and not owned:  # "its ambassador from Niamey" is its own, not Niger's
                 rights = list(h.rights)
                 for c in list(rights):  # "a newspaper based in Beirut", "the Red Cross operating in Iraq"
                     if c.dep_ in ("acl", "relcl"):

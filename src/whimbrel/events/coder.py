@@ -277,6 +277,7 @@ class _SentenceCoder(NominalEvents):
                         src = src + [a for a in np_mentions(c, self.idx) if a not in src]
             tgt = []
             weak: list[Actor] = []
+            own_obj = False
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
@@ -285,6 +286,12 @@ class _SentenceCoder(NominalEvents):
                         # only a modifier names an actor ("a US$50m arms deal"); never the
                         # possessive pronoun of the actor's own thing ("their relations")
                         weak = weak or [a for a in found if a.kind != "pronoun"]  # only a modifier names an actor ("a US$50m arms deal")
+                        continue
+                    if found and c.dep_ == "dobj" and src and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children) \
+                            and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
+                        # "recalled its ambassador from Niamey", "withdrew its troops from Mali":
+                        # the actor's own agents are the instrument; the other party is the target
+                        weak, own_obj = found, True
                         continue
                     tgt = found
                     if tgt:
@@ -305,9 +312,9 @@ class _SentenceCoder(NominalEvents):
                 for want in order:
                     for w, o in preps:
                         if w == want and o is not None:
-                            if w in ("in", "from") and not place_ok:
+                            if w in ("in", "from") and not (place_ok or own_obj):
                                 continue
-                            tgt = np_mentions(o, self.idx, allow_places=place_ok)
+                            tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
                             if (unknown or weak) and tgt:
                                 # over an unknown or modifier-named object ("a Chinese executive"),
                                 # only the phrase's own words count ("at a Syrian air base",
