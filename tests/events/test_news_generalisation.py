@@ -116,3 +116,19 @@ def test_condemnation_drawn_from_states_targets_the_actor_that_drew_it(pipeline)
 def test_fighting_between_two_sides_on_the_verb_is_symmetric(pipeline):
     evs = code_text("Fighting erupted in Khartoum between the Sudanese army and the paramilitary Rapid Support Forces.", pipeline=pipeline)
     assert evs and all(e.symmetric and e.cameo_root == "19" for e in evs)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The United States announced $500 million in new military aid for Ukraine on Thursday.", ("USA", "UKR", "07")),
+    ("The UN said it had delivered 300 tonnes of food aid to Sudan.", ("IGO", "SDN", "07")),
+    ("Germany extended a loan to Greece.", ("DEU", "GRC", "07")),
+])
+def test_an_amount_of_aid_given_is_aid(pipeline, text, want):
+    assert want in keys(code_text(text, published="2023-08-10", pipeline=pipeline))
+
+
+def test_a_pledge_of_aid_is_intent_and_a_promise_of_sanctions_a_threat(pipeline):
+    evs = code_text("Japan pledged $2 billion in humanitarian aid to Gaza.", published="2023-08-10", pipeline=pipeline)
+    assert [(e.cameo, e.target.code[:3]) for e in evs] == [("033", "PSE")]
+    evs = code_text("Britain promised new sanctions against Moscow.", published="2023-08-10", pipeline=pipeline)
+    assert [e.cameo[:2] for e in evs] == ["13"]

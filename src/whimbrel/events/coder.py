@@ -47,6 +47,9 @@ from .roles import (
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
+#: heads of an amount phrase ("$500 million in aid", "a package of sanctions")
+AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
+                "tonnes", "tons", "package", "worth"}
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
@@ -234,8 +237,10 @@ class _SentenceCoder(NominalEvents):
         e = self.lex.noun(lem) or self.lex.noun(low)
         if e is None:
             # "an array of sanctions", "a series of attacks"
+            # ... and "$500 million in military aid", "1,000 tonnes of food aid"
             of = child(dobj, "prep")
-            if of is not None and of.lower_ == "of" and pobj_of(of) is not None:
+            amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ in ("CD", "$") for c in dobj.children)
+            if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None:
                 n = pobj_of(of)
                 lem, low = _words(n)
                 e = self.lex.noun(lem) or self.lex.noun(low)
@@ -247,10 +252,17 @@ class _SentenceCoder(NominalEvents):
     def code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
-        if "light" in roles and (m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)):
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
+        if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
                 return lm
+        if "intent" in roles and bare and child(v, "xcomp") is None:
+            # "pledged $2 billion in aid", "promised sanctions": the intent form of the noun's act
+            lm = self.light_noun(v)
+            if lm is not None:
+                kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
+                return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
         if m is not None and "report" in roles:
             # reporting verbs only code with a specific pattern ("announce a ceasefire")
             p = m.pattern
@@ -307,7 +319,7 @@ class _SentenceCoder(NominalEvents):
                 # "came for talks with Trump": the partner of an event noun in a phrase
                 for _, o in list(preps):
                     if o is not None and self.lex.noun(_words(o)[0]) is not None:
-                        preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against")]
+                        preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
                 order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
                 for want in order:
                     for w, o in preps:
