@@ -366,3 +366,14 @@ def test_an_owned_agent_is_the_owners_not_the_places(resolve):
     assert codes(ms, "ambassador") == {"FRAGOV"}  # France's ambassador, not Niger's
     ms = resolve("The ambassador from Niamey spoke.", published="2023-08-10")
     assert codes(ms, "ambassador from Niamey") == {"NERGOV"}  # the control: no owner, the place names it
+
+
+def test_the_two_sides_after_a_visit_are_the_visitor_and_the_host(resolve):
+    ms = resolve("Saudi Crown Prince Mohammed bin Salman is expected to travel to Washington next month. "
+                 "The two sides will discuss a defence pact.", published="2026-04-15")
+    assert {m.code[:3] for m in by_text(ms, "The two sides")} == {"SAU", "USA"}
+
+
+def test_a_government_and_its_own_firms_are_not_two_sides(resolve):
+    ms = resolve("Beijing said it would protect the rights of Chinese firms. The two sides will talk.")
+    assert not by_text(ms, "The two sides")

@@ -132,3 +132,9 @@ def test_a_pledge_of_aid_is_intent_and_a_promise_of_sanctions_a_threat(pipeline)
     assert [(e.cameo, e.target.code[:3]) for e in evs] == [("033", "PSE")]
     evs = code_text("Britain promised new sanctions against Moscow.", published="2023-08-10", pipeline=pipeline)
     assert [e.cameo[:2] for e in evs] == ["13"]
+
+
+def test_the_subject_of_a_passive_raising_verb_does_the_infinitives_act(pipeline):
+    evs = code_text("Saudi Crown Prince Mohammed bin Salman is expected to travel to Washington next month.",
+                    published="2026-04-15", pipeline=pipeline)
+    assert [(e.source.code, e.target.code[:3]) for e in evs] == [("SAUGOV", "USA")]

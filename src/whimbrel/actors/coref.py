@@ -155,7 +155,7 @@ def _pairs(idx: _Index, ms: list[WMention], before: int) -> list[tuple[int, WMen
     """Pairs of distinct actors that acted together, with the position of the later one."""
     sp = idx.sp
     out = []
-    act = sorted((w for w in ms if _actorish(w) and w.end <= before and w.kind != "place"),
+    act = sorted((w for w in ms if (_actorish(w) or (_host(w) and not w.consumed)) and w.end <= before),
                  key=lambda w: w.start)
     # "X and Y": adjacent mentions joined by a bare conjunction (robust to bad headline parses)
     for a, b in zip(act, act[1:]):
@@ -188,7 +188,18 @@ def _pairs(idx: _Index, ms: list[WMention], before: int) -> list[tuple[int, WMen
                 if (o.kb_id and o.kb_id == w.kb_id) or o.code == w.code:
                     continue
                 out.append((max(o.start, w.start), o, w))
-    return out
+    # "two sides" are two parties: a country's government and its own firms are not a pair
+    return [(pos, a, b) for pos, a, b in out
+            if a.code[:3] != b.code[:3] or (a.kind == "person" and b.kind == "person")]
+
+
+#: a place visited is the other party of the visit ("MBS will travel to Washington. The two sides ...")
+HOST_RULES = ("place:visit", "place:travel", "place:arrive", "place:fly", "place:come", "place:head", "place:go",
+              "place:tour", "place:reach")
+
+
+def _host(w: WMention) -> bool:
+    return w.kind == "place" and w.rule.startswith(HOST_RULES) and w.root not in ("---", "IGO", "NGO")
 
 
 def _group_refs(sp) -> list[tuple[int, int, str | None]]:

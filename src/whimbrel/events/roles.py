@@ -216,6 +216,7 @@ def subject_token(verb):
     """The token heading the verb's subject, walking up through shared-subject structures."""
     seen = 0
     v = verb
+    via_xcomp = False
     while v is not None and seen < 6:
         seen += 1
         s = child(v, "nsubj", "csubj")
@@ -224,7 +225,9 @@ def subject_token(verb):
                 return v.head
             return s
         if child(v, "nsubjpass") is not None:
-            return None  # passive clause: subject is the patient
+            # "X is expected to travel", "X was forced to resign": X does the infinitive's act;
+            # in the passive clause itself the subject is the patient
+            return child(v, "nsubjpass") if via_xcomp else None
         if v.dep_ == "relcl":
             return v.head
         # a subject the parser hung on a fronted participle clause ("X - both hoping ... - agreed")
@@ -242,6 +245,7 @@ def subject_token(verb):
             v = n.head if n.dep_ in ("dobj", "nsubj", "nsubjpass") else None
             continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head.i != v.i:
+            via_xcomp = v.dep_ == "xcomp"
             v = v.head
             continue
         return None
