@@ -377,3 +377,13 @@ def test_the_two_sides_after_a_visit_are_the_visitor_and_the_host(resolve):
 def test_a_government_and_its_own_firms_are_not_two_sides(resolve):
     ms = resolve("Beijing said it would protect the rights of Chinese firms. The two sides will talk.")
     assert not by_text(ms, "The two sides")
+
+
+def test_a_bare_domestic_agent_takes_the_country_where_it_acts(resolve):
+    ms = resolve("Protesters gathered outside the British embassy in Tehran on Sunday, chanting slogans "
+                 "against London and Washington.")
+    [p] = by_text(ms, "Protesters")
+    assert p.code == "IRNCVL" and p.rule == "agent:location"
+    # troops abroad are not the host's: the rule is for domestic sectors only
+    ms = resolve("Troops gathered outside the British embassy in Tehran, near London and Washington officials.")
+    assert all(m.rule != "agent:location" for m in by_text(ms, "Troops"))

@@ -22,7 +22,8 @@ that fired):
    coded by where they live (``ethnic:residence``). An armed group keeps its own
    code ("Hamas commanders" -> PSEREB); "pro-Russian" and "Iran-backed" are not
    Russian or Iranian. "Rebels loyal to Riek Machar" take the leader's country
-   (``agent:allegiance``).
+   (``agent:allegiance``); a bare domestic agent (protesters, police) acting in a
+   place takes its country (``agent:location``, after the place rules).
 4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
    (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
@@ -57,6 +58,8 @@ COUNTRYISH = {"country", "demonym", "people", "capital", "city"}
 STRONG_PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside", "around", "across",
                       "into", "via", "through", "on", "over"}
 MOTION_PREPS = {"to", "from", "toward", "towards", "for"}
+#: sectors of agents that belong to the country where they act (not troops, not diplomats)
+DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "LAB", "EDU", "JUD", "LEG", "MED", "BUS", "PTY"}
 MOTION_VERBS = {
     "arrive", "go", "travel", "fly", "return", "come", "head", "move", "leave", "visit", "reach", "enter", "tour",
     "land", "depart", "flee", "send", "deploy", "bring", "take", "drive", "sail", "walk", "march", "trip",
@@ -204,6 +207,7 @@ class ActorStage:
         self._sentence_country(sp, ms)
         self._shortforms(sp, ms)
         self._places(sp, ms)
+        self._location_country(sp, ms)
         live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
         live = resolve_coreference(sp, live)
         self._pronoun_possessors(sp, live)
@@ -516,6 +520,39 @@ class ActorStage:
                 w.code, w.rule = compose(roots[0], w.extra.get("agent")), "agent:sentence-country"
             elif ethnic and roots:
                 w.code, w.rule = roots[0], "ethnic:residence"
+
+    @staticmethod
+    def _location_country(sp, ms) -> None:
+        """A bare domestic agent ("protesters", "police", "the opposition") that acts
+        somewhere takes that place's country: "protesters gathered outside the British
+        embassy in Tehran" -> IRNCVL (``agent:location``). Troops and diplomats abroad are
+        not domestic, so only the sectors in :data:`DOMESTIC_SECTORS` take it."""
+        places = {}
+        for o in ms:
+            if o.kind == "place" and not o.consumed and o.root not in ("---", "IGO", "NGO", "IMG"):
+                for i in range(o.tok_start, o.tok_end):
+                    places[i] = o
+        if not places:
+            return
+        for w in ms:
+            if w.kind != "agent" or w.rule != "agent:bare" or w.extra.get("agent") not in DOMESTIC_SECTORS:
+                continue
+            h = sp[w.head]
+            if h.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb, found = h.head, None
+            todo = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in STRONG_PLACE_PREPS]
+            while todo and found is None:
+                prep = todo.pop(0)
+                for t in prep.subtree:
+                    if t.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+                        break  # not through another clause
+                    if t.i in places:
+                        found = places[t.i]
+                        break
+            if found is not None:
+                w.code, w.rule = compose(found.root, w.extra.get("agent")), "agent:location"
+                w.chain = ((found.start, found.end),)
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
