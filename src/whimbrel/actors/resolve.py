@@ -10,8 +10,8 @@ that fired):
    Miguel Diaz-Canel") are folded into ONE mention; an unknown person with a
    title gets nationality + sector (``title``), or the sentence's/article's main
    country when the title has no nationality (``title+context``).
-3. Agents (role nouns from ``agents.tsv``) with a nationality word, a country
-   name, a possessive or an "in/of <country>" phrase (``agent:*``): "a Russian
+3. Agents (role nouns from ``agents.tsv``; the rules are in :mod:`.agents`) with a
+   nationality word, a country name, a possessive or an "in/of <country>" phrase (``agent:*``): "a Russian
    diplomat" -> RUSGOV, "North Korea's state media" -> PRKMED, "rebels in the
    Ivory Coast" -> CIVREB. Several coordinated nationalities give one mention
    each on its own word (``agent:compound``: "Hungarian and Romanian officials").
@@ -41,7 +41,6 @@ Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -49,17 +48,15 @@ from collections import Counter
 from ..model import Document
 from ..pipeline import register
 from ..settings import Settings
+from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, location_country, pronoun_possessors,
+                     sentence_country)
 from .coref import resolve_coreference
 from .kb import Entry, KnowledgeBase, load_kb
 from .match import find_agents, find_names, piece_stream
 from .mention import WMention, compose
 
 COUNTRYISH = {"country", "demonym", "people", "capital", "city"}
-STRONG_PLACE_PREPS = {"in", "at", "inside", "within", "throughout", "near", "outside", "around", "across",
-                      "into", "via", "through", "on", "over"}
 MOTION_PREPS = {"to", "from", "toward", "towards", "for"}
-#: sectors of agents that belong to the country where they act (not troops, not diplomats)
-DOMESTIC_SECTORS = {"CVL", "COP", "OPP", "LAB", "EDU", "JUD", "LEG", "MED", "BUS", "PTY"}
 MOTION_VERBS = {
     "arrive", "go", "travel", "fly", "return", "come", "head", "move", "leave", "visit", "reach", "enter", "tour",
     "land", "depart", "flee", "send", "deploy", "bring", "take", "drive", "sail", "walk", "march", "trip",
@@ -68,12 +65,6 @@ MOTION_VERBS = {
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
 DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]")
-FOREIGN_MODIFIERS = {"western", "foreign", "international", "arab", "african", "european", "asian", "gulf",
-                     "regional", "multinational", "allied", "coalition", "un", "u.n."}
-OWNER_NOUNS = {"country", "nation", "kingdom", "republic", "state", "island", "territory", "emirate"}
-AGENT_PREPS = {"in", "of", "from", "throughout", "across", "inside", "within"}
-#: "forces loyal to X", "militias allied with Y": the agent belongs to X's country
-ALLEGIANCE = {"loyal", "allied", "ally", "aligned", "align", "affiliated", "affiliate", "linked", "link", "faithful"}
 
 
 def _day(doc: Document) -> dt.date:
@@ -90,16 +81,6 @@ def span_head(sp, ts: int, te: int) -> int:
         if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
             head = t.i
     return head
-
-
-def _agent_code(c: WMention, sector: str | None) -> str:
-    """Code of an agent noun modified by ``c``: a state's root + the sector
-    ("Russian diplomat" -> RUSGOV), an IGO's code + sector ("NATO troops" ->
-    IGOWSTNATMIL); an armed group stays itself ("Hamas commanders" -> PSEREB)."""
-    if c.kind == "group":
-        return c.code
-    base = c.code if c.root in ("IGO", "NGO", "IMG") else c.root
-    return compose(base, sector)
 
 
 def _drop_nested(ms: list[WMention]) -> list[WMention]:
@@ -200,18 +181,18 @@ class ActorStage:
         ms.sort(key=lambda w: w.start)
 
         self._titles(sp, ms, agents)
-        agent_ms = self._agents(sp, ms, agents)
+        agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
-        self._sentence_country(sp, ms)
+        sentence_country(sp, ms)
         self._shortforms(sp, ms)
         self._places(sp, ms)
-        self._location_country(sp, ms)
+        location_country(sp, ms)
         live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
         live = resolve_coreference(sp, live)
-        self._pronoun_possessors(sp, live)
-        self._definite_agents(sp, live)
+        pronoun_possessors(sp, live)
+        definite_agents(sp, live)
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
 
@@ -309,115 +290,6 @@ class ActorStage:
             if any(t.lower_ in ("former", "ex", "late") for t in sp[ext:w.extra["name_start"]]) and w.root != "---":
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
-    def _agents(self, sp, ms, agents) -> list[WMention]:
-        out = []
-        in_title = set()
-        for w in ms:
-            for a in w.extra.get("title_agents", ()):
-                in_title.add(a.tok_start)
-        countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed]
-        c_at: dict[int, WMention] = {}
-        for c in countryish:
-            for i in range(c.tok_start, c.tok_end):
-                c_at.setdefault(i, c)
-        occupied = set()
-        for w in ms:
-            occupied.update(range(w.tok_start, w.tok_end))
-        for a in agents:
-            if a.tok_start in in_title or any(i in occupied for i in range(a.tok_start, a.tok_end)):
-                continue  # "King" in "Tom King" is a name, not an agent
-            h = sp[a.tok_end - 1]
-            lo = h.left_edge.i
-            if h.dep_ == "compound" and h.head.i > h.i:
-                lo = min(lo, h.head.left_edge.i)
-            mods = list({id(c): c for c in (c_at.get(i) for i in range(lo, a.tok_start))
-                         if c is not None and not c.consumed and c.tok_start >= lo
-                         and c.tok_end <= a.tok_start}.values())
-            end = a.end
-            rule = "agent:nationality"
-            if mods and any(sp[c.head].dep_ == "poss" or sp[min(c.tok_end, len(sp) - 1)].tag_ == "POS" for c in mods):
-                rule = "agent:possessive"
-            owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in sp[lo:a.tok_start])
-            if not mods and not owned:  # "its ambassador from Niamey" is its own, not Niger's
-                rights = list(h.rights)
-                for c in list(rights):  # "a newspaper based in Beirut", "the Red Cross operating in Iraq"
-                    if c.dep_ in ("acl", "relcl"):
-                        rights.extend(x for x in c.children if x.dep_ == "prep" and x.lower_ in ("in", "from"))
-                for c in rights:
-                    if c.dep_ == "prep" and c.lower_ in AGENT_PREPS:
-                        inner = sorted({id(m): m for m in (c_at.get(i) for i in range(c.i + 1, c.right_edge.i + 1))
-                                        if m is not None and not m.consumed and c.i < m.tok_start
-                                        and m.tok_end <= c.right_edge.i + 1}.values(), key=lambda m: m.start)
-                        if inner:
-                            linked = [m for m in inner if m is inner[0] or sp[m.head].dep_ == "conj"]
-                            mods = linked if len(linked) > 1 else inner[:1]  # "officials in Beijing and Washington"
-                            end = inner[0].end
-                            rule = "agent:prep"
-                        break
-            if not mods:
-                loyal = self._allegiance(sp, h, ms)
-                if loyal is not None:  # "rebels loyal to Riek Machar": the leader's country
-                    w = WMention(a.start, a.end, a.tok_start, a.tok_end, compose(loyal.root, a.agent), "agent",
-                                 "agent:allegiance", name=loyal.name, kb_id=loyal.kb_id,
-                                 chain=((loyal.start, loyal.end),), head=h.i)
-                    w.extra["agent"] = a.agent
-                    out.append(w)
-                    continue
-            if not mods:
-                owner = next((t for t in sp[lo:a.tok_start] if t.dep_ == "poss" and t.lemma_.lower() in OWNER_NOUNS), None)
-                if owner is not None:  # "the country's foreign ministry": the country just named
-                    prev = [m for m in ms if m.kind in ("country", "place") and m.end <= owner.idx
-                            and m.root not in ("---", "IGO", "NGO", "IMG") and owner.idx - m.end < 600]
-                    if prev:
-                        sent_start = sp[owner.i].sent.start
-                        subjects = [m for m in prev if m.tok_start >= sent_start
-                                    and sp[m.head].dep_ in ("nsubj", "nsubjpass")]
-                        c = subjects[0] if subjects else prev[-1]  # "Sri Lanka ... with Iran, the country's"
-                        first = owner.i - 1 if owner.i > 0 and sp[owner.i - 1].lower_ in ("the", "this") else owner.i
-                        w = WMention(sp[first].idx, a.end, first, a.tok_end, compose(c.root, a.agent), "agent", "agent:owner-anaphor",
-                                     name=c.name, kb_id=c.kb_id, chain=((c.start, c.end),), head=h.i)
-                        w.extra["agent"] = a.agent
-                        out.append(w)
-                        continue
-            if mods and len(mods) > 1:
-                for c in mods:
-                    c.consumed = True
-                    # members keep their own words as span; their head is the agent noun, so
-                    # "they"/"their" and pair detection see the group
-                    out.append(WMention(c.start, c.end, c.tok_start, c.tok_end, _agent_code(c, a.agent), "agent",
-                                        "agent:compound", name=c.name, kb_id=c.kb_id, head=h.i))
-                continue
-            if mods:
-                c = mods[0]
-                c.consumed = True
-                start, ts = min(c.start, a.start), min(c.tok_start, a.tok_start)
-                w = WMention(start, max(end, a.end), ts, max(a.tok_end, c.tok_end), _agent_code(c, a.agent), "agent",
-                             rule, name=c.name, kb_id=c.kb_id, head=h.i)
-            else:
-                w = WMention(a.start, a.end, a.tok_start, a.tok_end, "---" + a.agent, "agent", "agent:bare",
-                             name=None, head=h.i)
-            w.extra["agent"] = a.agent
-            out.append(w)
-        return out
-
-    @staticmethod
-    def _allegiance(sp, h, ms) -> WMention | None:
-        """The coded person an agent is loyal or allied to ("forces loyal to X", "militias
-        allied with Y"), if any. Only people: "militias linked to Iran" are a proxy, not
-        Iranian, as "backed by Iran" is."""
-        for c in h.rights:
-            if c.dep_ not in ("amod", "acl", "relcl") or c.lemma_.lower() not in ALLEGIANCE:
-                continue
-            for prep in c.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
-                    continue
-                lo, hi = prep.i + 1, prep.right_edge.i + 1
-                inner = sorted((m for m in ms if lo <= m.tok_start and m.tok_end <= hi and m.kind == "person"
-                                and m.root not in ("---", "IGO", "NGO", "IMG")), key=lambda m: m.start)
-                if inner:
-                    return inner[0]
-        return None
-
     def _appositions(self, sp, ms) -> None:
         """An unknown person in apposition with a coded agent takes its code."""
         by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed and not w.code.startswith("---")}
@@ -450,109 +322,6 @@ class ActorStage:
             pick = (local or article).most_common(1)
             if pick:
                 w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
-
-    @staticmethod
-    def _pronoun_possessors(sp, ms) -> None:
-        """A bare agent owned by a resolved pronoun takes its country:
-        "Pyongyang used its official media" -> PRKMED."""
-        pron = {}
-        for w in ms:
-            if w.kind == "pronoun" and w.tok_end - w.tok_start == 1:
-                pron.setdefault(w.tok_start, []).append(w)
-        for w in ms:
-            if w.rule != "agent:bare":
-                continue
-            for c in sp[w.head].children:
-                owners = pron.get(c.i) if c.dep_ == "poss" else None
-                if owners and len(owners) == 1 and owners[0].root not in ("---",):
-                    o = owners[0]
-                    base = o.code if o.root in ("IGO", "NGO", "IMG") else o.root
-                    w.code = compose(base, w.extra.get("agent"))
-                    w.rule, w.name, w.kb_id = "agent:possessive-pronoun", o.name, o.kb_id
-                    w.chain = ((o.start, o.end),)
-                    break
-
-    @staticmethod
-    def _definite_agents(sp, ms) -> None:
-        """"The official media" after "North Korea's state media": a bare agent with
-        "the" takes the code of a recent coded agent of the same sector."""
-        from .mention import sector_of
-
-        for k, w in enumerate(ms):
-            if w.rule != "agent:bare" or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
-                continue
-            sec = sector_of(w.code)
-            for o in reversed(ms[:k]):
-                if w.start - o.end > 800:
-                    break
-                if o.kind == "agent" and not o.code.startswith("---") and sector_of(o.code) == sec and o.end <= w.start:
-                    w.code, w.rule, w.name, w.kb_id = o.code, "coref:definite", o.name, o.kb_id
-                    w.chain = ((o.start, o.end),)
-                    break
-
-    def _sentence_country(self, sp, ms) -> None:
-        """Bare agents ("Islamic fundamentalists", "refugees") take the country when
-        their sentence names exactly one; "ethnic X" takes the country they live in."""
-        starts = [sent.start for sent in sp.sents]
-        by_sent: dict[int, list[WMention]] = {}
-
-        def sent_index(i: int) -> int:
-            return bisect.bisect_right(starts, i) - 1
-
-        for o in ms:
-            by_sent.setdefault(sent_index(o.tok_start), []).append(o)
-        for w in ms:
-            bare = w.kind == "agent" and w.rule == "agent:bare" and not any(
-                c.lower_ in FOREIGN_MODIFIERS for c in sp[w.head].children)  # "western diplomats said"
-            ethnic = w.kind == "country" and w.extra.get("entry_kind") == "people" and any(
-                c.lower_ == "ethnic" for c in sp[w.head].children)
-            if not (bare or ethnic):
-                continue
-            roots = []
-            for o in by_sent.get(sent_index(w.head), ()):
-                if o is w or o.kind not in ("country", "person", "agent"):
-                    continue
-                if o.root in ("---", "IGO", "NGO", "IMG") or (ethnic and o.root == w.root):
-                    continue
-                if o.root not in roots:
-                    roots.append(o.root)
-            if bare and len(roots) == 1:
-                w.code, w.rule = compose(roots[0], w.extra.get("agent")), "agent:sentence-country"
-            elif ethnic and roots:
-                w.code, w.rule = roots[0], "ethnic:residence"
-
-    @staticmethod
-    def _location_country(sp, ms) -> None:
-        """A bare domestic agent ("protesters", "police", "the opposition") that acts
-        somewhere takes that place's country: "protesters gathered outside the British
-        embassy in Tehran" -> IRNCVL (``agent:location``). Troops and diplomats abroad are
-        not domestic, so only the sectors in :data:`DOMESTIC_SECTORS` take it."""
-        places = {}
-        for o in ms:
-            if o.kind == "place" and not o.consumed and o.root not in ("---", "IGO", "NGO", "IMG"):
-                for i in range(o.tok_start, o.tok_end):
-                    places[i] = o
-        if not places:
-            return
-        for w in ms:
-            if w.kind != "agent" or w.rule != "agent:bare" or w.extra.get("agent") not in DOMESTIC_SECTORS:
-                continue
-            h = sp[w.head]
-            if h.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            verb, found = h.head, None
-            todo = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in STRONG_PLACE_PREPS]
-            while todo and found is None:
-                prep = todo.pop(0)
-                for t in prep.subtree:
-                    if t.dep_ in ("relcl", "acl", "ccomp", "advcl"):
-                        break  # not through another clause
-                    if t.i in places:
-                        found = places[t.i]
-                        break
-            if found is not None:
-                w.code, w.rule = compose(found.root, w.extra.get("agent")), "agent:location"
-                w.chain = ((found.start, found.end),)
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
