@@ -8,9 +8,9 @@ walks the dependency parse:
   act they govern ("agreed to expand ties" -> intent, "refused to" -> reject,
   "used its media to criticise" -> the criticism); reporting verbs are not events
   themselves but mark the clause they report (``reported_by``);
-* roles come from the parse (``roles.py``): active/passive, coordinated and group
-  subjects (one event per member, symmetric pairs for joint acts), objects and
-  prepositional targets;
+* roles come from the parse (``roles.py``, ``arguments.py``): active/passive,
+  coordinated and group subjects (one event per member, symmetric pairs for joint
+  acts), objects and prepositional targets;
 * event nouns not used by a verb become nominal events when they name their own
   actors ("US sanctions on Russia", "talks between X and Y");
 * modality (``modality.py``) is stored on every event; a future or conditional
@@ -28,22 +28,19 @@ from dataclasses import dataclass
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
+from .arguments import Arguments
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .modality import mood
-from .nominal import PLACE_TARGET_ROOTS, NominalEvents, _place_actor, _words
+from .nominal import NominalEvents, _words
 from .roles import (
-    OBJ_PREPS,
     MentionIndex,
-    _collect,
-    NP_CORE,
     child,
-    np_mentions,
-    passive_parts,
-    pobj_of,
-    subject_token,
     is_misparsed_verb,
     nodes_of,
+    np_mentions,
     obj_token,
+    pobj_of,
+    subject_token,
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
@@ -56,7 +53,6 @@ SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "
 CODER_VERSION = "coder.1"
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
-PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 
 
 @dataclass(frozen=True)
@@ -159,7 +155,7 @@ def _phrase_ok(want: tuple[str, ...], tok) -> bool:
 # ---------------------------------------------------------------- sentence coder
 
 
-class _SentenceCoder(NominalEvents):
+class _SentenceCoder(NominalEvents, Arguments):
     def __init__(self, lex: Lexicon, doc: Document, sent: Sentence, span, idx: MentionIndex):
         self.lex = lex
         self.doc = doc
@@ -269,149 +265,6 @@ class _SentenceCoder(NominalEvents):
             if p is None or not (p.object or p.prep) or m.code.startswith("01"):
                 return None
         return m
-
-    # ---- arguments
-    def args(self, v, pattern: Pattern | None, code: str):
-        place_ok = (pattern is not None and pattern.place) or code.startswith(("042", "043")) or self.lex.place_verb(v.lemma_.lower())
-        patient, agent = passive_parts(v)
-        if patient is not None and (child(v, "nsubjpass") is not None or v.dep_ in ("acl", "conj")):
-            src = np_mentions(agent, self.idx) if agent is not None else []
-            tgt = np_mentions(patient, self.idx, allow_places=place_ok)
-            if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
-        else:
-            st = subject_token(v)
-            src = np_mentions(st, self.idx)
-            if st is not None and st.head.i == v.i:
-                # a parser that hangs two coordinated subjects on the verb separately
-                for c in v.children:
-                    if c.dep_ == "nsubj" and c.i != st.i:
-                        src = src + [a for a in np_mentions(c, self.idx) if a not in src]
-            tgt = []
-            weak: list[Actor] = []
-            own_obj = False
-            for c in v.children:
-                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
-                    found = np_mentions(o, self.idx, allow_places=place_ok)
-                    if found and not self.idx.at(o) and c.dep_ == "dobj":
-                        # only a modifier names an actor ("a US$50m arms deal"); never the
-                        # possessive pronoun of the actor's own thing ("their relations")
-                        weak = weak or [a for a in found if a.kind != "pronoun"]  # only a modifier names an actor ("a US$50m arms deal")
-                        continue
-                    if found and c.dep_ == "dobj" and src and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children) \
-                            and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
-                        # "recalled its ambassador from Niamey", "withdrew its troops from Mali":
-                        # the actor's own agents are the instrument; the other party is the target
-                        weak, own_obj = found, True
-                        continue
-                    tgt = found
-                    if tgt:
-                        break
-            unknown = tgt if tgt and all(a.code.startswith("---") for a in tgt) else []
-            if unknown:
-                tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
-            if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ == "prep"]
-                dobj = child(v, "dobj")
-                if dobj is not None:
-                    preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
-                # "came for talks with Trump": the partner of an event noun in a phrase
-                for _, o in list(preps):
-                    if o is not None and self.lex.noun(_words(o)[0]) is not None:
-                        preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
-                order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
-                for want in order:
-                    for w, o in preps:
-                        if w == want and o is not None:
-                            if w in ("in", "from") and not (place_ok or own_obj):
-                                continue
-                            tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if (unknown or weak) and tgt:
-                                # over an unknown or modifier-named object ("a Chinese executive"),
-                                # only the phrase's own words count ("at a Syrian air base",
-                                # not "at the request of the US")
-                                core: list[Actor] = []
-                                _collect(o, self.idx, NP_CORE | {"conj"}, core)
-                                tgt = [a for a in tgt if a in core]
-                            if tgt:
-                                break
-                    if tgt:
-                        break
-            tgt = tgt or weak
-            dobj_ev = child(v, "dobj")
-            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087") or (code[:2] == "11" and dobj_ev is not None)):
-                # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
-                # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
-                # somewhere hits that place's country when no actor is named
-                tgt = self.place_target(v, from_ok=code.startswith("08"))
-            tgt = tgt or unknown
-        if pattern is not None and pattern.swap:
-            src, tgt = tgt, src
-        src = [m for m in src if m.kind != "place"]
-        tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
-        return src, tgt
-
-    def place_target(self, v, *, from_ok: bool = False) -> list[Actor]:
-        """The place named in ``v``'s own clause (its object phrase or its in/on/at/into
-        phrases, one level down), as the country hit; [] when none or several countries.
-        ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan")."""
-        preps = PLACE_PREPS + (("from",) if from_ok else ())
-        kinds = ("place", "country") if from_ok else ("place",)  # "withdrawal from Afghanistan"
-        cands = []
-        for c in v.children:
-            if c.dep_ == "dobj":
-                cands.append(c)
-                for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
-                        cands.append(pobj_of(g))
-            elif c.dep_ == "prep" and c.lower_ in preps and pobj_of(c) is not None:
-                cands.append(pobj_of(c))
-        places: list[Actor] = []
-        for o in cands:
-            stack = [o]
-            for _ in range(4):  # "waters around Taiwan", "hotels, a station and a centre in Mumbai"
-                nxt = []
-                for n in stack:
-                    places += [m for m in self.idx.at(n) if m.kind in kinds and m.country]
-                    for g in n.children:
-                        if g.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos"):
-                            nxt.append(g)
-                        elif g.dep_ == "prep" and g.lower_ in PLACE_PREPS + ("of", "around", "near") and pobj_of(g) is not None:
-                            nxt.append(pobj_of(g))
-                stack = nxt
-        countries = {m.country for m in places}
-        if len(countries) != 1:
-            return []
-        return [_place_actor(places[0])]
-
-    def reporter(self, v):
-        """(reporting verb, its subject's mentions) if ``v`` is in reported speech."""
-        t = v
-        if is_misparsed_verb(v) and v.head.dep_ == "dobj" and "report" in self.lex.roles.get(v.head.head.lemma_.lower(), ()):
-            h = v.head.head
-            return h, np_mentions(subject_token(h), self.idx)
-        for _ in range(6):
-            for c in t.children:
-                if c.dep_ == "parataxis" and "report" in self.lex.roles.get(c.lemma_.lower(), ()):
-                    return c, np_mentions(subject_token(c), self.idx)
-            if t.dep_ in ("ccomp", "parataxis") and "report" in self.lex.roles.get(t.head.lemma_.lower(), ()):
-                h = t.head
-                return h, np_mentions(subject_token(h), self.idx)
-            if t.dep_ in ("conj", "xcomp", "advcl", "ccomp") and t.head.i != t.i:
-                t = t.head
-                continue
-            break
-        if self.according is None:
-            self.according = (None, [])
-            for tok in self.span:
-                if tok.lower_ == "according" and tok.dep_ == "prep":
-                    to = child(tok, "prep")
-                    o = pobj_of(to) if to is not None else pobj_of(tok)
-                    if o is not None:
-                        self.according = (tok, np_mentions(o, self.idx))
-                        break
-        return self.according
 
     # ---- emitting
     def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
