@@ -15,7 +15,6 @@ Time is CPU time of this process (other load on the machine does not count).
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import time
 from pathlib import Path
@@ -53,7 +52,6 @@ def main() -> None:
 
     from whimbrel.evaluate import GoldDoc, _article
     from whimbrel.model import Document
-    from whimbrel.nlp import attach
     from whimbrel.pipeline import Pipeline
     from whimbrel.settings import Settings
 
@@ -62,10 +60,7 @@ def main() -> None:
     coder = Pipeline.load(settings, stages=("actors", "events")).stages[-1]
     coder.lexicon  # load the lexicon before timing
     arts = [_article(GoldDoc(id=i, text=t, published=None, events=(), article_text=a)) for i, t, a in (lee_texts() if args.lee else texts())]
-    docs = []
-    for art, sp in zip(arts, pipe.nlp.pipe(a.text for a in arts)):
-        d = attach(Document(article=art), sp)
-        docs.append(pipe.run(d))
+    docs = [d for d in pipe.pipe(arts) if isinstance(d, Document)]  # parsed and actors resolved, once
     n_sent = sum(len(d.sentences) for d in docs)
     best = None
     n_events = 0
