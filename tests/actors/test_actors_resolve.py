@@ -387,3 +387,9 @@ def test_a_bare_domestic_agent_takes_the_country_where_it_acts(resolve):
     # troops abroad are not the host's: the rule is for domestic sectors only
     ms = resolve("Troops gathered outside the British embassy in Tehran, near London and Washington officials.")
     assert all(m.rule != "agent:location" for m in by_text(ms, "Troops"))
+
+
+def test_japans_self_defense_forces_are_its_military_but_only_in_a_japan_story(resolve):
+    assert codes(resolve("Japan's Self-Defense Forces scrambled jets."), "Self-Defense Forces") == {"JPNMIL"}
+    ms = resolve("A village self-defense force repelled the attack in Mali.")
+    assert not any(m.code.startswith("JPN") for m in ms)
