@@ -318,8 +318,12 @@ def parse_phoenix(path: Path, prefix: str, default_kind: str) -> list[str]:
 # ----------------------------------------------------------------- factbook
 TITLE_WORDS = {"President", "Minister", "King", "Queen", "Prince", "Princess", "Sultan", "Emir", "Amir", "General",
                "Governor", "Chairman", "Premier", "Chancellor", "Pope", "Sheikh", "Grand", "Duke", "Co-prince",
-               "Captain", "Chief", "Federal", "Vice", "Supreme", "Head", "State", "Leader", "Secretary", "Commander", "Lieutenant", "Colonel", "Field", "Marshal"}
+               "Captain", "Chief", "Federal", "Vice", "Supreme", "Head", "State", "Leader", "Secretary", "Commander", "Lieutenant", "Colonel", "Field", "Marshal",
+               "Sir", "Dame", "Executive"}
+#: countries whose factbook names are family name first (KIM Jong Un, XI Jinping, HUN Manet)
+FAMILY_FIRST = {"CHN", "HKG", "MAC", "TWN", "PRK", "KOR", "VNM", "KHM", "MNG"}
 NON_ISO = {"Kosovo": "KSV"}
+ROMAN = re.compile(r"^(?=[IVXL]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
 
 def build_factbook() -> list[str]:
@@ -353,22 +357,32 @@ def build_factbook() -> list[str]:
             txt = re.sub(r"<[^>]+>", " ", txt)
             for m in re.finditer(r"((?:[A-Z][a-z.'\-]+\s){0,3})((?:[A-Z]{2,}[A-Z'\-]*\s?)+)((?:\s?[A-Z][a-z'\-]+)*)\s*(?:,[^(]*)?\(since\s+([^)]*)\)", txt):
                 given, family, after = m.group(1).strip(), m.group(2).strip(), m.group(3).strip()
-                if after:  # East Asian order: KIM Jong Un
+                family = re.sub(r"-\s+", "-", family).strip("- ")  # "SASSOU- NGUESSO"
+                words = given.split()
+                while any(w in TITLE_WORDS for w in words):
+                    words = words[[i for i, w in enumerate(words) if w in TITLE_WORDS][-1] + 1:]
+                shorts: list[str] = []
+                if after and (not words or a3 in FAMILY_FIRST):  # KIM Jong Un, XI Jinping
                     person = f"{family} {after}"
-                elif given:
-                    words = given.split()
-                    while any(w in TITLE_WORDS for w in words):
-                        words = words[[i for i, w in enumerate(words) if w in TITLE_WORDS][-1] + 1:]
-                    person = " ".join([*words, family])
+                elif words:
+                    # "Daniel NOBOA Azin", "Nayib Armando BUKELE Ortez": the news writes
+                    # "Daniel Noboa", "Nayib Bukele"
+                    person = " ".join([*words, family, after]).strip()
+                    if after:
+                        shorts = [" ".join([*words, family]), f"{words[0]} {family}", f"{words[-1]} {family}"]
                 else:
                     person = family
                 if len(person) < 4:
                     continue
-                roman = re.compile(r"^(?=[IVXL]+$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
-                words = [w.capitalize() if w.isupper() and len(w) > 1 and not roman.match(w) else w
-                         for w in person.split()]
-                words = ["-".join(p.capitalize() if p.isupper() and not roman.match(p) else p for p in w.split("-")) for w in words]
-                full = " ".join(words)
+
+                def cased(name: str) -> str:
+                    # capitalise the upper-case family name; keep regnal numbers (CHARLES III)
+                    ws = name.split()
+                    return " ".join("-".join(p.capitalize() if p.isupper() and len(p) > 1 and not (i and ROMAN.match(p)) else p
+                                             for p in w.split("-")) for i, w in enumerate(ws))
+
+                full = cased(person)
+                extra = [x for sh in dict.fromkeys(shorts) for x in (cased(sh), ascii_fold(cased(sh)))]
                 since = m.group(4)
                 start = ""
                 try:
@@ -379,7 +393,7 @@ def build_factbook() -> list[str]:
                     ym = re.search(r"(\d{4})", since)
                     start = f"{ym.group(1)}-01-01" if ym else ""
                 id_ = "fb:" + re.sub(r"[^a-z0-9]+", "-", ascii_fold(full).lower()).strip("-")
-                found.setdefault(id_, []).append((a3, start, [full, ascii_fold(full)]))
+                found.setdefault(id_, []).append((a3, start, list(dict.fromkeys([full, ascii_fold(full), *extra]))))
     # a head of several states (a monarch's realms, a president's territories) is
     # coded for the most populous one
     from countryinfo import CountryInfo

@@ -148,3 +148,13 @@ def test_shipped_files_are_canonical_so_the_fast_reader_is_exact():
         text = (data / name).read_text(encoding="utf-8")
         checked = [list(r) for r in kbmod._parse(text, name)]
         assert [list(r) for r in kbmod._builtin_rows(text)] == checked, name
+
+
+def test_factbook_leaders_are_found_by_the_names_news_uses():
+    """The factbook writes "Nayib Armando BUKELE Ortez"; the news writes "Nayib Bukele"."""
+    import datetime as dt
+
+    kb = load_kb()
+    for name, code in (("Nayib Bukele", "SLVGOV"), ("Daniel Noboa", "ECUGOV"), ("Salva Kiir", "SSDGOV")):
+        assert {e.code_on(dt.date(2025, 9, 1)).code for e in kb.lookup(name)} == {code}, name
+    assert not kb.lookup("Sir Hassanal"), "titles are not names"
