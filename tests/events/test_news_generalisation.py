@@ -138,3 +138,18 @@ def test_the_subject_of_a_passive_raising_verb_does_the_infinitives_act(pipeline
     evs = code_text("Saudi Crown Prince Mohammed bin Salman is expected to travel to Washington next month.",
                     published="2026-04-15", pipeline=pipeline)
     assert [(e.source.code, e.target.code[:3]) for e in evs] == [("SAUGOV", "USA")]
+
+
+@pytest.mark.parametrize("text, src", [
+    ("Armenia put its troops on high alert.", "ARM"),
+    ("China massed troops near the border with India.", "CHN"),
+    ("Taiwan raised its military alert level after Chinese drills.", "TWN"),
+])
+def test_a_show_of_force_has_no_target_in_the_actors_own_forces(pipeline, text, src):
+    evs = code_text(text, published="2024-06-10", pipeline=pipeline)
+    assert [(e.source.code[:3], e.cameo_root, e.target) for e in evs] == [(src, "15", None)]
+
+
+def test_forces_placed_on_alert_are_the_source(pipeline):
+    evs = code_text("The Russian army was placed on alert.", published="2024-06-10", pipeline=pipeline)
+    assert [(e.source.code, e.cameo) for e in evs] == [("RUSMIL", "152")]

@@ -105,8 +105,15 @@ class Arguments:
                 # somewhere hits that place's country when no actor is named
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
             tgt = tgt or unknown
+            if own_obj and tgt is weak:
+                tgt = []  # "put its troops on alert": its own troops are not a target
+            if code.startswith("15") and src and all(
+                    a.code.startswith("---") or a.code[:3] in {s.code[:3] for s in src} for a in tgt):
+                tgt = []  # "massed troops near the border": forces shown are the actor's own
         if pattern is not None and pattern.swap:
             src, tgt = tgt, src
+        if code.startswith("15") and not src:
+            src, tgt = tgt, []  # "the army was placed on alert": the force shown is the actor
         src = [m for m in src if m.kind != "place"]
         tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
         return src, tgt
