@@ -153,3 +153,20 @@ def test_a_show_of_force_has_no_target_in_the_actors_own_forces(pipeline, text, 
 def test_forces_placed_on_alert_are_the_source(pipeline):
     evs = code_text("The Russian army was placed on alert.", published="2024-06-10", pipeline=pipeline)
     assert [(e.source.code, e.cameo) for e in evs] == [("RUSMIL", "152")]
+
+
+def test_traded_accusations_and_exchanged_fire_go_both_ways(pipeline):
+    evs = code_text("Thailand and Cambodia traded accusations over the border clashes.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("THA", "KHM", "11"), ("KHM", "THA", "11")}
+    evs = code_text("India and Pakistan exchanged fire across the Line of Control.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("IND", "PAK", "19"), ("PAK", "IND", "19")}
+
+
+def test_the_sidelines_of_a_summit_are_where_not_whom(pipeline):
+    evs = code_text("Blinken and Wang Yi met on the sidelines of the ASEAN summit.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("USA", "CHN", "04")}
+
+
+def test_a_phone_call_is_a_telephone_discussion(pipeline):
+    evs = code_text("Macron spoke by phone with Zelensky.", published="2024-06-10", pipeline=pipeline)
+    assert [(e.source.code, e.cameo, e.target.code) for e in evs] == [("FRAGOV", "041", "UKRGOV")]

@@ -27,6 +27,8 @@ from .roles import (
 )
 
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
+#: nouns of a prepositional phrase that says where or when, never to whom
+LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
 
 class Arguments:
@@ -85,6 +87,8 @@ class Arguments:
                         if w == want and o is not None:
                             if w in ("in", "from") and not (place_ok or own_obj):
                                 continue
+                            if o.lower_ in LOCATIVE_NOUNS:
+                                continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
                             if (unknown or weak) and tgt:
                                 # over an unknown or modifier-named object ("a Chinese executive"),

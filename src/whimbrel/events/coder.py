@@ -51,6 +51,8 @@ CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 CODER_VERSION = "coder.1"
+#: "X and Y traded accusations / exchanged fire": one event each way
+RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
 
@@ -532,8 +534,14 @@ class _SentenceCoder(NominalEvents, Arguments):
         pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
         conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
-        self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=self.is_main(content[0] if content else v),
-                  plover=m.pattern.plover if m.pattern is not None and code == m.pattern.code else "")
+        main = self.is_main(content[0] if content else v)
+        plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
+        if not tgt and len(src) == 2 and src[0].code != src[1].code and v.lemma_.lower() in RECIPROCAL_VERBS:
+            # "Thailand and Cambodia traded accusations": each did it to the other
+            for a, b in ((src[0], src[1]), (src[1], src[0])):
+                self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
+        else:
+            self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=main, plover=plover)
         # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
         for t in {v.i: v, act_v.i: act_v}.values():
             for c in t.children:
