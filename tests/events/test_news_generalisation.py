@@ -170,3 +170,12 @@ def test_the_sidelines_of_a_summit_are_where_not_whom(pipeline):
 def test_a_phone_call_is_a_telephone_discussion(pipeline):
     evs = code_text("Macron spoke by phone with Zelensky.", published="2024-06-10", pipeline=pipeline)
     assert [(e.source.code, e.cameo, e.target.code) for e in evs] == [("FRAGOV", "041", "UKRGOV")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Authorities in Ethiopia shut down the internet in Tigray.", "172"),
+    ("The US Navy intercepted an Iranian weapons shipment bound for Yemen.", "1711"),
+    ("Egypt reopened the border with Sudan.", "086"),
+])
+def test_borders_internet_and_shipments(pipeline, text, want):
+    assert want in {e.cameo for e in code_text(text, published="2024-06-10", pipeline=pipeline)}
