@@ -179,3 +179,11 @@ def test_a_phone_call_is_a_telephone_discussion(pipeline):
 ])
 def test_borders_internet_and_shipments(pipeline, text, want):
     assert want in {e.cameo for e in code_text(text, published="2024-06-10", pipeline=pipeline)}
+
+
+def test_a_prisoner_exchange_releases_both_ways_and_adopted_sanctions_are_sanctions(pipeline):
+    evs = code_text("Russia and Ukraine exchanged 300 prisoners of war on Saturday.", published="2026-03-01", pipeline=pipeline)
+    assert keys(evs) == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
+    evs = code_text("The European Union adopted its 20th package of sanctions against Russia.", published="2026-03-01",
+                    pipeline=pipeline)
+    assert keys(evs) == {("IGO", "RUS", "16")}

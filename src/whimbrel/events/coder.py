@@ -536,7 +536,8 @@ class _SentenceCoder(NominalEvents, Arguments):
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
-        if not tgt and len(src) == 2 and src[0].code != src[1].code and v.lemma_.lower() in RECIPROCAL_VERBS:
+        if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
+                and v.lemma_.lower() in RECIPROCAL_VERBS:
             # "Thailand and Cambodia traded accusations": each did it to the other
             for a, b in ((src[0], src[1]), (src[1], src[0])):
                 self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
