@@ -393,3 +393,12 @@ def test_japans_self_defense_forces_are_its_military_but_only_in_a_japan_story(r
     assert codes(resolve("Japan's Self-Defense Forces scrambled jets."), "Self-Defense Forces") == {"JPNMIL"}
     ms = resolve("A village self-defense force repelled the attack in Mali.")
     assert not any(m.code.startswith("JPN") for m in ms)
+
+
+def test_the_bloc_refers_back_to_the_last_international_organisation(resolve):
+    ms = resolve("The European Union agreed new sanctions on Iran. The bloc said the measures target drone makers.")
+    [bloc] = by_text(ms, "The bloc")
+    assert bloc.code == "IGOEUREEC" and bloc.rule == "coref:definite"
+    # a coded agent keeps its own reading: "the union" after a trade union is labour
+    ms = resolve("The trade union called a strike. The union said workers would walk out.")
+    assert codes(ms, "union") == {"---LAB"}

@@ -186,6 +186,36 @@ def definite_agents(sp, ms) -> None:
                 break
 
 
+#: "the bloc said", "the organisation warned": a recent international organisation
+ORG_NOUNS = {"bloc", "alliance", "union", "organisation", "organization", "grouping", "body", "coalition"}
+
+
+def definite_orgs(sp, ms) -> list[WMention]:
+    """"The bloc said ..." after "The European Union agreed ...": "the" + an
+    organisation noun that no rule has coded refers back to the most recent coded
+    international organisation within a few sentences (``coref:definite``).
+    Returns the new mentions (the caller adds them)."""
+    taken = set()
+    for w in ms:
+        taken.update(range(w.tok_start, w.tok_end))
+    orgs = sorted((w for w in ms if w.kind == "organisation" and w.root in ("IGO", "NGO")), key=lambda w: w.end)
+    if not orgs:
+        return []
+    out = []
+    for t in sp:
+        if t.lower_ not in ORG_NOUNS or t.i in taken or t.pos_ != "NOUN" or t.i == 0 or sp[t.i - 1].lower_ != "the":
+            continue
+        if any(c.dep_ in ("amod", "compound", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            continue  # "the African Union" is a name; "the union of ..." is something else
+        start = sp[t.i - 1].idx
+        prior = [o for o in orgs if o.end <= start and start - o.end <= 800]
+        if prior:
+            o = prior[-1]
+            out.append(WMention(start, t.idx + len(t.text), t.i - 1, t.i + 1, o.code, "organisation", "coref:definite",
+                                name=o.name, kb_id=o.kb_id, chain=((o.start, o.end),), head=t.i))
+    return out
+
+
 def sentence_country(sp, ms) -> None:
     """Bare agents ("Islamic fundamentalists", "refugees") take the country when
     their sentence names exactly one; "ethnic X" takes the country they live in."""

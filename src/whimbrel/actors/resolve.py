@@ -48,8 +48,8 @@ from collections import Counter
 from ..model import Document
 from ..pipeline import register
 from ..settings import Settings
-from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, location_country, pronoun_possessors,
-                     sentence_country)
+from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
+                     pronoun_possessors, sentence_country)
 from .coref import resolve_coreference
 from .kb import Entry, KnowledgeBase, load_kb
 from .match import find_agents, find_names, piece_stream
@@ -193,6 +193,7 @@ class ActorStage:
         live = resolve_coreference(sp, live)
         pronoun_possessors(sp, live)
         definite_agents(sp, live)
+        live.extend(definite_orgs(sp, live))
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
 
