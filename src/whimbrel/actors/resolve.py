@@ -32,8 +32,9 @@ that fired):
    country's root code; a capital that acts is the government (``kb:capital``).
 7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
    bare agent owned by a resolved pronoun takes its country ("its official media",
-   ``agent:possessive-pronoun``) and "the <agent>" refers back to a recent coded
-   agent of the same sector (``coref:definite``).
+   ``agent:possessive-pronoun``), "the <agent>" refers back to a recent coded
+   agent of the same sector and "the bloc" to the last international
+   organisation (``coref:definite``).
 
 Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 ``mention_for_token``, ``is_actor``).
