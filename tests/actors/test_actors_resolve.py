@@ -402,3 +402,12 @@ def test_the_bloc_refers_back_to_the_last_international_organisation(resolve):
     # a coded agent keeps its own reading: "the union" after a trade union is labour
     ms = resolve("The trade union called a strike. The union said workers would walk out.")
     assert codes(ms, "union") == {"---LAB"}
+
+
+def test_the_sentence_country_is_not_taken_across_a_separate_clause(resolve):
+    ms = resolve("The PLA held drills around Taiwan, while the IRGC seized a tanker.")
+    assert codes(ms, "tanker") == {"---BUS"}  # the tanker seized by Iran is not Taiwan's
+    # the same event's purpose clause still counts
+    ms = resolve("Islamic fundamentalists continued their hunger strike to demand the resignation of "
+                 "Algerian President Ahmed Ben Bella.")
+    assert codes(ms, "Islamic fundamentalists") == {"DZAMUS"}

@@ -216,6 +216,35 @@ def definite_orgs(sp, ms) -> list[WMention]:
     return out
 
 
+#: subordinators that join a separate event ("..., while X seized a tanker")
+CLAUSE_MARKS = {"while", "whereas", "as", "after", "before", "since", "because", "although", "though", "when",
+                "until", "unless", "if"}
+
+
+def _other_clause(a, b) -> bool:
+    """Are tokens ``a`` and ``b`` in clauses joined only as separate events (a
+    coordinated verb, a "while/after/because" clause, parataxis)? A purpose or
+    complement clause ("... to demand the resignation of the Algerian president")
+    is the same event."""
+    def path(t):
+        out = [t]
+        while t.head.i != t.i and len(out) < 40:
+            t = t.head
+            out.append(t)
+        return out
+
+    pa, pb = path(a), path(b)
+    common = {t.i for t in pa} & {t.i for t in pb}
+    for p in (pa, pb):
+        for t in p:
+            if t.i in common:
+                break
+            if t.pos_ in ("VERB", "AUX") and (t.dep_ in ("conj", "parataxis") or t.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in CLAUSE_MARKS for c in t.children)):
+                return True
+    return False
+
+
 def sentence_country(sp, ms) -> None:
     """Bare agents ("Islamic fundamentalists", "refugees") take the country when
     their sentence names exactly one; "ethnic X" takes the country they live in."""
@@ -240,6 +269,8 @@ def sentence_country(sp, ms) -> None:
                 continue
             if o.root in ("---", "IGO", "NGO", "IMG") or (ethnic and o.root == w.root):
                 continue
+            if bare and _other_clause(sp[w.head], sp[o.head]):
+                continue  # "The PLA held drills around Taiwan, while the IRGC seized a tanker"
             if o.root not in roots:
                 roots.append(o.root)
         if bare and len(roots) == 1:
