@@ -187,3 +187,10 @@ def test_a_prisoner_exchange_releases_both_ways_and_adopted_sanctions_are_sancti
     evs = code_text("The European Union adopted its 20th package of sanctions against Russia.", published="2026-03-01",
                     pipeline=pipeline)
     assert keys(evs) == {("IGO", "RUS", "16")}
+
+
+def test_a_misparsed_headline_gives_the_countries_back_as_actors(pipeline):
+    # the tagger reads "swap" as a noun, and the actor stage sees "Russia and Ukraine ... prisoners"
+    evs = code_text("Russia and Ukraine swap prisoners ahead of new talks", published="2026-03-01", pipeline=pipeline)
+    assert keys(evs) == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
+    assert all(e.source.code in ("RUS", "UKR") for e in evs), "the countries act, not 'Russian prisoners'"

@@ -85,6 +85,17 @@ def recode(stage_coder, lex, doc: Document, sent: Sentence, span, idx, nlp):
             shifted.append(sm)
             orig[(sm.start, sm.end, sm.code)] = m
     sp = nlp(ntext)
+    # a country the bad parse folded into an agent ("Russia and Ukraine swap prisoners" ->
+    # "Russian prisoners") is the actor itself when the re-parse makes it the subject
+    for k, sm in enumerate(shifted):
+        if sm.rule in ("agent:compound", "agent:nationality") and sm.kind == "agent":
+            toks = [t for t in sp if sm.start <= t.idx < sm.end]
+            subj = toks and (toks[0].dep_ if toks[0].dep_ != "conj" else toks[0].head.dep_) in ("nsubj", "nsubjpass")
+            if subj:
+                fixed = replace(sm, code=sm.code[:3], sector=None, rule=sm.rule + "+headline-subject")
+                orig[(fixed.start, fixed.end, fixed.code)] = replace(orig.pop((sm.start, sm.end, sm.code)), code=fixed.code,
+                                                                      sector=None, rule=fixed.rule)
+                shifted[k] = fixed
     tmp = Document(article=Article(id=doc.article.id, text=ntext, paragraphs=(Paragraph(0, len(ntext), "headline"),)))
     tmp.spacy = sp
     nidx = MentionIndex(sp, shifted)
