@@ -196,3 +196,16 @@ def test_a_misparsed_headline_gives_the_countries_back_as_actors(pipeline):
     evs = [e for e in code_text(page, pipeline=pipeline) if e.sentence_index == 0]
     assert keys(evs) == {("RUS", "UKR", "08"), ("UKR", "RUS", "08")}
     assert all(e.source.code in ("RUS", "UKR") for e in evs), "the countries act, not 'Russian prisoners'"
+
+
+def test_what_a_warning_says_is_coded_as_a_conditional_threat(pipeline):
+    evs = code_text("If Israel attacks Iran's nuclear sites, Tehran will retaliate, Iranian officials warned.",
+                    published="2024-06-10", pipeline=pipeline)
+    assert ("IRN", "ISR", "13") in keys(evs)
+
+
+def test_weapons_delivered_to_a_capital_go_to_its_country(pipeline):
+    evs = code_text("The US sent weapons to Kyiv.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("USA", "UKR", "07")}
+    evs = code_text("Germany refused to deliver Taurus missiles to Kyiv.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("DEU", "UKR", "12")}

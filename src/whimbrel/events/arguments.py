@@ -33,7 +33,8 @@ LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion
 
 class Arguments:
     def args(self, v, pattern: Pattern | None, code: str):
-        place_ok = (pattern is not None and pattern.place) or code.startswith(("042", "043")) or self.lex.place_verb(v.lemma_.lower())
+        place_ok = (pattern is not None and (pattern.place or pattern.code[:2] == "07")) or code.startswith(("042", "043", "07")) \
+            or self.lex.place_verb(v.lemma_.lower())  # aid delivered "to Kyiv" goes to Ukraine
         patient, agent = passive_parts(v)
         if patient is not None and (child(v, "nsubjpass") is not None or v.dep_ in ("acl", "conj")):
             src = np_mentions(agent, self.idx) if agent is not None else []

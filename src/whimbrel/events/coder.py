@@ -387,8 +387,8 @@ class _SentenceCoder(NominalEvents, Arguments):
             hroles = self.lex.roles.get(h.lemma_.lower(), ())
             if d in ("relcl", "acl", "advcl", "pcomp", "csubj", "csubjpass"):
                 return False
-            if d == "ccomp" and "report" not in hroles:
-                return False
+            if d == "ccomp" and "report" not in hroles and "threaten" not in hroles:
+                return False  # what a warning says is a main event ("warned that Tehran will retaliate")
             if d == "xcomp" and not any(r in hroles for r in CONTROL) and h.pos_ != "AUX" and h.lemma_ != "be":
                 return False
             if d == "amod" and not is_misparsed_verb(t):
