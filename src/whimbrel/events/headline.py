@@ -93,8 +93,9 @@ def recode(stage_coder, lex, doc: Document, sent: Sentence, span, idx, nlp):
             subj = toks and (toks[0].dep_ if toks[0].dep_ != "conj" else toks[0].head.dep_) in ("nsubj", "nsubjpass")
             if subj:
                 fixed = replace(sm, code=sm.code[:3], sector=None, rule=sm.rule + "+headline-subject")
-                orig[(fixed.start, fixed.end, fixed.code)] = replace(orig.pop((sm.start, sm.end, sm.code)), code=fixed.code,
-                                                                      sector=None, rule=fixed.rule)
+                base = orig.pop((sm.start, sm.end, sm.code), None)
+                if base is not None:
+                    orig[(fixed.start, fixed.end, fixed.code)] = replace(base, code=fixed.code, sector=None, rule=fixed.rule)
                 shifted[k] = fixed
     tmp = Document(article=Article(id=doc.article.id, text=ntext, paragraphs=(Paragraph(0, len(ntext), "headline"),)))
     tmp.spacy = sp
