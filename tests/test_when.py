@@ -302,3 +302,16 @@ def test_said_on_monday_it_would(pipeline):
 def test_a_hint_is_dated_when_made(pipeline):
     evs, _ = run(pipeline.nlp, "Over the weekend, the group hinted it may resume attacks.", ["resume"])
     assert (evs["resume0"].date, evs["resume0"].date_end) == ("2018-11-03", "2018-11-04")
+
+
+def test_a_weekday_in_a_story_updated_that_day_is_the_updates_day(pipeline):
+    from whimbrel.api import code_text
+
+    page = ("Blinken calls Manalo\n\nPUBLISHED : Monday, 17 June, 2024, 11:45pm\nUPDATED : Tuesday, 18 June, 2024, 9:10am\n\n"
+            "Secretary of State Antony Blinken spoke with Philippine Foreign Secretary Enrique Manalo by phone on Tuesday.")
+    [ev] = [e for e in code_text(page, pipeline=pipeline) if e.sentence_index > 0]
+    assert ev.date == "2024-06-18" and not ev.modality.future
+    # without the update, a past "on Tuesday" in a Monday story is the Tuesday before
+    plain = page.replace("UPDATED : Tuesday, 18 June, 2024, 9:10am\n", "")
+    [ev] = [e for e in code_text(plain, pipeline=pipeline) if e.sentence_index > 0]
+    assert ev.date == "2024-06-11"

@@ -225,6 +225,12 @@ class WhenStage:
             return doc
         pub = doc.article.published
         pub_day = pub.date() if isinstance(pub, dt.datetime) else pub
+        up = doc.article.updated
+        up_day = up.date() if isinstance(up, dt.datetime) else up
+        # an update within the week moves "now" for past events ("spoke on Tuesday" in a
+        # story of Monday updated on Tuesday); this document's, read by _resolve/_apply
+        self._updated_day = up_day if pub_day is not None and up_day is not None and 0 < (up_day - pub_day).days < 7 else None
+        self._asof = self._updated_day or pub_day
         found = self._expressions(doc)
         notes: dict[str, tuple[str, str]] = {}
         kinds = {e.event_id: self._kind(doc, e) for e in doc.events}
@@ -248,8 +254,16 @@ class WhenStage:
         doc.extras["when"] = notes
         return doc
 
-    @staticmethod
-    def _resolve(f: _Found, found: list[_Found], pub: dt.date | None, tense: str) -> DateValue | None:
+    _updated_day: dt.date | None = None
+    _asof: dt.date | None = None
+
+    def _resolve(self, f: _Found, found: list[_Found], pub: dt.date | None, tense: str) -> DateValue | None:
+        if f.expr.kind == "weekday" and tense != FUTURE:
+            up = self._updated_day
+            wd, rel, _ = f.expr.parts
+            if up is not None and up.weekday() == wd and not rel:
+                # a story published on Monday and updated on Tuesday: "on Tuesday" is the update's day
+                return DateValue(up, None, "day")
         if f.expr.kind != "relday":
             return resolve(f.expr, pub, tense)
         # "the next day", "two days later": count from the last day-precise date before it
@@ -271,7 +285,8 @@ class WhenStage:
         start, end = val.iso()
         historical = pub is not None and val.last < pub - _YEAR
         modality = ev.modality
-        if pub is not None and val.start > pub and not modality.future and rule != "lead":
+        asof = self._asof or pub
+        if asof is not None and val.start > asof and not modality.future and rule != "lead":
             modality = replace(modality, future=True)
         return replace(ev, date=start, date_end=end, date_precision=val.precision,
                        historical=historical, modality=modality)
@@ -316,7 +331,7 @@ class WhenStage:
                   and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
             for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
                 val = self._resolve(f, found, pub, f.tense)
-                if val is not None and _fits(val, pub, ev_tense):
+                if val is not None and _fits(val, self._asof or pub, ev_tense):
                     return val, "sentence", f.expr.text
             # 3. the paragraph: main clauses of earlier sentences, nearest first
             if not headline:
@@ -325,7 +340,7 @@ class WhenStage:
                            and f.main and f.expr.kind not in ("year", "decade")]
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
                     val = self._resolve(f, found, pub, f.tense)
-                    if val is not None and _fits(val, pub, ev_tense):
+                    if val is not None and _fits(val, self._asof or pub, ev_tense):
                         return val, "paragraph", f.expr.text
         if pub is not None:
             return DateValue(pub, None, "day"), "published", ""
