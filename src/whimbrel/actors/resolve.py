@@ -103,7 +103,7 @@ class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    RULES_VERSION = "actors.2026-11-29"
+    RULES_VERSION = "actors.2026-11-29b"
 
     def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings

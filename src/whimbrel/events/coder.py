@@ -50,7 +50,7 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-CODER_VERSION = "coder.1"
+CODER_VERSION = "coder.2"
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted

@@ -173,7 +173,7 @@ class WhenStage:
     name = "when"
     needs = ("events",)
     sets = ("events",)
-    version = "when.2"
+    version = "when.3"
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings
