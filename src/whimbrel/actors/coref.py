@@ -202,11 +202,23 @@ def _host(w: WMention) -> bool:
     return w.kind == "place" and w.rule.startswith(HOST_RULES) and w.root not in ("---", "IGO", "NGO")
 
 
-def _group_refs(sp) -> list[tuple[int, int, str | None]]:
+def _ids(words) -> set[int]:
+    """The spaCy string ids of ``words`` (to scan a doc's LOWER array without making Tokens)."""
+    from spacy.strings import get_string_id
+
+    return {get_string_id(w) for w in words}
+
+
+def _group_refs(sp, lows: list[int] | None = None) -> list[tuple[int, int, str | None]]:
     """(tok_start, tok_end, noun) of "the two", "both leaders", "the two sides"..."""
     out = []
     n = len(sp)
-    for t in sp:
+    lows = sp.to_array("LOWER").tolist() if lows is None else lows
+    want = _ids(("two", "both"))
+    for i, h in enumerate(lows):
+        if h not in want:
+            continue
+        t = sp[i]
         low = t.lower_
         if low == "two" and t.i > 0 and sp[t.i - 1].lower_ == "the":
             nxt = sp[t.i + 1] if t.i + 1 < n else None
@@ -236,7 +248,8 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
     anaphors = []
     groups = []
     drop: set[int] = set()
-    for ts, te, noun in _group_refs(sp):
+    lows = sp.to_array("LOWER").tolist()
+    for ts, te, noun in _group_refs(sp, lows):
         clash = [by_tok[i] for i in range(ts, te) if i in by_tok]
         if clash and all(w.rule == "agent:bare" for w in clash):
             drop.update(id(w) for w in clash)  # "both leaders": a group reference, not an agent
@@ -247,12 +260,10 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
         ms = [w for w in ms if id(w) not in drop]
     idx = _Index(sp, ms)
     taken = set(idx.by_tok)
-    for t in sp:
-        low = t.lower_
-        if t.i in taken:
-            continue
-        if low in PERSON_PRON or low in IT_PRON or low in THEY_PRON:
-            anaphors.append(("pron", t.i, t.i + 1, None))
+    pron = _ids(PERSON_PRON | IT_PRON | THEY_PRON)
+    for i, h in enumerate(lows):
+        if h in pron and i not in taken:
+            anaphors.append(("pron", i, i + 1, None))
     anaphors.extend(groups)
     anaphors.sort(key=lambda a: a[1])
     out = sorted(ms, key=lambda w: w.start)

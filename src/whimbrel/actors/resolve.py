@@ -353,8 +353,15 @@ class ActorStage:
         for w in ms:
             taken.update(range(w.tok_start, w.tok_end))
         new = []
-        for t in sp:
-            if t.i in taken or t.pos_ != "PROPN" or not t.text[:1].isupper():
+        # only tokens spelled like a key: found on the LOWER array, without making a Token each
+        from spacy.strings import get_string_id
+
+        want = {get_string_id(k) for k in full}
+        for i, low in enumerate(sp.to_array("LOWER").tolist()):
+            if low not in want or i in taken:
+                continue
+            t = sp[i]
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
                 continue
             # part of a longer proper name ("Paekhwawon State Guest House")
             if any(0 <= j < len(sp) and sp[j].pos_ == "PROPN" and sp[j].text[:1].isupper()
