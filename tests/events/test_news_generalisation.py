@@ -209,3 +209,17 @@ def test_weapons_delivered_to_a_capital_go_to_its_country(pipeline):
     assert keys(evs) == {("USA", "UKR", "07")}
     evs = code_text("Germany refused to deliver Taurus missiles to Kyiv.", published="2024-06-10", pipeline=pipeline)
     assert keys(evs) == {("DEU", "UKR", "12")}
+
+
+def test_a_reaction_to_someones_words_targets_their_owner(pipeline):
+    evs = code_text("The Kremlin praised Trump's remarks on Ukraine.", published="2025-04-10", pipeline=pipeline)
+    assert [(e.source.code, e.cameo, e.target.code) for e in evs] == [("RUSGOV", "051", "USAGOV")]
+
+
+def test_retaliating_with_tariffs_is_a_sanction_and_an_organisation_after_in_is_a_target(pipeline):
+    evs = code_text("China retaliated with tariffs on American soybeans.", published="2025-04-10", pipeline=pipeline)
+    assert keys(evs) == {("CHN", "USA", "16")}
+    evs = code_text("Armenia froze its participation in the CSTO.", published="2025-04-10", pipeline=pipeline)
+    assert [e.target.code for e in evs] == ["IGOCASCST"]
+    evs = code_text("Russian troops in Syria attacked rebels.", published="2025-04-10", pipeline=pipeline)
+    assert all(e.target is None or e.target.code[:3] != "SYR" for e in evs), "a place after 'in' is not a target"

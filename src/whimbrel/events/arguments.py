@@ -27,6 +27,8 @@ from .roles import (
 )
 
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
+#: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
+OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
@@ -56,6 +58,10 @@ class Arguments:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
                     found = np_mentions(o, self.idx, allow_places=place_ok)
+                    owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
+                    if owner and not self.idx.at(o) and c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS:
+                        tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
+                        break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
                         # only a modifier names an actor ("a US$50m arms deal"); never the
                         # possessive pronoun of the actor's own thing ("their relations")
@@ -86,11 +92,13 @@ class Arguments:
                 for want in order:
                     for w, o in preps:
                         if w == want and o is not None:
-                            if w in ("in", "from") and not (place_ok or own_obj):
-                                continue
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
+                            if w in ("in", "from") and not (place_ok or own_obj):
+                                # "in"/"from" name a place, except an organisation ("froze its
+                                # participation in the CSTO", "withdrew from the WHO")
+                                tgt = [a for a in tgt if a.kind == "organisation"]
                             if (unknown or weak) and tgt:
                                 # over an unknown or modifier-named object ("a Chinese executive"),
                                 # only the phrase's own words count ("at a Syrian air base",
