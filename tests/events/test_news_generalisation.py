@@ -223,3 +223,9 @@ def test_retaliating_with_tariffs_is_a_sanction_and_an_organisation_after_in_is_
     assert [e.target.code for e in evs] == ["IGOCASCST"]
     evs = code_text("Russian troops in Syria attacked rebels.", published="2025-04-10", pipeline=pipeline)
     assert all(e.target is None or e.target.code[:3] != "SYR" for e in evs), "a place after 'in' is not a target"
+
+
+def test_a_bare_petrarch_default_with_two_sources_needs_a_joint_act(pipeline):
+    evs = code_text("Vietnam and Malaysia have so far avoided open confrontation with Beijing, preferring quiet diplomacy.",
+                    published="2024-09-12", pipeline=pipeline)
+    assert not any(e.cameo == "051" for e in evs), "'preferring quiet diplomacy' is not support for anyone"

@@ -526,8 +526,9 @@ class _SentenceCoder(NominalEvents, Arguments):
         if not tgt and "needtarget" in roles:
             return  # "asked where he was", "told reporters": only with someone on the receiving end
         p = m.pattern
-        if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not ((src and tgt) or len({a.code for a in src}) >= 2):
-            return  # a bare PETRARCH verb default codes only a full dyad
+        if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
+                (src and tgt) or (len({a.code for a in src}) >= 2 and code.startswith(SYM_PREFIXES))):
+            return  # a bare PETRARCH verb default codes only a full dyad (or a joint act of two)
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
