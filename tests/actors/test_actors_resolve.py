@@ -411,3 +411,16 @@ def test_the_sentence_country_is_not_taken_across_a_separate_clause(resolve):
     ms = resolve("Islamic fundamentalists continued their hunger strike to demand the resignation of "
                  "Algerian President Ahmed Ben Bella.")
     assert codes(ms, "Islamic fundamentalists") == {"DZAMUS"}
+
+
+def test_a_possessive_in_the_subject_looks_past_its_own_clause(resolve):
+    ms = resolve("The Russian defence ministry said its forces had struck energy facilities that support Ukraine's military.")
+    assert codes(ms, "its") == {"RUSGOV"} and codes(ms, "forces") == {"RUSMIL"}
+
+
+def test_a_force_used_by_someone_is_theirs_but_people_harmed_by_someone_are_not(resolve):
+    ms = resolve("Ukraine's air force said it had shot down 60 of the 95 drones launched by Russia.")
+    [d] = by_text(ms, "drones")
+    assert d.code == "RUSMIL" and d.rule == "agent:by"
+    ms = resolve("Civilians killed by police in the town were buried.")
+    assert all(m.rule != "agent:by" for m in ms)

@@ -85,10 +85,12 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
                         rule = "agent:prep"
                     break
         if not mods:
-            loyal = _allegiance(sp, h, ms)
-            if loyal is not None:  # "rebels loyal to Riek Machar": the leader's country
+            loyal, rule = _allegiance(sp, h, ms), "agent:allegiance"
+            if loyal is None and a.agent == "MIL":
+                loyal, rule = _user(sp, h, ms), "agent:by"
+            if loyal is not None:  # "rebels loyal to Riek Machar", "drones launched by Russia"
                 w = WMention(a.start, a.end, a.tok_start, a.tok_end, compose(loyal.root, a.agent), "agent",
-                             "agent:allegiance", name=loyal.name, kb_id=loyal.kb_id,
+                             rule, name=loyal.name, kb_id=loyal.kb_id,
                              chain=((loyal.start, loyal.end),), head=h.i)
                 w.extra["agent"] = a.agent
                 out.append(w)
@@ -129,6 +131,27 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
         w.extra["agent"] = a.agent
         out.append(w)
     return out
+
+
+#: "drones launched by Russia", "troops sent by Moscow": the force is the user's
+USE_VERBS = {"launch", "fire", "send", "deploy", "operate", "fly", "use", "dispatch", "station"}
+
+
+def _user(sp, h, ms) -> WMention | None:
+    """The state or group whose armed force, weapon or drone this is, named by a
+    participle's by-phrase ("the 95 drones launched by Russia")."""
+    for c in h.rights:
+        if c.dep_ != "acl" or c.lemma_.lower() not in USE_VERBS:
+            continue
+        for ag in c.children:
+            if ag.dep_ != "agent":
+                continue
+            lo, hi = ag.i + 1, ag.right_edge.i + 1
+            inner = sorted((m for m in ms if lo <= m.tok_start and m.tok_end <= hi and m.kind != "place"
+                            and m.root not in ("---", "IGO", "NGO", "IMG")), key=lambda m: m.start)
+            if inner:
+                return inner[0]
+    return None
 
 
 def _allegiance(sp, h, ms) -> WMention | None:

@@ -138,6 +138,8 @@ def _ancestor_subjects(idx: _Index, tok, want, *, singular: bool = False) -> lis
         if not _is_verb(t):
             continue
         subs = [s for s in _subject_tokens(t) if s.i != tok.i]
+        if subs and all(s.left_edge.i <= tok.i <= s.right_edge.i for s in subs):
+            continue  # "its forces had struck ...": the pronoun is in this subject; look higher
         if not subs:
             continue
         for s in subs:
