@@ -134,3 +134,14 @@ def test_long_quiet_spells_are_skipped(store):
     rows = relations.dyad(store.con, "PRK", "USA")
     assert [r.month for r in rows] == ["1958-01", "2018-11", "2018-12", "2019-01"]
     assert "   ..." in relations.dyad_chart(rows).splitlines()
+
+
+def test_organisations_are_their_own_nodes():
+    from whimbrel.relations import _node
+
+    assert _node("IGOEUREECGOV", "root") == "IGOEUREEC"
+    assert _node("IGOWSTNATMIL", "root") == "IGOWSTNAT"
+    assert _node("IGOEUREEC", "root") != _node("IGOWSTNAT", "root"), "the EU and NATO are not one 'IGO' node"
+    assert _node("IGOUNODEVWBK", "root") == "IGOUNODEVWBK"  # DEV inside an organisation's code stays
+    assert _node("PRKGOV", "root") == "PRK" and _node("PRKGOV", "code") == "PRKGOV"
+    assert _node("---GOV", "root") is None

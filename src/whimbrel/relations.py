@@ -3,7 +3,8 @@
 All functions read the event database (``level="dedup"``: one row per real
 event, the default; ``level="raw"``: every report) over an optional period.
 Actors are matched by CAMEO code prefix (``PRK`` matches PRK, PRKGOV, ...).
-Network nodes are actor roots (country, or IGO/NGO/... code) by default.
+Network nodes are actor roots by default: a country, or an organisation's own
+code without its sectors (the EU and NATO are two nodes, not one "IGO").
 
 Blocs: communities of actors that cooperate with each other and act against
 the same others. The affinity of two actors is their net cooperation (events
@@ -22,6 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .errors import UsageError
+from .actors.mention import ORG_ROOTS, SECTORS
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -205,9 +207,19 @@ def dyad_png(rows: list[DyadMonth], path: str, *, title: str = "") -> str:
 # -- network -------------------------------------------------------------------------
 
 def _node(code: str | None, by: str) -> str | None:
+    """A node for an actor code: its country root, or for an organisation the
+    organisation itself without its sectors (IGOEUREECGOV -> IGOEUREEC, so the EU,
+    NATO and the UN are three nodes, not one "IGO"); ``by="code"``: the whole code."""
     if not code or code.startswith("---"):
         return None
-    return code[:3] if by == "root" else code
+    if by != "root":
+        return code
+    if code[:3] not in ORG_ROOTS:
+        return code[:3]
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    while len(chunks) > 1 and chunks[-1] in SECTORS:
+        chunks.pop()
+    return "".join(chunks)
 
 
 def network(con, *, since=None, until=None, by: str = "root", level: str = "dedup", min_events: int = 1):
