@@ -192,8 +192,9 @@ def network_cmd(db, since, until, raw, by, min_events, json_path, graphml):
         return
     click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} relations")
     edges = sorted(g.edges(data=True), key=lambda e: (-abs(e[2]["weight"]), -e[2]["events"], e[0], e[1]))
+    w = max((max(len(u), len(v)) for u, v, _ in edges[:15]), default=6)
     for u, v, d in edges[:15]:
-        click.echo(f"  {u:>6} - {v:<6} {d['weight']:+4d}  ({d['cooperation']} cooperation, {d['conflict']} conflict)")
+        click.echo(f"  {u:>{w}} - {v:<{w}} {d['weight']:+4d}  ({d['cooperation']} cooperation, {d['conflict']} conflict)")
     for i, b in enumerate(found, 1):
         against = ", ".join(f"{a} ({n})" for a, n in b.against) or "nobody in particular"
         click.echo(f"bloc {i}: {', '.join(b.members)}  cooperation {b.cooperation:+d}; against {against}")
