@@ -27,7 +27,7 @@ def plover_report(pipeline):
     return evaluate(GOLD / "plover_gsr_cameo_dev.json", pipeline=pipeline)
 
 
-NEWS_DEV_FLOORS = {"dyad_root": 0.83, "plover": 0.92, "source_plover": 0.88}
+NEWS_DEV_FLOORS = {"dyad_root": 0.85, "plover": 0.92, "source_plover": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def news_dev_report(pipeline):
 
 @pytest.mark.parametrize("level", sorted(NEWS_DEV_FLOORS))
 def test_news_dev_floors(news_dev_report, level):
-    """Hand-written wire sentences (news_dev.jsonl; dyad_root 0.861, PLOVER 0.945, source+PLOVER 0.909 when pinned)."""
+    """Hand-written wire sentences (news_dev.jsonl; dyad_root 0.871, PLOVER 0.945, source+PLOVER 0.918 when pinned)."""
     f1 = news_dev_report.levels[level].f1
     assert f1 >= NEWS_DEV_FLOORS[level], f"news dev {level} F1 {f1:.3f} fell under its floor {NEWS_DEV_FLOORS[level]}"
 
