@@ -229,3 +229,11 @@ def test_a_bare_petrarch_default_with_two_sources_needs_a_joint_act(pipeline):
     evs = code_text("Vietnam and Malaysia have so far avoided open confrontation with Beijing, preferring quiet diplomacy.",
                     published="2024-09-12", pipeline=pipeline)
     assert not any(e.cameo == "051" for e in evs), "'preferring quiet diplomacy' is not support for anyone"
+
+
+def test_an_actor_does_not_meet_or_support_itself(pipeline):
+    evs = code_text("Iraq, Syria and Iraq met in Baghdad.", published="2024-06-10", pipeline=pipeline)
+    assert all(e.source.code != (e.target.code if e.target else None) for e in evs)
+    evs = code_text("Blinken spoke with Manalo by phone and reaffirmed Washington's commitment to the treaty.",
+                    published="2024-06-10", pipeline=pipeline)
+    assert not any(e.target is not None and e.target.code == e.source.code for e in evs)

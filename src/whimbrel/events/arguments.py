@@ -59,7 +59,8 @@ class Arguments:
                     o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
-                    if owner and not self.idx.at(o) and c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS:
+                    if owner and not self.idx.at(o) and c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS \
+                            and not {a.code for a in owner} <= {a.code for a in src}:
                         tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                         break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
@@ -110,6 +111,8 @@ class Arguments:
                                 break
                     if tgt:
                         break
+            if not tgt and weak and src and {a.code for a in weak} <= {a.code for a in src}:
+                weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
             if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087") or (code[:2] == "11" and dobj_ev is not None)):

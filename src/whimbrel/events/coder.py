@@ -131,6 +131,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
+def _same_actor(a: Actor, b: Actor) -> bool:
+    """One actor named twice: the same span, the same KB entry, or the same words."""
+    return a.code == b.code and ((a.start, a.end) == (b.start, b.end) or (a.kb_id is not None and a.kb_id == b.kb_id)
+                                 or a.text.lower() == b.text.lower())
+
+
 def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
@@ -285,15 +291,15 @@ class _SentenceCoder(NominalEvents, Arguments):
             symmetric = True
             for i in range(len(src)):
                 for j in range(i + 1, len(src)):
-                    if src[i].code != src[j].code or (src[i].start, src[i].end) != (src[j].start, src[j].end):
+                    if not _same_actor(src[i], src[j]):  # an actor does not meet itself
                         pairs.append((src[i], src[j]))
         else:
             for s in src or [None]:
                 for t in tgt or [None]:
                     if s is not None and t is not None and s.code == t.code and (
-                        (s.start, s.end) == (t.start, t.end) or "pronoun" in (s.kind, t.kind)
+                        _same_actor(s, t) or "pronoun" in (s.kind, t.kind)
                     ):
-                        continue
+                        continue  # not an act on itself (a region's government and the state's are two)
                     pairs.append((s, t))
             if not pairs and src:
                 pairs = [(s, None) for s in src]  # the only target was the source itself
