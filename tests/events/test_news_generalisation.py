@@ -237,3 +237,9 @@ def test_an_actor_does_not_meet_or_support_itself(pipeline):
     evs = code_text("Blinken spoke with Manalo by phone and reaffirmed Washington's commitment to the treaty.",
                     published="2024-06-10", pipeline=pipeline)
     assert not any(e.target is not None and e.target.code == e.source.code for e in evs)
+
+
+def test_a_charge_someone_denies_is_both_the_charge_and_the_denial(pipeline):
+    evs = code_text("DR Congo accused Rwanda of supporting the rebels, a charge Kigali denies.", published="2024-06-10",
+                    pipeline=pipeline)
+    assert keys(evs) == {("COD", "RWA", "11"), ("RWA", "COD", "01")}

@@ -348,13 +348,22 @@ class _SentenceCoder(NominalEvents, Arguments):
             return False
         roles = self.lex.roles.get(v.head.lemma_.lower(), ())
         if v.dep_ == "ccomp" and "deny" in roles:
-            return True  # "denied that it had supplied missiles": the denial is the event
+            # "denied that it had supplied missiles": the denial is the event; but in "X accused
+            # Y of ..., a charge Y denies" the accusation is X's own act
+            return not self.others_claim(v)
         if v.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return False
         if v.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
             return False
         roles = self.lex.roles.get(v.head.lemma_.lower(), ())
         return any(r in roles for r in CONTROL)
+
+    def others_claim(self, c) -> bool:
+        """Is the clause ``c`` that a denial governs someone else's act ("DR Congo
+        accused Rwanda ..., a charge Kigali denies"), not the denier's own?"""
+        subj = np_mentions(subject_token(c), self.idx) if child(c, "nsubj") is not None else []
+        denier = {a.code[:3] for a in np_mentions(subject_token(c.head), self.idx)}
+        return bool(subj) and bool(denier) and not {a.code[:3] for a in subj} & denier
 
     def code(self) -> list[Event]:
         lex = self.lex
@@ -393,8 +402,9 @@ class _SentenceCoder(NominalEvents, Arguments):
             hroles = self.lex.roles.get(h.lemma_.lower(), ())
             if d in ("relcl", "acl", "advcl", "pcomp", "csubj", "csubjpass"):
                 return False
-            if d == "ccomp" and "report" not in hroles and "threaten" not in hroles:
-                return False  # what a warning says is a main event ("warned that Tehran will retaliate")
+            if d == "ccomp" and "report" not in hroles and "threaten" not in hroles and not (
+                    "deny" in hroles and self.others_claim(t)):
+                return False  # what a warning says, or a claim someone denies, is a main event
             if d == "xcomp" and not any(r in hroles for r in CONTROL) and h.pos_ != "AUX" and h.lemma_ != "be":
                 return False
             if d == "amod" and not is_misparsed_verb(t):
@@ -410,7 +420,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         xc = None
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
-                c.dep_ == "ccomp" and "deny" in roles
+                c.dep_ == "ccomp" and "deny" in roles and not self.others_claim(c)
             ):
                 if c.pos_ == "VERB":
                     xc = c
@@ -459,6 +469,10 @@ class _SentenceCoder(NominalEvents, Arguments):
             s2, t2 = self.args(v, None, code)
             src = src or s2
             tgt = tgt or t2
+        if "deny" in roles and act_v.i == v.i:
+            claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)
+            if claim is not None and not tgt:
+                tgt = np_mentions(subject_token(claim), self.idx)  # Kigali denies DR Congo's charge
         rep, rep_by = self.reporter(v)
         md_a = mood(act_v, in_reported=rep is not None)
         md_v = mood(v, in_reported=rep is not None) if act_v.i != v.i else md_a
