@@ -127,3 +127,15 @@ def test_no_two_roles_of_one_office_overlap_much():
             if a != b and (min(e1, e2) - s2).days > 120:
                 bad.append((key, a, b))
     assert not bad, bad
+
+
+def test_lookup_says_which_office_a_role_is():
+    import datetime as dt
+
+    [e] = load_kb().lookup("Yusuf Tuggar")
+    res = e.code_on(dt.date(2024, 1, 1))
+    assert res.code == "NGAGOV" and "foreign minister" in res.reason
+    [trump] = load_kb().lookup("Donald Trump")
+    # the head-of-state and head-of-government lines of one term are one role with both offices
+    terms = [r for r in trump.roles if r.code == "USAGOV"]
+    assert len(terms) == 2 and all("head_of_state" in r.office and "head_of_government" in r.office for r in terms)

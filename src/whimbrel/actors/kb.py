@@ -137,14 +137,16 @@ class Role:
     code: str
     start: dt.date | None = None
     end: dt.date | None = None
+    office: str = ""  # the role= tags of the line(s), e.g. "foreign_minister"
 
     def covers(self, day: dt.date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
     def describe(self) -> str:
+        what = f" ({self.office.replace('_', ' ').replace(',', ', ')})" if self.office else ""
         if not self.start and not self.end:
-            return f"{self.code} (undated)"
-        return f"{self.code} {self.start or '…'} to {self.end or 'today'}"
+            return f"{self.code} (undated){what}"
+        return f"{self.code} {self.start or '…'} to {self.end or 'today'}{what}"
 
 
 @dataclass(frozen=True)
@@ -210,8 +212,8 @@ class KnowledgeBase:
         if e is None:
             kind, names, roles, context, source, prio = self._raw[id_]
             e = Entry(id_, kind, names[0], tuple(names),
-                      tuple(Role(c, dt.date.fromisoformat(a) if a else None, dt.date.fromisoformat(b) if b else None)
-                            for c, a, b in roles),
+                      tuple(Role(c, dt.date.fromisoformat(a) if a else None, dt.date.fromisoformat(b) if b else None, o)
+                            for c, a, b, o in roles),
                       tuple(context), source, prio)
             self._entries[id_] = e
         return e
@@ -343,15 +345,18 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
             source = str(p)
             rows = _parse(p.read_text(encoding="utf-8"), source)
         for id_, kind, code, start, end, names, context in rows:
-            role = (code, start, end)
+            office = ",".join(c.strip()[5:] for c in context.split("|") if c.strip().startswith("role=")) if context else ""
             e = raw.get(id_)
             if e is None:
-                e = raw[id_] = [kind, [], [role], (), source, prio]
+                e = raw[id_] = [kind, [], [[code, start, end, office]], (), source, prio]
             else:
                 if prio > e[5]:  # a user file redefines an entry: its roles replace the old ones
                     e[0], e[2], e[4], e[5] = kind, [], source, prio
-                if role not in e[2]:
-                    e[2].append(role)
+                same = next((r for r in e[2] if r[0] == code and r[1] == start and r[2] == end), None)
+                if same is None:
+                    e[2].append([code, start, end, office])
+                elif office and office not in same[3].split(","):
+                    same[3] = f"{same[3]},{office}" if same[3] else office  # head of state and of government
             if names:
                 e[1].extend(x.strip() for x in names.split("|") if x.strip())
             if context:
@@ -366,7 +371,7 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
         if not names or not roles:
             continue
         names = tuple(dict.fromkeys(names))
-        out[id_] = (kind, names, tuple(roles), context, source, prio)
+        out[id_] = (kind, names, tuple(tuple(r) for r in roles), context, source, prio)
         for nm in names:
             key = keys.get(nm)
             if key is None:
@@ -403,7 +408,7 @@ def _prefixes(keys) -> set[str]:
     return out
 
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: roles carry their office
 
 
 def _cache_dir() -> Path | None:
