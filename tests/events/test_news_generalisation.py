@@ -243,3 +243,8 @@ def test_a_charge_someone_denies_is_both_the_charge_and_the_denial(pipeline):
     evs = code_text("DR Congo accused Rwanda of supporting the rebels, a charge Kigali denies.", published="2024-06-10",
                     pipeline=pipeline)
     assert keys(evs) == {("COD", "RWA", "11"), ("RWA", "COD", "01")}
+
+
+def test_switching_recognition_is_recognition_of_the_new_partner(pipeline):
+    evs = code_text("Honduras switched diplomatic ties to China.", published="2024-06-10", pipeline=pipeline)
+    assert keys(evs) == {("HND", "CHN", "05")}
