@@ -4,11 +4,13 @@ media") and the country they take.
 An agent takes its country from, in order: a nationality word, country name or
 possessive ("a Russian diplomat", "North Korea's state media"); an "in/of <country>"
 phrase ("rebels in the Ivory Coast"); the country just named for "the country's
-ministry"; a person it is loyal to ("rebels loyal to Riek Machar"); the one country
-its sentence names; the place where a domestic agent acts ("protesters ... in
-Tehran"); a resolved possessive pronoun ("its official media"); or a recent coded
-agent of the same sector ("the ministry"). :class:`~.resolve.ActorStage` calls these
-in its rule order; each sets the mention's ``rule``.
+ministry"; a person it is loyal to ("rebels loyal to Riek Machar"); for an armed
+force or weapon, whoever launched or sent it ("drones launched by Russia"); the one
+country its sentence names, within one event's clauses; the place where a domestic
+agent acts ("protesters ... in Tehran"); a resolved possessive pronoun ("its official
+media"); or a recent coded agent of the same sector ("the ministry"). "The bloc"
+refers back to the last international organisation. :class:`~.resolve.ActorStage`
+calls these in its rule order; each sets the mention's ``rule``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ def _agent_code(c: WMention, sector: str | None) -> str:
 
 
 def agent_mentions(sp, ms, agents) -> list[WMention]:
+    """Mentions for the agent nouns found in the text (``agents``: matches from
+    :func:`~.match.find_agents`), coded by their modifiers or phrases; bare ones
+    get ``---`` + sector for the later rules."""
     out = []
     in_title = set()
     for w in ms:
