@@ -197,9 +197,11 @@ class KnowledgeBase:
     def __init__(self, raw, index, prefixes, agents, agent_prefixes, files=()):
         self._raw: dict[str, tuple] = raw
         self.index: dict[str, tuple[str, ...]] = index  # "kim jong un" -> entry ids
-        self.prefixes: frozenset[str] = prefixes
+        # prefix sets are stored as tuples: marshal sorts a set's items when it writes one,
+        # which made writing the cache several times slower
+        self.prefixes: frozenset[str] = frozenset(prefixes)
         self.agents: dict[str, str] = agents  # "state media" -> "MED"
-        self.agent_prefixes: frozenset[str] = agent_prefixes
+        self.agent_prefixes: frozenset[str] = frozenset(agent_prefixes)
         self.files = files
         self._entries: dict[str, Entry] = {}
 
@@ -395,8 +397,8 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
     for key, code in list(agents.items()):
         for pl in _plurals(tuple(key.split(" "))):
             agents.setdefault(" ".join(pl), code)
-    return (out, {k: tuple(v) for k, v in index.items()}, frozenset(_prefixes(index)), agents,
-            frozenset(_prefixes(agents)))
+    return (out, {k: tuple(v) for k, v in index.items()}, tuple(_prefixes(index)), agents,
+            tuple(_prefixes(agents)))
 
 
 def _prefixes(keys) -> set[str]:
@@ -408,7 +410,7 @@ def _prefixes(keys) -> set[str]:
     return out
 
 
-CACHE_VERSION = "2"  # 2: roles carry their office
+CACHE_VERSION = "3"  # 2: roles carry their office; 3: prefix sets as tuples
 
 
 def _cache_dir() -> Path | None:
