@@ -158,3 +158,12 @@ def test_factbook_leaders_are_found_by_the_names_news_uses():
     for name, code in (("Nayib Bukele", "SLVGOV"), ("Daniel Noboa", "ECUGOV"), ("Salva Kiir", "SSDGOV")):
         assert {e.code_on(dt.date(2025, 9, 1)).code for e in kb.lookup(name)} == {code}, name
     assert not kb.lookup("Sir Hassanal"), "titles are not names"
+
+
+def test_prefixes_are_every_leading_word_run():
+    from whimbrel.actors.kb import _prefixes
+
+    keys = ["kim jong un", "kim", "kim yong chol", "state media", "un"]
+    naive = {" ".join(k.split(" ")[:i]) for k in keys for i in range(1, len(k.split(" ")) + 1)}
+    assert _prefixes(keys) == naive
+    assert _prefixes(reversed(keys)) == naive

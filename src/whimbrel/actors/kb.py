@@ -402,11 +402,20 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
 
 
 def _prefixes(keys) -> set[str]:
-    out = set()
+    """Every key and each of its leading word runs ("kim jong un" -> "kim", "kim jong", ...)."""
+    out: set[str] = set()
+    add = out.add
     for k in keys:
-        parts = k.split(" ")
-        for i in range(1, len(parts) + 1):
-            out.add(" ".join(parts[:i]))
+        if k in out:
+            continue  # added as a prefix of a longer key, with its own prefixes
+        add(k)
+        i = k.rfind(" ")
+        while i > 0:
+            p = k[:i]
+            if p in out:
+                break  # its shorter prefixes are in already
+            add(p)
+            i = k.rfind(" ", 0, i)
     return out
 
 
