@@ -27,7 +27,7 @@ from collections import defaultdict
 from importlib.resources import files
 from pathlib import Path
 
-from whimbrel.actors.kb import ROLE_TAGS, _parse, builtin_files, pieces
+from whimbrel.actors.kb import ROLE_TAGS, _parse, builtin_files, name_key
 
 COUNTRIES = (
     "USA RUS CHN GBR FRA DEU JPN IND PAK IRN ISR PSE SAU TUR SYR IRQ AFG UKR PRK KOR "
@@ -110,11 +110,11 @@ def name_clashes():
         for id_, _k, _c, _s, _e, names, _ctx in _parse((data / name).read_text(encoding="utf-8"), name):
             for nm in names.split("|"):
                 if nm.strip():
-                    owners[" ".join(pieces(nm))].add(id_)
+                    owners[name_key(nm)].add(id_)
     mine = set()
     for name in people_files()[1:]:
         for id_, _k, _c, _s, _e, names, _ctx in _parse((data / name).read_text(encoding="utf-8"), name):
-            mine.update(" ".join(pieces(nm)) for nm in names.split("|") if nm.strip())
+            mine.update(name_key(nm) for nm in names.split("|") if nm.strip())
     return {k: sorted(v) for k, v in owners.items() if k in mine and len(v) > 1}
 
 

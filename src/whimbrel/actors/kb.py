@@ -232,19 +232,15 @@ class KnowledgeBase:
 
 
 # --------------------------------------------------------------- loading
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def _iso(s: str, where: str) -> str:
-    """A checked ISO date string ('' for none); the same dates recur, so they are memoised."""
+    """A checked ISO date string ('' for none); the same dates recur, so canonical ones are memoised."""
     s = s.strip()
     if not s or s in _SEEN_DATES:
         return s
-    _date(s, where)
-    if _ISO_DATE.fullmatch(s):
+    iso = _date(s, where).isoformat()
+    if iso == s:
         _SEEN_DATES.add(s)
-        return s
-    return _date(s, where).isoformat()
+    return iso
 
 
 _SEEN_DATES: set[str] = set()

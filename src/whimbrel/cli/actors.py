@@ -43,7 +43,7 @@ def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], as_jso
       whimbrel actors lookup Pyongyang
       whimbrel actors lookup "Jane Doe" --actors my_actors.tsv
     """
-    from ..actors.kb import pieces
+    from ..actors.kb import name_key
 
     try:
         day = dt.date.fromisoformat(date) if date else dt.date.today()
@@ -55,7 +55,7 @@ def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], as_jso
     for e in entries:
         res = e.code_on(day)
         rows.append({
-            "name": name, "key": " ".join(pieces(name)), "date": day.isoformat(), "code": res.code,
+            "name": name, "key": name_key(name), "date": day.isoformat(), "code": res.code,
             "why": res.reason, "kb_id": e.id, "kind": e.kind, "canonical": e.name, "source": e.source,
             "context": list(e.context), "roles": [r.describe() for r in e.roles],
         })
@@ -67,7 +67,7 @@ def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], as_jso
         if agent:
             click.echo(f"{name!r} is an agent noun: sector {agent} (needs a country from its context, e.g. 'Russian {name}')")
             return
-        click.echo(f"{name!r} is not in the knowledge base (looked up as {' '.join(pieces(name))!r}). "
+        click.echo(f"{name!r} is not in the knowledge base (looked up as {name_key(name)!r}). "
                    f"In an article it can still be coded by a title, an apposition or a short form; "
                    f"to add it, see docs/actors.md.")
         raise SystemExit(1)
