@@ -204,7 +204,7 @@ def _host(w: WMention) -> bool:
     return w.kind == "place" and w.rule.startswith(HOST_RULES) and w.root not in ("---", "IGO", "NGO")
 
 
-def _ids(words) -> set[int]:
+def string_ids(words) -> set[int]:
     """The spaCy string ids of ``words`` (to scan a doc's LOWER array without making Tokens)."""
     from spacy.strings import get_string_id
 
@@ -216,7 +216,7 @@ def _group_refs(sp, lows: list[int] | None = None) -> list[tuple[int, int, str |
     out = []
     n = len(sp)
     lows = sp.to_array("LOWER").tolist() if lows is None else lows
-    want = _ids(("two", "both"))
+    want = string_ids(("two", "both"))
     for i, h in enumerate(lows):
         if h not in want:
             continue
@@ -262,7 +262,7 @@ def resolve_coreference(sp, ms: list[WMention]) -> list[WMention]:
         ms = [w for w in ms if id(w) not in drop]
     idx = _Index(sp, ms)
     taken = set(idx.by_tok)
-    pron = _ids(PERSON_PRON | IT_PRON | THEY_PRON)
+    pron = string_ids(PERSON_PRON | IT_PRON | THEY_PRON)
     for i, h in enumerate(lows):
         if h in pron and i not in taken:
             anaphors.append(("pron", i, i + 1, None))

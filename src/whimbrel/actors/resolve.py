@@ -51,7 +51,7 @@ from ..pipeline import register
 from ..settings import Settings
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
                      pronoun_possessors, sentence_country)
-from .coref import resolve_coreference
+from .coref import resolve_coreference, string_ids
 from .kb import Entry, KnowledgeBase, load_kb
 from .match import find_agents, find_names, piece_stream
 from .mention import WMention, compose
@@ -354,9 +354,7 @@ class ActorStage:
             taken.update(range(w.tok_start, w.tok_end))
         new = []
         # only tokens spelled like a key: found on the LOWER array, without making a Token each
-        from spacy.strings import get_string_id
-
-        want = {get_string_id(k) for k in full}
+        want = string_ids(full)
         for i, low in enumerate(sp.to_array("LOWER").tolist()):
             if low not in want or i in taken:
                 continue
