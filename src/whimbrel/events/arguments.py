@@ -58,11 +58,11 @@ class Arguments:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
                     found = np_mentions(o, self.idx, allow_places=place_ok)
-                    owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
-                    if owner and not self.idx.at(o) and c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS \
-                            and not {a.code for a in owner} <= {a.code for a in src}:
-                        tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
-                        break
+                    if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
+                        owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
+                        if owner and not {a.code for a in owner} <= {a.code for a in src}:
+                            tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
+                            break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
                         # only a modifier names an actor ("a US$50m arms deal"); never the
                         # possessive pronoun of the actor's own thing ("their relations")
