@@ -167,6 +167,24 @@ def _fits(val: DateValue, pub: dt.date | None, tense: str) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _Clock:
+    """A document's publication day and, when it was updated within the week after,
+    the update's day: then "now" for past events is the update ("spoke on Tuesday" in
+    a story of Monday updated on Tuesday)."""
+
+    pub: dt.date | None
+    updated: dt.date | None = None
+
+    def __post_init__(self):
+        if self.pub is None or self.updated is None or not 0 < (self.updated - self.pub).days < 7:
+            object.__setattr__(self, "updated", None)
+
+    @property
+    def asof(self) -> dt.date | None:
+        return self.updated or self.pub
+
+
 class WhenStage:
     """Sets ``date``, ``date_end``, ``date_precision`` and ``historical`` on events."""
 
@@ -226,22 +244,18 @@ class WhenStage:
         pub = doc.article.published
         pub_day = pub.date() if isinstance(pub, dt.datetime) else pub
         up = doc.article.updated
-        up_day = up.date() if isinstance(up, dt.datetime) else up
-        # an update within the week moves "now" for past events ("spoke on Tuesday" in a
-        # story of Monday updated on Tuesday); this document's, read by _resolve/_apply
-        self._updated_day = up_day if pub_day is not None and up_day is not None and 0 < (up_day - pub_day).days < 7 else None
-        self._asof = self._updated_day or pub_day
+        clock = _Clock(pub_day, up.date() if isinstance(up, dt.datetime) else up)
         found = self._expressions(doc)
         notes: dict[str, tuple[str, str]] = {}
         kinds = {e.event_id: self._kind(doc, e) for e in doc.events}
         dated: dict[str, tuple[DateValue | None, str, str]] = {}
         for ev in doc.events:
             if kinds[ev.event_id] == "body":
-                dated[ev.event_id] = self._date_event(doc, ev, found, pub_day, headline=False)
-        lead = self._lead_date(doc, found, dated, pub_day)
+                dated[ev.event_id] = self._date_event(doc, ev, found, clock, headline=False)
+        lead = self._lead_date(doc, found, dated, clock)
         for ev in doc.events:
             if kinds[ev.event_id] != "body":
-                val, rule, words = self._date_event(doc, ev, found, pub_day, headline=True)
+                val, rule, words = self._date_event(doc, ev, found, clock, headline=True)
                 if rule in ("published", "none") and lead is not None:
                     val, rule, words = lead, "lead", words
                 dated[ev.event_id] = (val, rule, words)
@@ -249,17 +263,16 @@ class WhenStage:
         for ev in doc.events:
             val, rule, words = dated[ev.event_id]
             notes[ev.event_id] = (rule, words)
-            new.append(self._apply(ev, val, pub_day, rule))
+            new.append(self._apply(ev, val, clock, rule))
         doc.events = new
         doc.extras["when"] = notes
         return doc
 
-    _updated_day: dt.date | None = None
-    _asof: dt.date | None = None
-
-    def _resolve(self, f: _Found, found: list[_Found], pub: dt.date | None, tense: str) -> DateValue | None:
+    @staticmethod
+    def _resolve(f: _Found, found: list[_Found], clock: _Clock, tense: str) -> DateValue | None:
+        pub = clock.pub
         if f.expr.kind == "weekday" and tense != FUTURE:
-            up = self._updated_day
+            up = clock.updated
             wd, rel, _ = f.expr.parts
             if up is not None and up.weekday() == wd and not rel:
                 # a story published on Monday and updated on Tuesday: "on Tuesday" is the update's day
@@ -279,19 +292,21 @@ class WhenStage:
         p = doc.article.paragraph_at(ev.evidence.trigger_start)
         return p.kind if p is not None else "body"
 
-    def _apply(self, ev: Event, val: DateValue | None, pub: dt.date | None, rule: str) -> Event:
+    @staticmethod
+    def _apply(ev: Event, val: DateValue | None, clock: _Clock, rule: str) -> Event:
         if val is None:
             return ev
+        pub = clock.pub
         start, end = val.iso()
         historical = pub is not None and val.last < pub - _YEAR
         modality = ev.modality
-        asof = self._asof or pub
+        asof = clock.asof
         if asof is not None and val.start > asof and not modality.future and rule != "lead":
             modality = replace(modality, future=True)
         return replace(ev, date=start, date_end=end, date_precision=val.precision,
                        historical=historical, modality=modality)
 
-    def _lead_date(self, doc: Document, found: list[_Found], dated: dict, pub: dt.date | None) -> DateValue | None:
+    def _lead_date(self, doc: Document, found: list[_Found], dated: dict, clock: _Clock) -> DateValue | None:
         body = [k for k, p in enumerate(doc.article.paragraphs) if p.kind == "body"]
         if not body:
             return None
@@ -303,10 +318,10 @@ class WhenStage:
                     return val
         for f in found:
             if f.paragraph == body[0] and f.main:
-                return self._resolve(f, found, pub, f.tense)
+                return self._resolve(f, found, clock, f.tense)
         return None
 
-    def _date_event(self, doc: Document, ev: Event, found: list[_Found], pub: dt.date | None,
+    def _date_event(self, doc: Document, ev: Event, found: list[_Found], clock: _Clock,
                     *, headline: bool) -> tuple[DateValue | None, str, str]:
         sent = doc.sentence_at(ev.evidence.trigger_start)
         trig = self._trigger_token(doc, ev)
@@ -321,7 +336,7 @@ class WhenStage:
             own = [f for f in in_sent if f.path and (f.path[0] == tclause or f.root in phrase)]
             if own:
                 f = min(own, key=lambda f: abs(f.root - trig.i))
-                val = self._resolve(f, found, pub, FUTURE if future and not f.expr.tense_free else f.tense)
+                val = self._resolve(f, found, clock, FUTURE if future and not f.expr.tense_free else f.tense)
                 if val is not None:
                     return val, "clause", f.expr.text
             # 2. the sentence, without modifier clauses that do not contain the trigger
@@ -330,8 +345,8 @@ class WhenStage:
             ok = [f for f in in_sent if not f.bound
                   and all(i in tset or not is_modifier_clause(doc.spacy[i]) for i in f.path)]
             for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
-                val = self._resolve(f, found, pub, f.tense)
-                if val is not None and _fits(val, self._asof or pub, ev_tense):
+                val = self._resolve(f, found, clock, f.tense)
+                if val is not None and _fits(val, clock.asof, ev_tense):
                     return val, "sentence", f.expr.text
             # 3. the paragraph: main clauses of earlier sentences, nearest first
             if not headline:
@@ -339,11 +354,11 @@ class WhenStage:
                            if f.paragraph == sent.paragraph and sent.index - _REACH <= f.sent < sent.index
                            and f.main and f.expr.kind not in ("year", "decade")]
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
-                    val = self._resolve(f, found, pub, f.tense)
-                    if val is not None and _fits(val, self._asof or pub, ev_tense):
+                    val = self._resolve(f, found, clock, f.tense)
+                    if val is not None and _fits(val, clock.asof, ev_tense):
                         return val, "paragraph", f.expr.text
-        if pub is not None:
-            return DateValue(pub, None, "day"), "published", ""
+        if clock.pub is not None:
+            return DateValue(clock.pub, None, "day"), "published", ""
         return None, "none", ""
 
     @staticmethod
