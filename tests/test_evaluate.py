@@ -94,3 +94,56 @@ def test_gold_code_typos_are_aliased():
     docs = [GoldDoc("d", "t", None, (GoldEvent("g", ("ITL",), ("SRB",), (), ("SANCTION",)),))]
     r = score(docs, {"d": [ev("d", "ITA", "SRB", "160", "SANCTION")]})
     assert r.levels["source_plover"].tp == 1
+
+
+PLV_HEADER = "uid\tsentence_id\tgold_root\tmodality_L2\tsentence\tmarked_sentence\tsource\ttarget\n"
+
+
+def _plv_file(tmp_path, rows):
+    p = tmp_path / "spans.tsv"
+    p.write_text(PLV_HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    return p
+
+
+def test_reads_span_marked_tsv_and_scores_source_and_dyad(tmp_path):
+    text = "Ruritania condemned Borduria on Monday."
+    p = _plv_file(tmp_path, [
+        ("a0", "2", "ACCUSE", "past", text, "<s>Ruritania</s> condemned <t>Borduria</t> on Monday.", "Ruritania", "Borduria"),
+        ("a1", "3", "YIELD", "past", "Ruritania withdrew.", "<s>Ruritania</s> withdrew.", "Ruritania", ""),
+    ])
+    docs = load_gold(p)
+    assert [d.key for d in docs] == ["2", "3"]
+    g = docs[0].events[0]
+    assert docs[0].text == text and text[slice(*g.source_span)] == "Ruritania" and text[slice(*g.target_spans[0])] == "Borduria"
+    assert docs[1].events[0].plover == ("CONCEDE", "RETREAT")  # PLV's YIELD
+
+    def actor(start, end):
+        return Actor(code="RUR", text=text[start:end], start=start, end=end)
+
+    right = ev("plv-2", None, None, "111", "ACCUSE")
+    right = type(right)(**{**right.__dict__, "source": actor(0, 9), "target": actor(20, 28)})
+    wrong_target = type(right)(**{**right.__dict__, "target": actor(0, 9)})
+    retreat = ev("plv-3", None, None, "343", "RETREAT")
+    retreat = type(retreat)(**{**retreat.__dict__, "source": Actor(code="RUR", text="Ruritania", start=0, end=9)})
+
+    rep = score(docs, {"plv-2": [right], "plv-3": [retreat]})
+    assert (rep.spans.type_f1, rep.spans.source_recall, rep.spans.dyad_recall) == (1.0, 1.0, 0.5)
+    rep = score(docs, {"plv-2": [wrong_target], "plv-3": []})
+    assert rep.spans.source_recall == 0.5 and rep.spans.dyad_recall == 0.0
+    assert rep.spans.type_f1 == pytest.approx(2 / 3)  # 1 of 1 predicted types right, 1 of 2 gold found
+
+
+def test_split_keeps_one_half_by_sentence_id(tmp_path):
+    rows = [(f"u{i}", str(i), "ACCUSE", "past", "A hit B.", "<s>A</s> hit <t>B</t>.", "A", "B") for i in range(1, 6)]
+    p = _plv_file(tmp_path, rows)
+    assert [d.key for d in load_gold(p, split="even")] == ["2", "4"]
+    assert [d.key for d in load_gold(p, split="odd")] == ["1", "3", "5"]
+    with pytest.raises(DataFileError):
+        load_gold(p, split="third")
+
+
+def test_span_tsv_without_its_columns_is_a_named_error(tmp_path):
+    p = tmp_path / "x.tsv"
+    p.write_text("a\tb\n1\t2\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="marked_sentence"):
+        load_gold(p)

@@ -29,9 +29,12 @@ codes in PLOVER gold) are reported as ``None``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import itertools
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,6 +45,8 @@ from .errors import DataFileError
 from .model import Article, Event, Failure, Paragraph
 
 LEVELS = ("dyad_root", "full", "plover", "source_plover")
+# PLV's YIELD is the old root that covers today's CONCEDE and RETREAT
+PLV_YIELD = ("CONCEDE", "RETREAT")
 PLOVER_LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # Country codes in the PLOVER dev gold that are not ISO 3166 alpha-3 (typos of the
 # gold, not of the coder): compared as their ISO codes.
@@ -57,6 +62,9 @@ class GoldEvent:
     plover: tuple[str, ...]  # PLOVER types; () = derive from cameo
     symmetric: bool = False
     evidence: str = ""
+    # marked spans (character offsets into the document text), for span-scored gold
+    source_span: tuple[int, int] | None = None
+    target_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class GoldDoc:
     optional: tuple[GoldEvent, ...] = ()
     not_events: tuple[str, ...] = ()
     article_text: bool = False  # True: a whole news page, ingest it as text
+    key: str = ""  # the gold's own sentence number, where it has one (used by splits)
 
 
 @dataclass
@@ -103,6 +112,49 @@ class LevelScore:
 
 
 @dataclass
+class SpanScore:
+    """Scores for gold with marked spans (the PLV format): one gold row is a
+    (source span, target spans, PLOVER type) triple in one sentence.
+
+    * type F1: per sentence, the set of gold types against the set of predicted types;
+    * source recall: rows with an event of the row's type whose source mention
+      overlaps the marked source;
+    * dyad recall: the same, and the target overlaps a marked target.
+    """
+
+    type_tp: int = 0
+    type_gold: int = 0
+    type_pred: int = 0
+    rows: int = 0
+    source_hits: int = 0
+    dyad_hits: int = 0
+
+    @property
+    def type_f1(self) -> float:
+        p = self.type_tp / self.type_pred if self.type_pred else 0.0
+        r = self.type_tp / self.type_gold if self.type_gold else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def source_recall(self) -> float:
+        return self.source_hits / self.rows if self.rows else 0.0
+
+    @property
+    def dyad_recall(self) -> float:
+        return self.dyad_hits / self.rows if self.rows else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type_f1": round(self.type_f1, 4),
+            "type_precision": round(self.type_tp / self.type_pred, 4) if self.type_pred else 0.0,
+            "type_recall": round(self.type_tp / self.type_gold, 4) if self.type_gold else 0.0,
+            "source_recall": round(self.source_recall, 4),
+            "dyad_recall": round(self.dyad_recall, 4),
+            "rows": self.rows,
+        }
+
+
+@dataclass
 class Report:
     gold: str
     n_docs: int
@@ -111,11 +163,13 @@ class Report:
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
+    spans: SpanScore | None = None  # gold files with marked source/target spans
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "gold": self.gold,
             "documents": self.n_docs,
+            "spans": self.spans.as_dict() if self.spans else None,
             "levels": {k: (v.as_dict() if v else None) for k, v in self.levels.items()},
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "misses": self.misses,
@@ -283,9 +337,82 @@ def _read_sentence_jsonl(raw: str, path: Path) -> list[GoldDoc]:
     return docs
 
 
-def load_gold(path: str | Path) -> list[GoldDoc]:
-    """Read a gold file (PLOVER JSON, PETRARCH XML, whimbrel article gold JSON or sentence gold JSONL)."""
-    path = Path(path)
+_MARK = re.compile(r"</?([st])>")
+PLV_COLUMNS = ("sentence_id", "gold_root", "marked_sentence")
+
+
+def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Strip ``<s>``/``<t>`` marks; return the text and the source and target spans in it."""
+    text, spans, open_at = [], {"s": [], "t": []}, {}
+    pos = last = 0
+    for m in _MARK.finditer(marked):
+        text.append(marked[last:m.start()])
+        pos += m.start() - last
+        last = m.end()
+        tag = m.group(1)
+        if m.group(0).startswith("</"):
+            if tag in open_at:
+                spans[tag].append((open_at.pop(tag), pos))
+        else:
+            open_at[tag] = pos
+    text.append(marked[last:])
+    return "".join(text), spans["s"], spans["t"]
+
+
+def _read_plv_tsv(raw: str, path: Path) -> list[GoldDoc]:
+    """PLV gold TSV: one (source span, target span, PLOVER root) row per line, spans
+    marked in ``marked_sentence``; rows of one ``sentence_id`` make one document."""
+    reader = csv.DictReader(io.StringIO(raw), delimiter="\t")
+    missing = [c for c in PLV_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataFileError(f"{path}: a span-marked gold TSV needs the columns {', '.join(PLV_COLUMNS)}; missing {', '.join(missing)}")
+    by_sentence: dict[str, tuple[str, list[GoldEvent]]] = {}
+    for n, r in enumerate(reader, 2):
+        text, src, tgt = _marked_spans(r["marked_sentence"] or "")
+        if not text.strip():
+            raise DataFileError(f"{path}:{n}: empty marked_sentence")
+        sid = str(r["sentence_id"]).strip()
+        ptype = PLOVER_LEGACY.get(r["gold_root"].strip(), r["gold_root"].strip())
+        g = GoldEvent(
+            id=r.get("uid") or f"{sid}-{n}",
+            sources=(),
+            targets=(),
+            cameo=(),
+            plover=PLV_YIELD if ptype == "YIELD" else (ptype,),
+            evidence=text,
+            source_span=src[0] if src else None,
+            target_spans=tuple(tgt),
+        )
+        by_sentence.setdefault(sid, (text, []))[1].append(g)
+    return [GoldDoc(id=f"plv-{sid}", text=t, published=None, events=tuple(evs), key=sid) for sid, (t, evs) in by_sentence.items()]
+
+
+SPLITS = ("even", "odd")
+
+
+def _split(docs: list[GoldDoc], split: str | None) -> list[GoldDoc]:
+    """Keep one half: by the parity of a numeric document key (PLV's sentence_id), else of
+    the document's position in the file (every other record)."""
+    if split is None:
+        return docs
+    if split not in SPLITS:
+        raise DataFileError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
+    want = 0 if split == "even" else 1
+    out = []
+    for i, d in enumerate(docs):
+        n = int(d.key) if d.key and d.key.isdigit() else i
+        if n % 2 == want:
+            out.append(d)
+    return out
+
+
+def load_gold(path: str | Path, *, split: str | None = None) -> list[GoldDoc]:
+    """Read a gold file (PLOVER JSON, PETRARCH XML, whimbrel article gold JSON, sentence
+    gold JSONL or span-marked PLV TSV); ``split`` keeps the even or odd half."""
+    return _split(_load_gold(Path(path)), split)
+
+
+def _load_gold(path: Path) -> list[GoldDoc]:
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as e:
@@ -294,6 +421,8 @@ def load_gold(path: str | Path) -> list[GoldDoc]:
         return _read_petrarch_xml(path)
     if path.suffix == ".jsonl":
         return _read_sentence_jsonl(raw, path)
+    if path.suffix in (".tsv", ".tab"):
+        return _read_plv_tsv(raw, path)
     try:
         d = json.loads(raw)
     except json.JSONDecodeError as e:
@@ -346,12 +475,50 @@ def event_key(e: Event, level: str) -> tuple:
     return (s, e.plover.event)
 
 
+def _type_name(types: tuple[str, ...], *, plv: bool = False) -> str:
+    """A gold or predicted type as one label; with ``plv``, CONCEDE and RETREAT are PLV's YIELD."""
+    if types == PLV_YIELD or (plv and len(types) == 1 and types[0] in PLV_YIELD):
+        return "YIELD"
+    return "|".join(types)
+
+
+def _overlaps(actor, span: tuple[int, int]) -> bool:
+    if actor is None:
+        return False
+    return any(a < span[1] and span[0] < b for a, b in ((actor.start, actor.end), *actor.chain))
+
+
+def score_spans(docs: list[GoldDoc], predicted: dict[str, list[Event]]) -> SpanScore | None:
+    """Span scores (see :class:`SpanScore`) for the gold rows that mark spans; None if none do."""
+    sc = SpanScore()
+    any_spans = False
+    for d in docs:
+        rows = [g for g in d.events if g.source_span is not None or g.target_spans]
+        if not rows:
+            continue
+        any_spans = True
+        evs = [e for e in predicted.get(d.id, []) if e.plover.event]
+        gold_types = {_type_name(g.plover, plv=True) for g in rows}
+        pred_types = {_type_name((e.plover.event,), plv=True) for e in evs}
+        sc.type_gold += len(gold_types)
+        sc.type_pred += len(pred_types)
+        sc.type_tp += len(gold_types & pred_types)
+        for g in rows:
+            sc.rows += 1
+            typed = [e for e in evs if e.plover.event in g.plover]
+            with_source = [e for e in typed if g.source_span and _overlaps(e.source, g.source_span)]
+            sc.source_hits += bool(with_source)
+            sc.dyad_hits += any(_overlaps(e.target, t) for e in with_source for t in g.target_spans)
+    return sc if any_spans else None
+
+
 def score(docs: list[GoldDoc], predicted: dict[str, list[Event]], *, gold_name: str = "", cameo_info=None) -> Report:
     """Score predicted events (by document id) against gold documents."""
     levels: dict[str, LevelScore | None] = {}
     per_type: dict[str, LevelScore] = defaultdict(LevelScore)
     misses: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
+    plv = any(g.plover == PLV_YIELD for d in docs for g in d.events)
     for level in LEVELS:
         ls = LevelScore()
         applicable = False
@@ -374,7 +541,7 @@ def score(docs: list[GoldDoc], predicted: dict[str, list[Event]], *, gold_name: 
                 hit = bool(k & pred_keys.keys())
                 ls.tp += hit
                 if level == "plover":
-                    p = g.plover[0] if g.plover else sorted(k)[0][0]
+                    p = _type_name(g.plover, plv=plv) if g.plover else sorted(k)[0][0]
                     per_type[p].n_gold += 1
                     per_type[p].tp += bool(k & pred_keys.keys())
                 if not hit and level == "dyad_root":
@@ -389,19 +556,20 @@ def score(docs: list[GoldDoc], predicted: dict[str, list[Event]], *, gold_name: 
                     ls.correct += 1
                     ls.n_pred += 1
                     if level == "plover":
-                        per_type[key[0]].correct += 1
-                        per_type[key[0]].n_pred += 1
+                        per_type[_type_name(key, plv=plv)].correct += 1
+                        per_type[_type_name(key, plv=plv)].n_pred += 1
                 elif key in opt:
                     continue
                 else:
                     ls.n_pred += 1
                     if level == "plover":
-                        per_type[str(key[0])].n_pred += 1
+                        per_type[_type_name((str(key[0]),), plv=plv)].n_pred += 1
                     if level == ("dyad_root" if any(g.cameo for g in d.events) else "plover"):
                         extras.append({"doc": d.id, "key": list(key), "cameo": e.cameo, "trigger": e.evidence.trigger,
                                        "sentence": e.evidence.sentence, "pattern": e.evidence.pattern})
         levels[level] = ls if applicable else None
-    return Report(gold=gold_name, n_docs=len(docs), levels=levels, per_type=dict(per_type), misses=misses, extras=extras)
+    return Report(gold=gold_name, n_docs=len(docs), levels=levels, per_type=dict(per_type), misses=misses, extras=extras,
+                  spans=score_spans(docs, predicted))
 
 
 def _article(d: GoldDoc) -> Article:
@@ -418,12 +586,13 @@ def _article(d: GoldDoc) -> Article:
     return Article(id=d.id, text=d.text, paragraphs=(Paragraph(0, len(d.text), "body"),), published=published)
 
 
-def evaluate(path: str | Path, *, pipeline=None) -> Report:
-    """Code the texts of a gold file with ``pipeline`` (default: from the environment) and score them."""
+def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Report:
+    """Code the texts of a gold file with ``pipeline`` (default: from the environment) and
+    score them; ``split`` ("even"/"odd") scores one half of the file only."""
     from .api import default_pipeline
     from .events.lexicon import load_lexicon
 
-    docs = load_gold(path)
+    docs = load_gold(path, split=split)
     pipe = pipeline or default_pipeline()
     predicted: dict[str, list[Event]] = {}
     failures = []
@@ -434,14 +603,19 @@ def evaluate(path: str | Path, *, pipeline=None) -> Report:
         else:
             predicted[d.id] = list(res.events)
     lex = load_lexicon(tuple(pipe.settings.lexicon_files))
-    rep = score(docs, predicted, gold_name=Path(path).name, cameo_info=lex.info)
+    rep = score(docs, predicted, gold_name=Path(path).name + (f" ({split} half)" if split else ""), cameo_info=lex.info)
     rep.failures = failures
     return rep
 
 
 def format_report(rep: Report, *, max_items: int = 40) -> str:
     """A plain-text view: the level table, per-type numbers, then misses and extras."""
-    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", "", f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   found/gold  correct/pred"]
+    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", ""]
+    if rep.spans:
+        sp = rep.spans
+        lines += [f"marked spans ({sp.rows} rows): type F1 {sp.type_f1:.3f}  source recall {sp.source_recall:.3f}"
+                  f"  dyad recall {sp.dyad_recall:.3f}", ""]
+    lines.append(f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   found/gold  correct/pred")
     for name, ls in rep.levels.items():
         if ls is None:
             lines.append(f"{name:<16}{'n/a':>7}")

@@ -13,18 +13,23 @@ from . import main
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as one JSON object.")
 @click.option("--max-items", default=40, show_default=True, help="How many misses and extras to list in the text view.")
-def eval_cmd(gold: str, as_json: bool, max_items: int) -> None:
-    """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, or a whimbrel article gold JSON.
+@click.option("--split", type=click.Choice(["even", "odd"]), default=None,
+              help="Score one half only: by sentence_id parity for PLV TSV, else every other record.")
+def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> None:
+    """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, a whimbrel
+    article gold JSON or sentence JSONL, or a span-marked PLV TSV.
 
     Reports precision, recall and F1 for (source root, target root, CAMEO root),
     the full CAMEO code, the PLOVER type and (source root, PLOVER type), with
-    per-type numbers and the lists of misses and extras.
+    per-type numbers and the lists of misses and extras. For gold with marked
+    source and target spans (PLV TSV) it also reports sentence type F1, source
+    recall and dyad recall (type + source span + target span).
     """
     from ..errors import WhimbrelError
     from ..evaluate import evaluate, format_report
 
     try:
-        rep = evaluate(gold)
+        rep = evaluate(gold, split=split)
     except WhimbrelError as e:
         raise click.ClickException(str(e)) from e
     if as_json:
