@@ -62,3 +62,25 @@ def test_an_against_phrase_inside_the_object_is_the_target(code):
     evs = code("Germany mobilized troops after protesters marched against Russia.",
                [("Germany", "DEU", "country"), ("protesters", "DEUCVL", "agent"), ("Russia", "RUS", "country")])
     assert ("DEU", "RUS") not in pairs(evs, "15")
+
+
+def test_a_reported_obligation_is_a_demand_even_for_an_unknown_act(code):
+    evs = code("The minister said Iran must stop enriching uranium.", [("minister", "FRAGOV", "agent"), ("Iran", "IRN", "country")])
+    assert ("FRAGOV", "IRN", "100") in dyads(evs)
+    # the speaker's own obligation, a negated one, or none at all is no demand
+    for text in ("The minister said France must stay calm.", "The minister said Iran should not be humiliated.",
+                 "The minister said Iran will stop enriching uranium."):
+        actors = [("minister", "FRAGOV", "agent"), ("Iran", "IRN", "country"), ("France", "FRA", "country")]
+        evs = code(text, [a for a in actors if a[0] in text])
+        assert not any(c == "100" for _, _, c in dyads(evs)), text
+
+
+def test_a_protest_held_in_a_country_is_addressed_to_its_government(code):
+    evs = code("Thousands of protesters marched in Tbilisi.", [("protesters", "GEOCVL", "agent"), ("Tbilisi", "GEO", "place")])
+    assert ("GEOCVL", "GEOGOV") in pairs(evs, "14")
+    # a named target wins; force used in a place hits the country, not its government
+    evs = code("Protesters marched against Israel in London.",
+               [("Protesters", "GBRCVL", "agent"), ("Israel", "ISR", "country"), ("London", "GBR", "place")])
+    assert pairs(evs, "14") == {("GBRCVL", "ISR")}
+    evs = code("Israeli warplanes struck targets in Gaza.", [("Israeli warplanes", "ISRMIL", "agent"), ("Gaza", "PSE", "place")])
+    assert ("ISRMIL", "PSE") in pairs(evs, "19")

@@ -11,6 +11,8 @@ whose state (``lex``, ``idx``, ``span``, ``according``) it uses.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor
 from .lexicon import Pattern
 from .nominal import PLACE_TARGET_ROOTS, _place_actor, _words
@@ -140,6 +142,8 @@ class Arguments:
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
+            if not tgt and code[:2] == "14":
+                tgt = self.place_target(v)
             tgt = tgt or unknown
             if own_obj and tgt is weak:
                 tgt = []  # "put its troops on alert": its own troops are not a target
@@ -152,6 +156,10 @@ class Arguments:
             src, tgt = tgt, []  # "the army was placed on alert": the force shown is the actor
         src = [m for m in src if m.kind != "place"]
         tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
+        if code[:2] == "14":
+            # "thousands marched in Tbilisi": a protest held in a country is addressed to its government
+            tgt = [replace(a, code=a.code + "GOV", sector="GOV", rule=a.rule + "+protest")
+                   if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
 
     def against_target(self, v, src: list[Actor]) -> list[Actor]:

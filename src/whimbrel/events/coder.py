@@ -30,7 +30,7 @@ from ..pipeline import register
 from ..settings import Settings
 from .arguments import Arguments, own_side
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import COND_MARKS, mood
+from .modality import COND_MARKS, OBLIGATION, mood
 from .nominal import NominalEvents, _words
 from .roles import (
     MentionIndex,
@@ -411,10 +411,15 @@ class _SentenceCoder(NominalEvents, Arguments):
                 a.dep_ in ("aux", "auxpass") and a.lower_ in ("could", "might", "may", "would", "can") for a in v.children
             ):
                 self.commentary.update(t.i for t in v.subtree)
+        coded: set[int] = set()
         for v in verbs:
             if v.i in self.commentary or self.governed(v):
                 continue
+            before = len(self.out)
             self.code_clause(v)
+            if len(self.out) > before:
+                coded.add(v.i)
+        self.code_obligations(coded)
         self.code_nouns()
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",
@@ -422,6 +427,25 @@ class _SentenceCoder(NominalEvents, Arguments):
             # sentence has a main event
             return [e for e, m in zip(self.out, self.main) if m]
         return self.out
+
+    def code_obligations(self, coded: set[int]) -> None:
+        """"X said Y must V": X demands something of Y (100), even when V is no lexicon act.
+        Only where the complement coded nothing itself (a known act becomes a specific demand
+        in ``code_clause``)."""
+        for t in self.span:
+            if t.dep_ != "ccomp" or t.i in coded or t.i in self.commentary or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if "report" not in self.lex.roles.get(t.head.lemma_.lower(), ()):
+                continue
+            aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+            if aux is None or any(c.dep_ == "neg" for c in t.children):
+                continue
+            who = np_mentions(subject_token(t.head), self.idx)
+            asked = [a for a in np_mentions(child(t, "nsubj"), self.idx) if a.kind != "pronoun" and not own_side(a, who)]
+            if not who or not asked:
+                continue
+            self.emit("100", who, asked, (aux.i, t.i), Modality(), "rule:reported-obligation", 0.6, False,
+                      main=self.is_main(t.head))
 
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
