@@ -84,3 +84,17 @@ def test_a_protest_held_in_a_country_is_addressed_to_its_government(code):
     assert pairs(evs, "14") == {("GBRCVL", "ISR")}
     evs = code("Israeli warplanes struck targets in Gaza.", [("Israeli warplanes", "ISRMIL", "agent"), ("Gaza", "PSE", "place")])
     assert ("ISRMIL", "PSE") in pairs(evs, "19")
+
+
+def test_the_attack_that_killed_names_the_attacker_and_armed_killing_is_force(code):
+    evs = code("Five civilians were killed in Russian artillery fire.", [("Russian", "RUSMIL", "agent"), ("civilians", "---CVL", "agent")])
+    assert any(s == "RUSMIL" and t == "---CVL" for s, t, _ in dyads(evs))
+    evs = code("Israeli air strikes killed 20 people in Gaza.", [("Israeli", "ISR", "country"), ("Gaza", "PSE", "place")])
+    assert {c for _, _, c in dyads(evs)} == {"195"}
+    evs = code("Russian soldiers wounded three men.", [("Russian soldiers", "RUSMIL", "agent"), ("men", "UKRPPL", "agent")])
+    assert ("RUSMIL", "UKRPPL", "190") in dyads(evs)
+    # an unarmed killer keeps 18x; a passive without an attack noun has no source
+    evs = code("A mob killed three men.", [("mob", "---CVL", "agent"), ("men", "UKRPPL", "agent")])
+    assert {c[:2] for _, _, c in dyads(evs)} == {"18"}
+    evs = code("Five civilians were killed in Kherson.", [("civilians", "UKRCVL", "agent"), ("Kherson", "UKR", "place")])
+    assert all(s is None for s, _, _ in dyads(evs))

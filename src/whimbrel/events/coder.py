@@ -52,7 +52,11 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-CODER_VERSION = "coder.2"
+CODER_VERSION = "coder.3"
+#: acts of physical violence whose instrument can name the attacker; not abduction (181) or
+#: assassination (186), which keep their own code whatever the weapon
+KILL_ROOTS = ("18", "19", "20")
+NOT_FORCE = ("181", "184", "185", "186")
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
@@ -591,8 +595,18 @@ class _SentenceCoder(NominalEvents, Arguments):
                 if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
                     break
+        if code[:2] in KILL_ROOTS and not code.startswith(NOT_FORCE):
+            # "were killed in Russian artillery fire", "Israeli air strikes killed 20": the
+            # attack names who did it, and an armed attack is force (19x), not 18x
+            inst = self.instrument(act_v)
+            if inst is not None:
+                src = src or inst[1]
+                if inst[0][:2] in ("19", "20") and code[:2] != "20":
+                    code = inst[0]
         if code.startswith("183") and src and all(_is_military(a) for a in src):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
+        elif code.startswith("182") and src and all(_is_military(a) for a in src):
+            code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
         if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
