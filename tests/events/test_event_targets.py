@@ -98,3 +98,11 @@ def test_the_attack_that_killed_names_the_attacker_and_armed_killing_is_force(co
     assert {c[:2] for _, _, c in dyads(evs)} == {"18"}
     evs = code("Five civilians were killed in Kherson.", [("civilians", "UKRCVL", "agent"), ("Kherson", "UKR", "place")])
     assert all(s is None for s, _, _ in dyads(evs))
+
+
+def test_forces_sent_somewhere_go_to_that_country_not_to_themselves(code):
+    evs = code("Turkey sent troops to Libya.", [("Turkey", "TUR", "country"), ("troops", "---MIL", "agent"), ("Libya", "LBY", "country")])
+    assert pairs(evs, "07") == {("TUR", "LBY")}
+    # with nowhere named, the troops are no target either way; nothing better is invented
+    evs = code("Turkey sent troops.", [("Turkey", "TUR", "country"), ("troops", "---MIL", "agent")])
+    assert not any(t == "LBY" for _, t in pairs(evs, "07"))

@@ -101,7 +101,7 @@ class Arguments:
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ == "prep"]
+                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
