@@ -118,10 +118,10 @@ def records(con, *, flt=None, level: str = "dedup") -> Iterator[dict]:
     sql = (
         "WITH hit AS (SELECT DISTINCT m.dedup_id FROM events JOIN event_mentions m ON m.event_id = events.event_id "
         f"WHERE {where}) "
-        "SELECT d.record, d.dedup_id, d.global_id, d.date, d.date_end, d.date_precision, d.location_name, "
+        "SELECT e.record, d.dedup_id, d.global_id, d.date, d.date_end, d.date_precision, d.location_name, "
         "d.location_country, d.lat, d.lon, d.geonameid, d.num_mentions, d.num_articles, d.num_sources, "
         "d.num_stories, d.is_root, d.first_article_id, d.first_url, d.first_published, d.date_added, d.confidence "
-        "FROM dedup_events d JOIN hit USING (dedup_id) "
+        "FROM dedup_events d JOIN hit USING (dedup_id) JOIN events e ON e.event_id = d.first_event_id "
         f"ORDER BY coalesce(d.date, CAST(d.first_published AS DATE)) NULLS LAST, d.dedup_id{limit}"
     )
     for row in con.execute(sql, params).fetchall():
