@@ -72,7 +72,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
            "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _STATED = re.compile(rf"\b(1[5-9]\d\d|20\d\d)\b|\b({_MONTHS})\b", re.IGNORECASE)
-_SELF_RULES = frozenset({"published", "none"})
+#: date rules of the when stage that found the date in the event's own sentence
+_OWN_RULES = frozenset({"clause", "sentence"})
 #: date rules that did not find a date for the event itself: the publication day, the lead's date
 _BORROWED_RULES = frozenset({"published", "none", "lead"})
 #: CAMEO's codes for one meeting of two parties: consult, visit (the visitor), host (the host),
@@ -105,13 +106,18 @@ def event_kind(cameo: str | None) -> str:
 
 
 def date_kind(rule: str | None, text: str | None, has_basis: bool) -> str:
-    """``stated`` (a year or month named), ``relative`` (today, Tuesday, last week, the lead's date)
-    or ``published`` (no time expression: the publication day). Records without a basis
-    (coded before it was stored) count as relative."""
+    """How a report's date was found:
+
+    * ``stated``: in the event's own sentence, naming a year or a month ("on 4 December");
+    * ``relative``: in its own sentence, relative to publication ("today", "on Tuesday");
+    * ``context``: borrowed from elsewhere (an earlier sentence of the paragraph, the lead,
+      the story's narrative, the publication day).
+
+    Records without a basis (coded before it was stored) count as relative."""
     if not has_basis:
         return "relative"
-    if rule in _SELF_RULES or rule is None:
-        return "published"
+    if rule not in _OWN_RULES:
+        return "context"
     if text and _STATED.search(text):
         return "stated"
     return "relative"
@@ -308,8 +314,18 @@ def _gap(a_lo, a_hi, b_lo, b_hi) -> int:
 
 
 def dates_agree(a: Report, b: Report) -> bool:
-    """For aligned reports: stated dates must overlap; otherwise at most MAX_SHIFT_DAYS apart."""
+    """For aligned reports (one sentence): dates found in that sentence must agree, stated ones
+    by overlapping, relative ones within MAX_SHIFT_DAYS (a copy run later resolves "today" to
+    its own day). A date borrowed from the context (another sentence, the publication day) is
+    not the sentence's own and does not block when the two articles came out within
+    MAX_SHIFT_DAYS of each other: one copy only lost the context. Articles further apart
+    (an outlet reusing its own wording months later) need dates that agree."""
     gap = _gap(a.lo, a.hi, b.lo, b.hi)
+    if "context" in (a.date_kind, b.date_kind):
+        if a.published is not None and b.published is not None and \
+                abs((a.published - b.published).days) <= MAX_SHIFT_DAYS:
+            return True
+        return gap <= MAX_SHIFT_DAYS
     if a.date_kind == "stated" and b.date_kind == "stated":
         return gap == 0
     return gap <= MAX_SHIFT_DAYS
@@ -355,10 +371,13 @@ def aligned_score(r: Report, c: Report) -> tuple | None:
     or None when it does not. Larger is better."""
     if r.article_id == c.article_id or r.cluster_id is None or r.cluster_id != c.cluster_id:
         return None
-    if r.modality != c.modality or (r.cameo or "")[:2] != (c.cameo or "")[:2]:
+    if r.modality != c.modality:
         return None
+    same_words = bool(r.trigger) and r.trigger == c.trigger
+    if (r.cameo or "")[:2] != (c.cameo or "")[:2] and not same_words:
+        return None  # another code for the same words is the same act read differently
     same, bad = _sides_agree(r, c)
-    slip = r.cameo == c.cameo and bool(r.trigger) and r.trigger == c.trigger
+    slip = r.cameo == c.cameo and same_words
     if bad > 1 or (bad and not slip) or (same == 0 and not slip):
         return None  # one side may differ (or none agree) only for the same words coded the same
     sim = overlap(r.words, c.words)
