@@ -232,16 +232,13 @@ class Store:
         )
 
     def events(self, flt: EventFilter | None = None) -> list[dict]:
-        """Event records (the JSON shape of DESIGN.md) matching ``flt``, in text order."""
-        flt = flt or EventFilter()
-        where, params = flt.to_sql(alias="events")
-        sql = (
-            f"SELECT record FROM events WHERE {where} "
-            "ORDER BY article_id, sentence_index, trigger_start, event_id"
-        )
-        if flt.limit is not None:
-            sql += f" LIMIT {int(flt.limit)}"
-        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+        """Event records (the JSON shape of DESIGN.md) matching ``flt``, ordered by date.
+
+        A list; :func:`whimbrel.store.query.iter_events` streams them instead.
+        """
+        from .query import iter_events
+
+        return list(iter_events(self.con, flt))
 
     def counts(self) -> dict[str, int]:
         """Row counts of the base tables."""
