@@ -120,3 +120,38 @@ def test_recode_command(db, monkeypatch):
 def test_missing_actor_is_a_usage_error(db):
     res = CliRunner().invoke(main, ["dyad", "--db", db, "PRK"])
     assert res.exit_code == 2
+
+
+def _hold(db: str, *, read_only: bool):
+    """Another process that keeps ``db`` open until killed; returns once it has it open."""
+    import subprocess
+
+    code = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1'); "
+            "print('open', flush=True); time.sleep(60)")
+    proc = subprocess.Popen([sys.executable, "-c", code, db, "1" if read_only else "0"],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    return proc
+
+
+def test_read_commands_work_while_another_process_reads(db):
+    assert run("dedup", "--db", db).exit_code == 0
+    proc = _hold(db, read_only=True)
+    try:
+        for args in (("events",), ("top",), ("dyad", "PRK", "USA"), ("export", "--format", "gdelt")):
+            res = run(*args, "--db", db)
+            assert res.exit_code == 0, (args, res.output)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_writer_holding_the_lock_is_said_plainly(db):
+    proc = _hold(db, read_only=False)
+    try:
+        res = CliRunner().invoke(main, ["dedup", "--db", db])
+        assert res.exit_code == 1
+        assert f"PID {proc.pid}" in res.output and "locked" in res.output
+    finally:
+        proc.kill()
+        proc.wait()

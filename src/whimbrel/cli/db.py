@@ -27,6 +27,53 @@ def _fresh(store, *, quiet: bool = False) -> None:
             click.echo(f"(deduplicated {st.raw_events} raw events into {st.events})", err=True)
 
 
+def _stale(store) -> bool:
+    from ..errors import StoreError
+    from ..store import dedup
+
+    try:
+        return dedup.is_stale(store.con)
+    except StoreError:  # the deduplicated tables are missing or of an older layout
+        return True
+
+
+def open_reader(db: str | None, *, raw: bool = False, quiet: bool = False):
+    """Open the store read-only for a read command (others may read it at the same time).
+
+    When raw events wait to be deduplicated (and ``raw`` is not asked for), the
+    store is opened for writing just long enough to refresh them; if another
+    process holds it, the command goes on with the deduplicated events as they
+    are, and says so.
+    """
+    from ..store.db import db_path
+
+    store = open_store(db, read_only=True)
+    if raw or not _stale(store):
+        return store
+    store.close()
+    try:
+        writer = open_store(db)
+    except click.ClickException as e:
+        if "locked" not in str(e.message):
+            raise
+        click.echo(f"note: new events in {db_path(db)} are not deduplicated yet ({e.message.split(':')[1].strip()} "
+                   "holds the database); showing the last deduplicated state", err=True)
+        store = open_store(db, read_only=True)
+        if _stale(store) and not _has_dedup(store):
+            store.close()
+            raise click.ClickException("the deduplicated events have not been built yet: run `whimbrel dedup` "
+                                       "when the other process is done, or use --raw")
+        return store
+    with writer:
+        _fresh(writer, quiet=quiet)
+    return open_store(db, read_only=True)
+
+
+def _has_dedup(store) -> bool:
+    rows = store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'dedup_events'")
+    return rows.fetchone()[0] > 0
+
+
 def _level(raw: bool) -> str:
     return "raw" if raw else "dedup"
 
@@ -83,8 +130,7 @@ def clusters_cmd(db, min_size, limit, as_json):
     """List story clusters: wire copies and light rewrites of one article."""
     from ..store import clusters
 
-    with open_store(db) as store:
-        _fresh(store, quiet=as_json)
+    with open_reader(db, quiet=as_json) as store:
         found = clusters.list_clusters(store.con, min_size=min_size, limit=limit)
     for c in found:
         if as_json:
@@ -99,9 +145,11 @@ def clusters_cmd(db, min_size, limit, as_json):
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", required=True, type=click.Choice(["gdelt", "plover", "parquet", "csv"]),
-              help="gdelt: 61-column GDELT 2.0 event table (TSV); plover: PLOVER JSONL; "
-                   "parquet: dataset partitioned by year and month; csv.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "gdelt-mentions", "plover", "parquet", "csv"]),
+              help="gdelt: 61-column GDELT 2.0 event table (TSV); gdelt-mentions: GDELT 2.0 mentions table "
+                   "(one row per report); plover: PLOVER JSONL; parquet: dataset partitioned by year and month "
+                   "(replaces an earlier export in that directory); csv.")
 @click.option("--output", "-o", default="-", metavar="PATH",
               help="File to write (default stdout); a directory for parquet.")
 @click.option("--raw", is_flag=True, help="One row per report (raw per-article events) instead of per real event.")
@@ -113,9 +161,7 @@ def export_cmd(db, fmt, output, raw, header, **kw):
     from ..store import export
 
     flt = filter_from_options(**kw)
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=True)
+    with open_reader(db, raw=raw, quiet=True) as store:
         res = export.export(store.con, fmt, output, flt=flt, level=_level(raw), header=header)
     if output != "-":
         click.echo(f"{res.rows} events written to {res.path} ({fmt})", err=True)
@@ -138,9 +184,7 @@ def dyad_cmd(db, actor_a, actor_b, since, until, raw, directed, png, as_json):
     """
     from .. import relations
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store)
+    with open_reader(db, raw=raw) as store:
         rows = relations.dyad(store.con, actor_a, actor_b, since=since, until=until, directed=directed,
                               level=_level(raw))
     if as_json:
@@ -173,9 +217,7 @@ def network_cmd(db, since, until, raw, by, min_events, json_path, graphml):
     """
     from .. import relations
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=json_path == "-")
+    with open_reader(db, raw=raw, quiet=json_path == "-") as store:
         g = relations.network(store.con, since=since, until=until, by=by, level=_level(raw),
                               min_events=min_events)
     found = relations.blocs(g)
@@ -215,9 +257,7 @@ def top_cmd(db, since, until, raw, dyads, n, by, as_json):
     """The most active actors (or dyads), with events per quad class."""
     from .. import relations
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=as_json)
+    with open_reader(db, raw=raw, quiet=as_json) as store:
         rows = relations.top(store.con, what="dyads" if dyads else "actors", n=n, since=since, until=until,
                              by=by, level=_level(raw))
     for r in rows:

@@ -53,13 +53,34 @@ def filter_from_options(**kw) -> EventFilter:
     return EventFilter(**{k: kw.get(k) for k in FILTER_KEYS if kw.get(k) not in (None, "")})
 
 
+def lock_holder(error: BaseException) -> str | None:
+    """``"PID 1234 (python)"`` when ``error`` is DuckDB refusing a lock another process holds, else None."""
+    import re
+
+    text = str(error.__cause__ or error)
+    if "lock" not in text.lower():
+        return None
+    m = re.search(r"held in (\S+) \(PID (\d+)\)", text)
+    if m:
+        return f"PID {m.group(2)} ({m.group(1).rsplit('/', 1)[-1]})"
+    return "another process"
+
+
 def open_store(db: str | None, *, read_only: bool = False):
-    """Open the store, turning library errors into click errors."""
+    """Open the store, turning library errors into click errors (a held lock said plainly)."""
     from ..store import Store
+    from ..store.db import db_path
 
     try:
         return Store(db, read_only=read_only)
     except WhimbrelError as e:
+        holder = lock_holder(e)
+        if holder is not None:
+            what = "writing to" if read_only else "using"
+            raise click.ClickException(
+                f"{db_path(db)} is locked: {holder} is {what} it. DuckDB lets one process write a database "
+                f"(and no one read it meanwhile); wait for that process to finish, then run this again."
+            ) from e
         raise click.ClickException(str(e)) from e
 
 
