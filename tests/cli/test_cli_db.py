@@ -15,7 +15,7 @@ from eventdb_factory import ORIGINALS, article, document, event, syndicate  # no
 from whimbrel.cli import main  # noqa: E402
 from whimbrel.store import Store  # noqa: E402
 
-COMMANDS = ("dedup", "clusters", "export", "dyad", "network", "top", "recode")
+COMMANDS = ("dedup", "clusters", "export", "dyad", "partners", "network", "top", "recode")
 
 
 @pytest.fixture()
@@ -155,3 +155,14 @@ def test_a_writer_holding_the_lock_is_said_plainly(db):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_dyad_by_week_with_csv_and_partners(db, tmp_path):
+    out = tmp_path / "s.csv"
+    res = run("dyad", "PRK", "USA", "--by", "week", "--csv", str(out), "--db", db)
+    assert res.exit_code == 0 and "2018-10-29" in res.output  # the week (from Monday) of 4 November
+    assert out.read_text().splitlines()[0].startswith("series,period,events")
+    res = run("partners", "USA", "--json", "--db", db)
+    assert res.exit_code == 0
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert {r["series"] for r in rows} == {"USA-PRK", "USA-CUB"}

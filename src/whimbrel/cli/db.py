@@ -173,30 +173,90 @@ def export_cmd(db, fmt, output, raw, header, **kw):
 @click.argument("actor_b")
 @_period
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
+@click.option("--by", "freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True,
+              help="Period of each point of the series.")
 @click.option("--png", default=None, metavar="FILE", help="Also plot to a PNG file (needs whimbrel[plot]).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per month instead of the chart.")
+@click.option("--csv", "csv_path", default=None, metavar="FILE", help="Also write the series as CSV.")
+@click.option("--parquet", "parquet_path", default=None, metavar="FILE", help="Also write the series as Parquet.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per period instead of the chart.")
 @cli_errors
-def dyad_cmd(db, actor_a, actor_b, since, until, raw, directed, png, as_json):
-    """Month by month: events between two actors per quad class, mean and total Goldstein.
+def dyad_cmd(db, actor_a, actor_b, since, until, raw, directed, freq, png, csv_path, parquet_path, as_json):
+    """A dyad over time: events between two actors per quad class, mean and total Goldstein.
 
     ACTOR_A and ACTOR_B are CAMEO code prefixes (PRK, USA, USAGOV). Negated,
-    hypothetical and planned events are not counted.
+    hypothetical and planned events are not counted. By month (default) the
+    terminal chart skips quiet spells of over a year; --by day or week gives
+    every period.
     """
-    from .. import relations
+    from .. import relations, series
 
     with open_reader(db, raw=raw) as store:
+        points = series.dyad_series(store.con, actor_a, actor_b, freq=freq, since=since, until=until,
+                                    directed=directed, level=_level(raw))
         rows = relations.dyad(store.con, actor_a, actor_b, since=since, until=until, directed=directed,
-                              level=_level(raw))
+                              level=_level(raw)) if freq == "month" and not as_json else []
+    arrow = "->" if directed else "<->"
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r.as_dict()))
+        for p in points:
+            click.echo(json.dumps(p.as_dict()))
     else:
-        arrow = "->" if directed else "<->"
-        click.echo(f"{actor_a.upper()} {arrow} {actor_b.upper()}: {sum(r.n for r in rows)} events")
-        click.echo(relations.dyad_chart(rows, colour=sys.stdout.isatty()))
+        click.echo(f"{actor_a.upper()} {arrow} {actor_b.upper()}: {sum(p.events for p in points)} events")
+        if freq == "month":
+            click.echo(relations.dyad_chart(rows, colour=sys.stdout.isatty()))
+        else:
+            for p in points:
+                click.echo(f"{p.period.isoformat()}  {p.events:4d}  VC {p.quad[0]:3d}  MC {p.quad[1]:3d}  "
+                           f"VK {p.quad[2]:3d}  MK {p.quad[3]:3d}  Goldstein {p.goldstein_total:+7.1f}")
+    _write_series(points, {f"{actor_a.upper()} {arrow} {actor_b.upper()}": points}, png, csv_path, parquet_path,
+                  title=f"{actor_a.upper()} {arrow} {actor_b.upper()} by {freq}")
+
+
+def _write_series(points, plotted, png, csv_path, parquet_path, *, title: str) -> None:
+    from .. import series
+
+    if csv_path:
+        series.write_csv(points, csv_path)
+        click.echo(f"series written to {csv_path}", err=True)
+    if parquet_path:
+        series.write_parquet(points, parquet_path)
+        click.echo(f"series written to {parquet_path}", err=True)
     if png:
-        relations.dyad_png(rows, png, title=f"{actor_a.upper()} - {actor_b.upper()}")
+        series.png(plotted, png, title=title)
         click.echo(f"plot written to {png}", err=True)
+
+
+@main.command("partners")
+@db_option
+@click.argument("actor")
+@_period
+@click.option("-n", "n", default=5, show_default=True, type=click.IntRange(min=1), help="How many partners.")
+@click.option("--by", "freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True,
+              help="Period of each point of the series.")
+@click.option("--png", default=None, metavar="FILE", help="Plot the partners' series to a PNG file.")
+@click.option("--csv", "csv_path", default=None, metavar="FILE", help="Write the series as CSV.")
+@click.option("--parquet", "parquet_path", default=None, metavar="FILE", help="Write the series as Parquet.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per partner and period.")
+@cli_errors
+def partners_cmd(db, actor, since, until, raw, n, freq, png, csv_path, parquet_path, as_json):
+    """An actor's most frequent partners, each as a series of events per period (both directions)."""
+    from .. import series
+
+    with open_reader(db, raw=raw, quiet=as_json) as store:
+        found = series.partner_series(store.con, actor, n=n, freq=freq, since=since, until=until,
+                                      level=_level(raw))
+    points = [p for pts in found.values() for p in pts]
+    for partner, pts in found.items():
+        if as_json:
+            for p in pts:
+                click.echo(json.dumps(p.as_dict()))
+            continue
+        total = sum(p.events for p in pts)
+        gold = sum(p.goldstein_total for p in pts)
+        click.echo(f"{actor.upper()} - {partner:<12} {total:5d} events  Goldstein {gold:+8.1f}  "
+                   f"{pts[0].period.isoformat()} .. {pts[-1].period.isoformat()}")
+    if not found and not as_json:
+        click.echo("no events with this actor in this period")
+    _write_series(points, found, png, csv_path, parquet_path, title=f"{actor.upper()}: top partners by {freq}")
 
 
 @main.command("network")
@@ -232,11 +292,12 @@ def network_cmd(db, since, until, raw, by, min_events, json_path, graphml):
         relations.write_graphml(g, graphml, found)
     if json_path == "-":
         return
-    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} relations")
+    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} directed relations")
     edges = sorted(g.edges(data=True), key=lambda e: (-abs(e[2]["weight"]), -e[2]["events"], e[0], e[1]))
     w = max((max(len(u), len(v)) for u, v, _ in edges[:15]), default=6)
     for u, v, d in edges[:15]:
-        click.echo(f"  {u:>{w}} - {v:<{w}} {d['weight']:+4d}  ({d['cooperation']} cooperation, {d['conflict']} conflict)")
+        click.echo(f"  {u:>{w}} -> {v:<{w}} {d['weight']:+4d}  ({d['cooperation']} cooperation, "
+                   f"{d['conflict']} conflict)")
     for i, b in enumerate(found, 1):
         against = ", ".join(f"{a} ({n})" for a, n in b.against) or "nobody in particular"
         click.echo(f"bloc {i}: {', '.join(b.members)}  cooperation {b.cooperation:+d}; against {against}")
