@@ -106,3 +106,28 @@ def test_forces_sent_somewhere_go_to_that_country_not_to_themselves(code):
     # with nowhere named, the troops are no target either way; nothing better is invented
     evs = code("Turkey sent troops.", [("Turkey", "TUR", "country"), ("troops", "---MIL", "agent")])
     assert not any(t == "LBY" for _, t in pairs(evs, "07"))
+
+
+def test_a_reaction_targets_the_author_or_nation_of_its_object(code):
+    evs = code("Russia and China vetoed a US resolution in the Security Council.",
+               [("Russia", "RUS", "country"), ("China", "CHN", "country"), ("US", "USA", "country"), ("Security Council", "IGOUNO", "organisation")])
+    assert pairs(evs, "12") == {("RUS", "USA"), ("CHN", "USA")}
+    evs = code("Nasrallah rejected a call from President Bush for his movement to disarm.",
+               [("Nasrallah", "LBNREB"), ("President Bush", "USAGOV")])
+    assert pairs(evs, "12") == {("LBNREB", "USAGOV")}
+    # the source's own country is no target ("reaffirmed Turkey's support"), and a plain
+    # object with no actor in it leaves the target empty
+    evs = code("The Turkish president praised the Turkish army.", [("Turkish president", "TURGOV", "agent"), ("Turkish army", "TURMIL", "agent")])
+    assert ("TURGOV", "TURMIL") in pairs(evs, "05")
+    evs = code("Germany condemned the attack.", [("Germany", "DEU", "country")])
+    assert pairs(evs, "11") == {("DEU", None)}
+
+
+def test_coordinated_parties_of_an_agreement_are_each_others_partners(code):
+    evs = code("Trump and Putin agreed to share information on North Korea.",
+               [("Trump", "USAGOV"), ("Putin", "RUSGOV"), ("North Korea", "PRK", "country")])
+    assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs(evs, "03")
+    # a with-partner stays the target of both
+    evs = code("Pelosi and Schumer held talks with King Abdullah in Amman.",
+               [("Pelosi", "USALEG"), ("Schumer", "USALEG"), ("King Abdullah", "JORGOV")])
+    assert pairs(evs, "04") == {("USALEG", "JORGOV")}

@@ -366,12 +366,18 @@ class _SentenceCoder(NominalEvents, Arguments):
                 return who
         return []
 
-    def direct_object(self, v, tgt: list[Actor]) -> bool:
-        """Is one of ``tgt`` the direct object of ``v`` (or of its xcomp), not a phrase's modifier?"""
+    def named_partner(self, v, tgt: list[Actor]) -> bool:
+        """Is one of ``tgt`` the other party itself: the direct object of ``v`` (or of its
+        xcomp), or a with-phrase on the verb or its event noun ("held talks with the King"),
+        not a topic or a phrase's modifier ("agreed on a policy on Iran")?"""
         for t in (v, *(c for c in v.children if c.dep_ == "xcomp")):
             o = obj_token(t)
             if o is not None and any(a in tgt for a in np_mentions(o, self.idx) if self.idx.at(o)):
                 return True
+            for h in (t, o):
+                for c in (h.children if h is not None else ()):
+                    if c.dep_ == "prep" and c.lower_ == "with" and any(a in tgt for a in np_mentions(pobj_of(c), self.idx)):
+                        return True
         return False
 
     # ---- the walk
@@ -475,7 +481,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         act_v = v
         kind = None
-        m = self.code_verb(v)
+        m = verb_m = self.code_verb(v)
         xc = None
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -628,8 +634,9 @@ class _SentenceCoder(NominalEvents, Arguments):
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
-        if tgt and kind is None and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
-                and not self.direct_object(act_v, tgt):
+        joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
+        if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
+                and not self.named_partner(act_v, tgt):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:
