@@ -132,7 +132,7 @@ CLASSES: dict[str, Spec] = {
     ),
     "&WEAPONS": S(
         "weapons as goods (supply, send, deliver, ship, transfer, seize)",
-        wordnet="arms.n.01, weapon.n.01", petrarch="&WEAPON",
+        wordnet="arms.n.01, weapon.n.01, warplane.n.01+1", petrarch="&WEAPON",
         words="weapons, arms, ammunition, munitions, missiles, rockets, tanks, jets, fighter jets, drones, shells, "
               "artillery, air defence, air defense, air defence systems, air defense systems, military equipment, "
               "howitzers, rocket launchers, armoured vehicles, armored vehicles",
@@ -141,7 +141,18 @@ CLASSES: dict[str, Spec] = {
     ),
     "&WARPLANES": S(
         "military aircraft (scramble, send, deploy)",
-        petrarch="&AIRCRAFT", words="jets, fighter jets, fighters, warplanes, planes, aircraft, bombers, helicopters",
+        wordnet="warplane.n.01+1", petrarch="&AIRCRAFT",
+        words="jets, fighter jets, fighters, warplanes, planes, aircraft, bombers, helicopters",
+    ),
+    "&PROPOSALS": S(
+        "proposals put to the other side (reject, dismiss, rebuff, turn down)",
+        wordnet="proposal.n.01", petrarch="&PROPOSAL", words="proposal, proposals, initiative, peace proposal, peace initiative",
+        exclude="motion",
+    ),
+    "&FORCE": S(
+        "the force a threat or warning holds out (threaten, threaten with, warn of)",
+        words="force, military force, military action, strike, military strike, nuclear strike, attack, retaliation, "
+              "reprisal, reprisals, war, consequences, response, military response, invasion, nuclear war",
     ),
     "&MISSILES": S(
         "missiles and rockets as things fired or tested (test, fire, launch)",

@@ -81,7 +81,7 @@ class Arguments:
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ == "prep"]
+                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
@@ -96,7 +96,7 @@ class Arguments:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj):
+                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
