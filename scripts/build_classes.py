@@ -280,6 +280,13 @@ CLASSES: dict[str, Spec] = {
                                        "hacking attack, hacking campaign, cyber operation",
         exclude="cyberwar, information warfare, iw",
     ),
+    "&PROPERTY": S(
+        "property returned or released (CAMEO 0842: return, release property)",
+        wordnet="antiquity.n.03", words="artifacts, artefacts, artifact, artefact, antiquities, relics, relic, artworks, "
+                                        "artwork, painting, paintings, treasures, remains, body, bodies, property, assets, "
+                                        "seized assets, cultural property, manuscripts, skulls",
+        exclude="",
+    ),
     "&EVENT_NOUNS": S(
         "acts a statement can condemn or blame: whimbrel's event nouns and a few decision words",
         words="decision, move, verdict, response, payment, test, launch, execution, detention, coup, march, incursion",
