@@ -238,6 +238,17 @@ CLASSES: dict[str, Spec] = {
                                               "sit-in, vigil, protest march",
         exclude="manifestation, boston tea party, work-in",
     ),
+    "&DISSENT": S(
+        "popular dissent a group ends or calls off (CAMEO 082: ease popular dissent)",
+        words="strike, strikes, walkout, hunger strike, work stoppage, general strike, protest, protests, demonstration, "
+              "demonstrations, boycott, sit-in, blockade, picket",
+    ),
+    "&MILITARY_TARGETS": S(
+        "what a strike from the air or from a distance hits (strike, hit, attack, pound ... 195)",
+        words="target, targets, military targets, positions, military positions, bases, military bases, installations, "
+              "military installations, facilities, military facilities, sites, strongholds, hideouts, depots, "
+              "weapons depots, launch sites",
+    ),
     "&ROADS": S(
         "routes a protest blocks",
         words="road, roads, highway, motorway, bridge, traffic, transport, railway, rail line, street, streets, "
