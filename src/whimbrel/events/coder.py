@@ -61,6 +61,8 @@ NOT_FORCE = ("181", "184", "185", "186")
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
+#: particles that leave a verb's sense as it is ("fought back", "met together")
+SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,8 @@ class _SentenceCoder(NominalEvents, Arguments):
                 continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
+            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
+                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
                 continue
             if p.prep:
@@ -265,7 +269,8 @@ class _SentenceCoder(NominalEvents, Arguments):
     def code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
-        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
+            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
