@@ -151,3 +151,16 @@ def test_a_partitive_object_is_the_noun_it_counts(code):
     # a count with no of-phrase stays the object it is
     evs = code("Germany sent hundreds to Lithuania.", [("Germany", "DEU", "country"), ("Lithuania", "LTU", "country")])
     assert not any(c.startswith("074") for _, _, c in dyads(evs))
+
+
+def test_blame_and_verdicts_said_by_a_predicate(code):
+    evs = code("Kabul said Taliban militants were responsible for the attack.", [("Kabul", "AFGGOV", "agent"), ("Taliban militants", "AFGREB", "agent")])
+    assert ("AFGGOV", "AFGREB", "112") in dyads(evs)
+    evs = code("Kyiv said Russian forces were behind the strike.", [("Kyiv", "UKRGOV", "agent"), ("Russian forces", "RUSMIL", "agent")])
+    assert ("UKRGOV", "RUSMIL", "112") in dyads(evs)
+    evs = code("A court in Paris found Sarkozy guilty of corruption.", [("court", "FRAJUD", "agent"), ("Sarkozy", "FRAELI")])
+    assert ("FRAJUD", "FRAELI", "116") in dyads(evs)
+    # a duty is no blame, and a denial is no accusation
+    for text in ("Kabul said the army was responsible for security.", "Kabul said the army was not behind the attack."):
+        evs = code(text, [("Kabul", "AFGGOV", "agent"), ("army", "AFGMIL", "agent")])
+        assert not any(c == "112" for _, _, c in dyads(evs)), text
