@@ -138,6 +138,50 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     return out
 
 
+#: people who speak or act for someone else: "a spokesman for the Z Party" is the party
+REPRESENTATIVES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                   "spokespersons", "aide", "adviser", "advisor", "envoy", "emissary", "negotiator"}
+REPRESENT_PREPS = {"for", "of", "to"}
+
+
+def _represented(sp, h, at: dict[int, WMention]) -> WMention | None:
+    """The coded actor a representative noun speaks for: its "for/of/to" object or its
+    possessor ("a spokesman for President Ghani", "the Senate President's aide")."""
+    for c in h.children:
+        if c.dep_ == "poss" and c.i in at:
+            return at[c.i]
+        if c.dep_ == "prep" and c.lower_ in REPRESENT_PREPS:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.i in at:
+                    return at[o.i]
+    return None
+
+
+def representatives(sp, ms) -> None:
+    """A bare spokesman, aide, adviser or envoy takes the code of whom they speak for:
+    "a spokesman for the Ghana Renewal Party" -> the party's code, "a spokeswoman for
+    the Philippine foreign ministry" -> PHLGOV, "a spokesman for President Ashraf
+    Ghani" -> AFGGOV (``agent:represents``). A country they speak for gives its
+    government ("a spokesman for Russia" -> RUSGOV)."""
+    at: dict[int, WMention] = {}
+    for o in ms:
+        if o.consumed or o.kind == "place" or o.code.startswith("---"):
+            continue
+        at.setdefault(o.head, o)
+        at.setdefault(o.tok_end - 1, o)
+    if not at:
+        return
+    for w in ms:
+        if w.kind != "agent" or w.rule != "agent:bare" or sp[w.head].lower_ not in REPRESENTATIVES:
+            continue
+        o = _represented(sp, sp[w.head], at)
+        if o is None or o is w:
+            continue
+        code = compose(o.root, "GOV") if o.kind == "country" and len(o.code) == 3 else o.code
+        w.code, w.rule, w.name, w.kb_id = code, "agent:represents", o.name, o.kb_id
+        w.chain = ((o.start, o.end),)
+
+
 #: "drones launched by Russia", "troops sent by Moscow": the force is the user's
 USE_VERBS = {"launch", "fire", "send", "deploy", "operate", "fly", "use", "dispatch", "station"}
 
@@ -198,9 +242,20 @@ def pronoun_possessors(sp, ms) -> None:
                 break
 
 
+#: sectors of armed non-state actors: "the militants" may refer back to a named armed group
+ARMED_SECTORS = {"REB", "UAF", "RAD"}
+#: sectors of "the army", "the government", "the police" ...: one country's own institutions
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"}
+DEFINITE_BACK_SENTS = 3
+
+
 def definite_agents(sp, ms) -> None:
     """"The official media" after "North Korea's state media": a bare agent with
-    "the" takes the code of a recent coded agent of the same sector."""
+    "the" takes the code of a recent coded agent of the same sector; "the militants"
+    after "Boko Haram" take the armed group's code (``coref:definite``). Failing that,
+    "the army", "the government" or "the police" belong to the one country named before
+    them in their sentence and the few before it (``coref:definite-country``), if only one."""
+    starts = [s.start for s in sp.sents]
     for k, w in enumerate(ms):
         if w.rule != "agent:bare" or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
             continue
@@ -208,10 +263,22 @@ def definite_agents(sp, ms) -> None:
         for o in reversed(ms[:k]):
             if w.start - o.end > 800:
                 break
-            if o.kind == "agent" and not o.code.startswith("---") and sector_of(o.code) == sec and o.end <= w.start:
+            if o.end > w.start or o.code.startswith("---"):
+                continue
+            if o.kind == "agent" and sector_of(o.code) == sec or (
+                    sec in ARMED_SECTORS and o.kind == "group"):
                 w.code, w.rule, w.name, w.kb_id = o.code, "coref:definite", o.name, o.kb_id
                 w.chain = ((o.start, o.end),)
                 break
+        if w.rule != "agent:bare" or sec not in STATE_SECTORS:
+            continue
+        j = bisect.bisect_right(starts, w.head) - 1
+        lo = starts[max(0, j - DEFINITE_BACK_SENTS)]
+        roots = {o.root for o in ms[:k] if o.tok_start >= lo and o.kind in ("country", "place", "person", "agent")
+                 and o.root not in ("---", "IGO", "NGO", "IMG") and o.end <= w.start}
+        if len(roots) == 1:
+            (root,) = roots
+            w.code, w.rule = compose(root, w.extra.get("agent")), "coref:definite-country"
 
 
 #: "the bloc said", "the organisation warned": a recent international organisation

@@ -50,11 +50,13 @@ from ..model import Document
 from ..pipeline import register
 from ..settings import Settings
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
-                     pronoun_possessors, sentence_country)
+                     pronoun_possessors, representatives, sentence_country)
+from .bare import drop_other_people, unconfirmed_bare_names
 from .coref import resolve_coreference, string_ids
 from .kb import Entry, KnowledgeBase, load_kb
 from .match import find_agents, find_names, piece_stream
 from .mention import WMention, compose
+from .quotes import quoted_pronouns
 
 COUNTRYISH = {"country", "demonym", "people", "capital", "city"}
 MOTION_PREPS = {"to", "from", "toward", "towards", "for"}
@@ -82,6 +84,13 @@ def span_head(sp, ts: int, te: int) -> int:
         if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
             head = t.i
     return head
+
+
+def _name_like_noun(t) -> bool:
+    """A capitalised word the tagger calls a common noun, used as a name: a bare subject
+    or object ("Sharaa later criticised Israel"), not "the Rice harvest"."""
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in t.children)
 
 
 def _drop_nested(ms: list[WMention]) -> list[WMention]:
@@ -136,6 +145,7 @@ class ActorStage:
         stream = piece_stream(sp, self._piece_cache)
         names = find_names(stream, kb, text, sp)
         names = self._yield_to_people(sp, kb, names)
+        names = drop_other_people(sp, kb, names)
         taken = set()
         for m in names:
             taken.update(range(m.tok_start, m.tok_end))
@@ -184,10 +194,12 @@ class ActorStage:
         self._titles(sp, ms, agents)
         agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
+        representatives(sp, ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
         sentence_country(sp, ms)
         self._shortforms(sp, ms)
+        unconfirmed_bare_names(sp, kb, ms)
         self._places(sp, ms)
         location_country(sp, ms)
         live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
@@ -195,6 +207,7 @@ class ActorStage:
         pronoun_possessors(sp, live)
         definite_agents(sp, live)
         live.extend(definite_orgs(sp, live))
+        live.extend(quoted_pronouns(sp, live))
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
 
@@ -245,9 +258,10 @@ class ActorStage:
         for w in ms:
             if w.kind != "person":
                 continue
-            head = sp[w.head]
             k = w.tok_start - 1
-            lo = head.left_edge.i
+            # the left edge of the whole name: a parser that splits "al - Haddadi" hangs
+            # each piece on the verb, and the title on the first piece
+            lo = min(t.left_edge.i for t in sp[w.tok_start:w.tok_end])
             while k >= lo:
                 t = sp[k]
                 if t.dep_ in ("det", "punct", "cc", "conj", "appos", "relcl", "acl", "prep") and t.head.i >= w.tok_start \
@@ -286,9 +300,9 @@ class ActorStage:
                 if nat and titles:
                     w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code,
                                      titles[-1].agent)
-                    w.rule = "title"
+                    w.rule = "inferred:title"
                 elif nat:
-                    w.code, w.rule = nat[0].root, "title:nationality"
+                    w.code, w.rule = nat[0].root, "inferred:nationality"
             if any(t.lower_ in ("former", "ex", "late") for t in sp[ext:w.extra["name_start"]]) and w.root != "---":
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
@@ -307,7 +321,7 @@ class ActorStage:
                     if c.dep_ == "appos" and c.i in by_head:
                         other = by_head[c.i]
             if other is not None:
-                w.code, w.rule = other.code, "apposition"
+                w.code, w.rule = other.code, "inferred:apposition"
                 w.chain = ((other.start, other.end),)
 
     def _untitled_context(self, sp, doc, ms) -> None:
@@ -323,7 +337,7 @@ class ActorStage:
             local = Counter(c.root for c in countries if sent.start <= c.tok_start < sent.end)
             pick = (local or article).most_common(1)
             if pick:
-                w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
+                w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "inferred:title+context"
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
@@ -359,7 +373,7 @@ class ActorStage:
             if low not in want or i in taken:
                 continue
             t = sp[i]
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            if not t.text[:1].isupper() or not (t.pos_ == "PROPN" or _name_like_noun(t)):
                 continue
             # part of a longer proper name ("Paekhwawon State Guest House")
             if any(0 <= j < len(sp) and sp[j].pos_ == "PROPN" and sp[j].text[:1].isupper()
