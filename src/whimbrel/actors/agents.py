@@ -50,7 +50,8 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     for w in ms:
         for a in w.extra.get("title_agents", ()):
             in_title.add(a.tok_start)
-    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed]
+    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed
+                  and not w.extra.get("dateline")]
     c_at: dict[int, WMention] = {}
     for c in countryish:
         for i in range(c.tok_start, c.tok_end):

@@ -46,7 +46,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import Document
+from ..model import Document, document_day
 from ..pipeline import register
 from ..settings import Settings
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
@@ -71,10 +71,9 @@ DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1
 
 
 def _day(doc: Document) -> dt.date:
-    p = doc.article.published
-    if p is None:
-        return dt.date.today()
-    return p.date() if isinstance(p, dt.datetime) else p
+    """The day people's roles are read at: the publication day, else today (the
+    when stage marks such a document's events ``date_source: "assumed-today"``)."""
+    return document_day(doc.article)[0]
 
 
 def span_head(sp, ts: int, te: int) -> int:
@@ -84,6 +83,19 @@ def span_head(sp, ts: int, te: int) -> int:
         if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
             head = t.i
     return head
+
+
+def _mark_datelines(text: str, ms: list[WMention]) -> None:
+    """Mark the place that opens a line as a dateline ("PARIS (Reuters) -") and the
+    names inside it, so no agent takes them as its nationality ("PARIS (Reuters) -
+    Fighters loyal to ..." are not French)."""
+    for w in ms:
+        if (w.start == 0 or text[w.start - 1] == "\n") and w.kind in ("country", "city"):
+            m = DATELINE.match(text, w.end)
+            if m:
+                for o in ms:
+                    if w.start <= o.start and o.end <= m.end():
+                        o.extra["dateline"] = True
 
 
 def _name_like_noun(t) -> bool:
@@ -190,6 +202,7 @@ class ActorStage:
                              "ner:person", name=sp[ts:te].text, head=span_head(sp, ts, te))
                 ms.append(w)
         ms.sort(key=lambda w: w.start)
+        _mark_datelines(text, ms)
 
         self._titles(sp, ms, agents)
         agent_ms = agent_mentions(sp, ms, agents)
@@ -417,7 +430,7 @@ class ActorStage:
             ek = w.extra.get("entry_kind")
             h = sp[w.head]
             place = None
-            if (w.start == 0 or text[w.start - 1] == "\n") and DATELINE.match(text, w.end):
+            if w.extra.get("dateline") and (w.start == 0 or text[w.start - 1] == "\n"):
                 place = "place:dateline"  # "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"
             elif h.dep_ == "pobj":
                 prep = h.head.lower_
