@@ -59,13 +59,17 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     occupied = set()
     for w in ms:
         occupied.update(range(w.tok_start, w.tok_end))
+    named, inside = _proper_names(sp, agents)
     for a in agents:
         if a.tok_start in in_title or any(i in occupied for i in range(a.tok_start, a.tok_end)):
             continue  # "King" in "Tom King" is a name, not an agent
+        if id(a) in inside:
+            continue  # "People" in "the Ghana People's Renewal Party" is part of the party's name
         h = sp[a.tok_end - 1]
         lo = h.left_edge.i
         if h.dep_ == "compound" and h.head.i > h.i:
             lo = min(lo, h.head.left_edge.i)
+        lo = min(lo, named.get(a.tok_start, lo))
         mods = list({id(c): c for c in (c_at.get(i) for i in range(lo, a.tok_start))
                      if c is not None and not c.consumed and c.tok_start >= lo
                      and c.tok_end <= a.tok_start}.values())
@@ -139,6 +143,25 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     return out
 
 
+def _proper_names(sp, agents) -> tuple[dict[int, int], set[int]]:
+    """Agent nouns that end a capitalised proper name ("the Ghana People's Renewal
+    Party"): ``{agent start: name start}``, and the ids of the other agent matches
+    inside such a name (``People``), which are words of the name, not actors."""
+    named: dict[int, int] = {}
+    inside: set[int] = set()
+    for a in agents:
+        last = sp[a.tok_end - 1]
+        if last.pos_ != "PROPN" or not last.text[:1].isupper() or (last.is_upper and len(last.text) > 3):
+            continue
+        k = a.tok_start - 1
+        while k >= 0 and (sp[k].tag_ == "POS" or sp[k].pos_ == "PROPN" and sp[k].text[:1].isupper()):
+            k -= 1
+        if k + 1 < a.tok_start:
+            named[a.tok_start] = k + 1
+            inside.update(id(b) for b in agents if b is not a and k + 1 <= b.tok_start and b.tok_end <= a.tok_start)
+    return named, inside
+
+
 #: people who speak or act for someone else: "a spokesman for the Z Party" is the party
 REPRESENTATIVES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
                    "spokespersons", "aide", "adviser", "advisor", "envoy", "emissary", "negotiator"}
@@ -146,16 +169,28 @@ REPRESENT_PREPS = {"for", "of", "to"}
 
 
 def _represented(sp, h, at: dict[int, WMention]) -> WMention | None:
-    """The coded actor a representative noun speaks for: its "for/of/to" object or its
-    possessor ("a spokesman for President Ghani", "the Senate President's aide")."""
+    """The coded actor a representative noun speaks for: its "for/of/to" object, its
+    possessor or the noun before it ("a spokesman for President Ghani", "the Senate
+    President's aide", "the Kenyan police spokesman")."""
     for c in h.children:
-        if c.dep_ == "poss" and c.i in at:
+        if c.dep_ in ("poss", "compound") and c.i in at:  # "Ghani's spokesman", "the police spokesman"
             return at[c.i]
         if c.dep_ == "prep" and c.lower_ in REPRESENT_PREPS:
             for o in c.children:
                 if o.dep_ == "pobj" and o.i in at:
                     return at[o.i]
     return None
+
+
+def title_sector(sp, titles) -> str | None:
+    """The sector a person's title words give: the last agent noun's, except that a
+    spokesman or an aide speaks for the noun before ("army spokesman" -> MIL)."""
+    if not titles:
+        return None
+    last = titles[-1]
+    if len(titles) > 1 and sp[last.tok_end - 1].lower_ in REPRESENTATIVES:
+        return titles[-2].agent
+    return last.agent
 
 
 def representatives(sp, ms) -> None:

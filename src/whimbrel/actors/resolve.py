@@ -50,7 +50,7 @@ from ..model import Document, document_day
 from ..pipeline import register
 from ..settings import Settings
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
-                     pronoun_possessors, representatives, sentence_country)
+                     pronoun_possessors, representatives, sentence_country, title_sector)
 from .bare import drop_other_people, unconfirmed_bare_names
 from .coref import resolve_coreference, string_ids
 from .kb import Entry, KnowledgeBase, load_kb
@@ -290,6 +290,10 @@ class ActorStage:
                     k = other.tok_start - 1  # take the whole name ("the UN Secretary-General ...")
                     continue
                 k -= 1
+            before = by_tok.get(k) if k >= 0 else None
+            if before is not None and before.kind == "country" and before.tok_end == k + 1 \
+                    and any(i in agent_tok for i in range(k + 1, w.tok_start)):
+                k = before.tok_start - 1  # "Angolan opposition leader X" with "Angolan" parsed as a subject
             ext = k + 1
             if ext >= w.tok_start:
                 continue
@@ -298,21 +302,20 @@ class ActorStage:
                         and o.tok_start >= ext and o.tok_end <= w.tok_start}.values())
             titles = [a for a in (agent_at.get(i) for i in range(ext, w.tok_start))
                       if a is not None and a.tok_end <= w.tok_start]
+            sector = title_sector(sp, titles)
             w.extra["title_nat"] = nat
-            w.extra["title_sector"] = titles[-1].agent if titles else None
+            w.extra["title_sector"] = sector
             for o in nat:
                 o.consumed = True
             w.extra["title_agents"] = titles
             w.extra["name_start"] = w.tok_start
             w.tok_start, w.start = ext, sp[ext].idx
-            sector = titles[-1].agent if titles else None
             if w.rule.startswith("kb:") and sector in ("OPP", "REB") and not w.code[3:].startswith(sector):
                 # "Opposition leader X": the title says what the KB's undated role cannot
                 w.code, w.rule = compose(w.code[:3], sector), "kb:person+title"
             if w.rule == "ner:person" or w.extra.get("why", "").startswith("before"):
                 if nat and titles:
-                    w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code,
-                                     titles[-1].agent)
+                    w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code, sector)
                     w.rule = "inferred:title"
                 elif nat:
                     w.code, w.rule = nat[0].root, "inferred:nationality"
