@@ -102,7 +102,7 @@ def unconfirmed_bare_names(sp, kb: KnowledgeBase, ms: list) -> None:
         return
     full = {w.kb_id for w in ms if w.kind == "person" and w.kb_id
             and w.tok_end - w.extra.get("name_start", w.tok_start) > 1}
-    countries = {w.root for w in ms if w.kind in ("country", "place", "agent") and w.root not in ("---", "IGO", "NGO")}
+    countries = {w.root for w in ms if w.kind in ("country", "city", "place", "agent") and w.root not in ("---", "IGO", "NGO")}
     article = None
     for w in bare:
         if w.kb_id in full:
