@@ -170,6 +170,8 @@ def test_a_dateline_is_not_a_nationality(resolve):
     assert not [m for m in ms if m.root == "FRA" and m.kind != "place"]
     [f] = [m for m in ms if m.text == "Fighters"]
     assert f.root == "CIV"
-    # a French agent without a dateline is still French
+    # a French agent without a dateline is still French; a hyphen inside a word is not a dateline's dash
     ms = resolve("French fighters arrested Laurent Gbagbo in Abidjan.")
     assert [m.root for m in ms if m.text == "French fighters"] == ["FRA"]
+    ms = resolve("Vietnamese-led forces have retaken a village in Cambodia.")
+    assert [m.code for m in ms if m.text == "Vietnamese-led forces"] == ["VNMMIL"]

@@ -67,7 +67,9 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
-DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]")
+#: what follows a dateline's place: "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"; a hyphen that
+#: joins a word ("Vietnamese-led forces") is not one
+DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:](?![a-z])")
 
 
 def _day(doc: Document) -> dt.date:
