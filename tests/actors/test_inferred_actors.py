@@ -175,3 +175,15 @@ def test_a_dateline_is_not_a_nationality(resolve):
     assert [m.root for m in ms if m.text == "French fighters"] == ["FRA"]
     ms = resolve("Vietnamese-led forces have retaken a village in Cambodia.")
     assert [m.code for m in ms if m.text == "Vietnamese-led forces"] == ["VNMMIL"]
+
+
+def test_a_town_the_tagger_calls_a_person_is_not_one(resolve):
+    ms = resolve("Residents of Mittagong were evacuated as a bushfire approached.")
+    assert not [m for m in ms if m.text == "Mittagong"]
+    ms = resolve("A bushfire burned near Mittagong on Sunday.")
+    assert not [m for m in ms if m.text == "Mittagong" and m.kind == "person"]
+    # the same word as an argument, or a full name in that position, is still a person
+    ms = resolve("Police questioned Kowalczyk on Monday.")
+    assert [m.kind for m in ms if m.text == "Kowalczyk"] == ["person"]
+    ms = resolve("The mayor met reporters with Anna Kowalczyk in the town hall.")
+    assert [m.kind for m in ms if m.text == "Anna Kowalczyk"] == ["person"]

@@ -100,6 +100,21 @@ def _mark_datelines(text: str, ms: list[WMention]) -> None:
                         o.extra["dateline"] = True
 
 
+#: nouns whose "of X" names a place ("residents of Mittagong", "the town of X")
+PLACE_NOUNS = {"resident", "town", "village", "city", "suburb", "outskirt", "district", "province", "region",
+               "street", "centre", "center", "mayor", "people", "area", "port", "county", "municipality"}
+_AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout"}
+
+
+def _place_position(t) -> bool:
+    """A one-word name where a place goes ("in Mittagong", "residents of Mittagong"): the
+    tagger's PERSON there is a town the knowledge base does not list, not a person."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head.lower_
+    return prep in _AT_PLACE or prep == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
+
+
 def _name_like_noun(t) -> bool:
     """A capitalised word the tagger calls a common noun, used as a name: a bare subject
     or object ("Sharaa later criticised Israel"), not "the Rice harvest"."""
@@ -198,7 +213,7 @@ class ActorStage:
                 ts, te = toks[0].i, toks[-1].i + 1
                 if sp[ts].lower_ in ("the", "a", "an"):
                     ts += 1
-                if ts >= te:
+                if ts >= te or te - ts == 1 and _place_position(sp[ts]):
                     continue
                 w = WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "person",
                              "ner:person", name=sp[ts:te].text, head=span_head(sp, ts, te))
