@@ -502,6 +502,7 @@ def content_hash(user_files=()) -> str:
     for name, _ in builtin_files():
         h.update((data / name).read_bytes())
     h.update((data / "agents.tsv").read_bytes())
+    h.update((data / "context_words.tsv").read_bytes())  # the bare-name rule's vocabulary
     for f in user_files:
         try:
             h.update(Path(f).read_bytes())

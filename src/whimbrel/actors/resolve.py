@@ -5,11 +5,15 @@ sorted by start offset). The rules, in order (the ``rule`` field names the one
 that fired):
 
 1. ``kb:<kind>``: knowledge-base names (longest match over accent-folded,
-   hyphen-split pieces; see :mod:`.match`), coded by the article's date.
+   hyphen-split pieces; see :mod:`.match`), coded by the article's date (today for
+   an undated document). A one-word KB person inside a longer person name that is
+   not theirs is dropped ("Hadi al-Jabbouri"; :mod:`.bare`). Unknown people come
+   from NER (``ner:person``), except a one-word one where a place goes ("residents
+   of Mittagong").
 2. Titles and nationality words: a person's left modifiers ("Cuban President
    Miguel Diaz-Canel") are folded into ONE mention; an unknown person with a
-   title gets nationality + sector (``title``), or the sentence's/article's main
-   country when the title has no nationality (``title+context``).
+   title gets nationality + sector (``inferred:title``), or the sentence's/article's
+   main country when the title has no nationality (``inferred:title+context``).
 3. Agents (role nouns from ``agents.tsv``; the rules are in :mod:`.agents`) with a
    nationality word, a country name, a possessive or an "in/of <country>" phrase (``agent:*``): "a Russian
    diplomat" -> RUSGOV, "North Korea's state media" -> PRKMED, "rebels in the
@@ -23,18 +27,25 @@ that fired):
    code ("Hamas commanders" -> PSEREB); "pro-Russian" and "Iran-backed" are not
    Russian or Iranian. "Rebels loyal to Riek Machar" take the leader's country
    (``agent:allegiance``); a bare domestic agent (protesters, police) acting in a
-   place takes its country (``agent:location``, after the place rules).
-4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
+   place takes its country (``agent:location``, after the place rules). A
+   spokesman, aide or envoy is whom they speak for (``agent:represents``). The
+   names in a dateline ("PARIS (Reuters) -") modify no agent.
+4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
-   (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
+   (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel. Then a
+   one-word KB person with no cue is unconfirmed (``kb:person?unconfirmed``, see
+   :mod:`.bare`).
 6. ``place:*``: a country, capital or city used as a location ("arrived in
    Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
    country's root code; a capital that acts is the government (``kb:capital``).
 7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
    bare agent owned by a resolved pronoun takes its country ("its official media",
    ``agent:possessive-pronoun``), "the <agent>" refers back to a recent coded
-   agent of the same sector and "the bloc" to the last international
-   organisation (``coref:definite``).
+   agent of the same sector ("the militants" to an armed group) and "the bloc" to
+   the last international organisation (``coref:definite``); "the army" with no
+   such agent is the one country named so far (``coref:definite-country``); a
+   first-person pronoun in a quotation is its speaker (``coref:quote``,
+   :mod:`.quotes`).
 
 Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 ``mention_for_token``, ``is_actor``).
@@ -141,7 +152,7 @@ class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    RULES_VERSION = "actors.2026-11-29b"
+    RULES_VERSION = "actors.2026-12-04"
 
     def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings
