@@ -424,3 +424,13 @@ def test_a_force_used_by_someone_is_theirs_but_people_harmed_by_someone_are_not(
     assert d.code == "RUSMIL" and d.rule == "agent:by"
     ms = resolve("Civilians killed by police in the town were buried.")
     assert all(m.rule != "agent:by" for m in ms)
+
+
+def test_the_one_acted_on_does_not_take_the_actors_country(resolve):
+    ms = resolve("Five civilians were killed in Russian artillery fire on Kherson.")
+    [c] = by_text(ms, "civilians")
+    assert c.code.startswith("---")
+    # an active subject still takes its sentence's one country
+    ms = resolve("Islamic fundamentalists demanded the resignation of Algerian President Ahmed Ben Bella.")
+    [f] = by_text(ms, "Islamic fundamentalists")
+    assert f.country == "DZA"

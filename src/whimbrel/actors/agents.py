@@ -376,6 +376,26 @@ def _other_clause(a, b) -> bool:
     return False
 
 
+def _patient_of(a, b) -> bool:
+    """Is ``a`` the subject of a passive clause in whose other phrases ``b`` stands ("five
+    civilians were killed in Russian artillery fire", "... were arrested by Turkish
+    police")? The one acted on does not take the actor's country."""
+    v = a
+    while v.dep_ in ("compound", "amod", "nummod", "det") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "nsubjpass":
+        return False
+    verb = v.head
+    t = b
+    for _ in range(40):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in ("prep", "agent", "dobj", "dative", "advmod", "npadvmod")
+        t = t.head
+    return False
+
+
 def sentence_country(sp, ms) -> None:
     """Bare agents ("Islamic fundamentalists", "refugees") take the country when
     their sentence names exactly one; "ethnic X" takes the country they live in."""
@@ -402,6 +422,8 @@ def sentence_country(sp, ms) -> None:
                 continue
             if bare and _other_clause(sp[w.head], sp[o.head]):
                 continue  # "The PLA held drills around Taiwan, while the IRGC seized a tanker"
+            if bare and _patient_of(sp[w.head], sp[o.head]):
+                continue  # "civilians were killed in Russian artillery fire"
             if o.root not in roots:
                 roots.append(o.root)
         if bare and len(roots) == 1:

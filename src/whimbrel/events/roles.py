@@ -110,6 +110,12 @@ def _dedupe(ms: list[Actor]) -> list[Actor]:
     return out
 
 
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor named twice: the same span, the same KB entry, or the same words."""
+    return a.code == b.code and ((a.start, a.end) == (b.start, b.end) or (a.kb_id is not None and a.kb_id == b.kb_id)
+                                 or a.text.lower() == b.text.lower())
+
+
 def _collect(tok, idx: MentionIndex, deps: set[str], out: list[Actor]) -> None:
     out.extend(idx.at(tok))
     for c in tok.children:
@@ -152,7 +158,7 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
                     _collect(c, idx, NP_CORE | {"conj"}, found)
         if not found:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "by"):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             found.extend(np_mentions(g, idx, allow_places=allow_places))
