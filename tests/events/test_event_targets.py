@@ -131,3 +131,13 @@ def test_coordinated_parties_of_an_agreement_are_each_others_partners(code):
     evs = code("Pelosi and Schumer held talks with King Abdullah in Amman.",
                [("Pelosi", "USALEG"), ("Schumer", "USALEG"), ("King Abdullah", "JORGOV")])
     assert pairs(evs, "04") == {("USALEG", "JORGOV")}
+
+
+def test_concluding_an_agreement_is_signing_one_whatever_the_verb_or_noun(code):
+    for text in ("Japan and Canada agreed to a trade deal.", "Japan and Canada reached an accord.",
+                 "Japan and Canada concluded a pact on fisheries.", "Japan and Canada agreed a trade agreement."):
+        evs = code(text, [("Japan", "JPN", "country"), ("Canada", "CAN", "country")])
+        assert ("JPN", "CAN") in pairs(evs, "05") and all(c == "057" for _, _, c in dyads(evs)), text
+    # agreeing to do something is still an intent, not a signed agreement
+    evs = code("Japan and Canada agreed to expand trade.", [("Japan", "JPN", "country"), ("Canada", "CAN", "country")])
+    assert not any(c == "057" for _, _, c in dyads(evs))
