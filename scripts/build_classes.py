@@ -95,7 +95,7 @@ CLASSES: dict[str, Spec] = {
         "armed forces as something sent, deployed, withdrawn or massed",
         wordnet="troops.n.01, soldier.n.01, force.n.05", petrarch="&MILITARY",
         words="troops, soldiers, forces, military forces, armed forces, military personnel, reinforcements, "
-              "contingent, battalion, brigade, units, marines, paratroopers",
+              "contingent, battalion, brigade, platoon, detachment, squadron, units, marines, paratroopers",
         exclude="military, force, military group, military unit, soldiery, army, navy, reserves, military",
     ),
     "&PEACEKEEPERS": S(
@@ -122,7 +122,8 @@ CLASSES: dict[str, Spec] = {
         "relief goods (send, deliver, provide, suspend)",
         petrarch="&FOOD", phoenix="",
         words="food, food aid, food supplies, medicine, medicines, medical supplies, medical aid, humanitarian supplies, "
-              "relief supplies, relief goods, shelter, tents, vaccines, drinking water, emergency aid",
+              "relief supplies, relief goods, shelter, shelter materials, tents, vaccines, drinking water, emergency aid, "
+              "medical equipment, supplies",
         exclude="grocery, commissariat, aliment, nutriment, nutrient",
     ),
     "&LOANS": S(

@@ -141,3 +141,13 @@ def test_concluding_an_agreement_is_signing_one_whatever_the_verb_or_noun(code):
     # agreeing to do something is still an intent, not a signed agreement
     evs = code("Japan and Canada agreed to expand trade.", [("Japan", "JPN", "country"), ("Canada", "CAN", "country")])
     assert not any(c == "057" for _, _, c in dyads(evs))
+
+
+def test_a_partitive_object_is_the_noun_it_counts(code):
+    evs = code("Russia began withdrawing some of its troops from Syria.", [("Russia", "RUS", "country"), ("Syria", "SYR", "country")])
+    assert ("RUS", "SYR", "0874") in dyads(evs)
+    evs = code("Germany sent hundreds of soldiers to Lithuania.", [("Germany", "DEU", "country"), ("Lithuania", "LTU", "country")])
+    assert ("DEU", "LTU") in pairs(evs, "07")
+    # a count with no of-phrase stays the object it is
+    evs = code("Germany sent hundreds to Lithuania.", [("Germany", "DEU", "country"), ("Lithuania", "LTU", "country")])
+    assert not any(c.startswith("074") for _, _, c in dyads(evs))

@@ -24,6 +24,7 @@ from .roles import (
     child,
     is_misparsed_verb,
     np_mentions,
+    partitive_head,
     passive_parts,
     pobj_of,
     same_actor,
@@ -79,7 +80,7 @@ class Arguments:
             own_obj = False
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
+                    o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
                         owner = self.owner_of(o, src)
