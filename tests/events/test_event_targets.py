@@ -164,3 +164,12 @@ def test_blame_and_verdicts_said_by_a_predicate(code):
     for text in ("Kabul said the army was responsible for security.", "Kabul said the army was not behind the attack."):
         evs = code(text, [("Kabul", "AFGGOV", "agent"), ("army", "AFGMIL", "agent")])
         assert not any(c == "112" for _, _, c in dyads(evs)), text
+
+
+def test_a_leader_defending_their_countrys_decision_targets_the_country(code):
+    evs = code("Merkel defended Germany's decision to close the border.", [("Merkel", "DEUGOV"), ("Germany", "DEU", "country")])
+    assert ("DEUGOV", "DEU") in pairs(evs, "05")
+    # but the country's own support or commitment is the source's stance, not a target
+    evs = code("Erdogan reiterated Turkey's support for the rebels.",
+               [("Erdogan", "TURGOV"), ("Turkey", "TUR", "country"), ("rebels", "SYRREB", "agent")])
+    assert not any(t == "TUR" for _, t in pairs(evs, "05"))

@@ -178,7 +178,11 @@ class Arguments:
                     found += self.idx.at(g)
                 elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                     found += np_mentions(pobj_of(g), self.idx)
-            found = [a for a in found if a.kind not in ("pronoun", "place") and not own_side(a, src)]
+            found = [a for a in found if a.kind not in ("pronoun", "place")]
+            # the source's own country is no target of its own commitment or support, but is
+            # of a decision it took ("Merkel defended Germany's decision")
+            decision = (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
         return []
