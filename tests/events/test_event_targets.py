@@ -173,3 +173,13 @@ def test_a_leader_defending_their_countrys_decision_targets_the_country(code):
     evs = code("Erdogan reiterated Turkey's support for the rebels.",
                [("Erdogan", "TURGOV"), ("Turkey", "TUR", "country"), ("rebels", "SYRREB", "agent")])
     assert not any(t == "TUR" for _, t in pairs(evs, "05"))
+
+
+def test_a_mediator_targets_the_parties_it_mediates_between(code):
+    evs = code("Sharif launched a mediation effort to resolve the rift between Qatar and Saudi Arabia.",
+               [("Sharif", "PAKGOV"), ("Qatar", "QAT", "country"), ("Saudi Arabia", "SAU", "country")])
+    assert {("PAKGOV", "QAT"), ("PAKGOV", "SAU")} <= pairs(evs, "04")
+    # an accusation's purpose clause is not searched for a between-phrase
+    evs = code("Sharif criticised the plan to end the feud between Qatar and Saudi Arabia.",
+               [("Sharif", "PAKGOV"), ("Qatar", "QAT", "country"), ("Saudi Arabia", "SAU", "country")])
+    assert not any(t in ("QAT", "SAU") for _, t in pairs(evs, "11"))
