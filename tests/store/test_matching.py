@@ -187,3 +187,23 @@ def test_incremental_alignment_equals_rebuild(store):
     assert st.events == 1 and rows[0][1] == 3
     assert dedup.rebuild(store.con).events == 1
     assert store.con.execute("SELECT dedup_id, num_articles FROM dedup_events").fetchall() == rows
+
+
+def test_an_event_takes_the_key_a_later_copy_knows(store):
+    # the original's coder missed both countries; a copy knows them: the event can then meet
+    # another outlet's report of it (keyed by the countries), instead of staying in its story
+    orig = article("kim", STORY, source="scmp", published="2018-11-05T08:00")
+    copy = article("kim-ap", syndicate(STORY, seed=1, outlet="ap"), source="ap", published="2018-11-05T10:00")
+    other = article("nyt", "A different report of the visit.", source="nyt", published="2018-11-05T12:00")
+    store.write_document(document(orig, [event(orig, 0, "---GOV", "---GOV", "043", date="2018-11-04")], OWN))
+    store.write_document(document(copy, [event(copy, 0, "PRKGOV", "CUBGOV", "043", date="2018-11-04")], OWN))
+    store.write_document(document(other, [event(other, 0, "CUBGOV", "PRKGOV", "042", date="2018-11-04")], OWN))
+    assert _n(store) == 1
+
+
+def test_without_a_copy_an_unknown_actor_stays_in_its_story(store):
+    orig = article("kim", STORY, source="scmp", published="2018-11-05T08:00")
+    other = article("nyt", "A different report of the visit.", source="nyt", published="2018-11-05T12:00")
+    store.write_document(document(orig, [event(orig, 0, "---GOV", "---GOV", "043", date="2018-11-04")], OWN))
+    store.write_document(document(other, [event(other, 0, "CUBGOV", "PRKGOV", "042", date="2018-11-04")], OWN))
+    assert _n(store) == 2

@@ -199,6 +199,7 @@ class Report:
     stored_anchor: str | None = None
     # derived
     key: str = ""
+    key_own: str = ""  # the report's own block key (``key`` may be its anchor's)
     anchor: str | None = None  # the event id this report is aligned with (its key is the anchor's)
     lo: dt.date | None = None
     hi: dt.date | None = None
@@ -223,7 +224,7 @@ class Report:
             # no date stated for the event: it happened on the day its date was borrowed from
             # (publication, the lead) or the day before ("overnight", another time zone)
             self.lo -= dt.timedelta(days=BORROWED_SLACK_DAYS)
-        self.key = block_key(self)
+        self.key = self.key_own = block_key(self)
 
     @property
     def words(self) -> frozenset:
@@ -407,7 +408,10 @@ def anchor_cluster(reports: list[Report]) -> None:
             r.anchor = None
         return
     index: dict[str, list[Report]] = {}
+    canon: list[Report] = []
+    followers: dict[str, list[Report]] = {}
     for r in sorted(reports, key=_order):
+        r.key = r.key_own
         r.anchor = None
         best, best_score = None, None
         seen: set[str] = set()
@@ -422,9 +426,26 @@ def anchor_cluster(reports: list[Report]) -> None:
                     best, best_score = c, score
         if best is not None:
             r.anchor, r.key = best.event_id, best.key
+            followers.setdefault(best.event_id, []).append(r)
             continue
+        canon.append(r)
         for k in keys:
             index.setdefault(k, []).append(r)
+    # a report whose actors only a later copy knows ("---COP" in the original, "IRNCOP" in the
+    # copy) would keep the whole event to its story: the event takes the better-known key
+    for c in canon:
+        if "|story:" not in c.key or c.event_id not in followers:
+            continue
+        known = [f for f in followers[c.event_id] if "|story:" not in f.key_own]
+        if known:
+            key = min(known, key=lambda f: (-_n_known(f), _order(f))).key_own
+            c.key = key
+            for f in followers[c.event_id]:
+                f.key = key
+
+
+def _n_known(r: Report) -> int:
+    return sum(1 for x in r.roots if _known(x))
 
 
 def _index_keys(r: Report) -> set[str]:
@@ -452,7 +473,7 @@ class Group:
     def match(self, r: Report, window: int) -> bool:
         if r.strong_place and r.location_country and self.countries - {r.location_country}:
             return False
-        if r.directed and self.directions and self.directions != {r.roots}:
+        if r.directed and _n_known(r) == 2 and self.directions and self.directions != {r.roots}:
             return False
         if self.lo is None or r.lo is None:
             return True
@@ -467,7 +488,7 @@ class Group:
             self.place = r
         if r.strong_place and r.location_country:
             self.countries.add(r.location_country)
-        if r.directed:
+        if r.directed and _n_known(r) == 2:
             self.directions.add(r.roots)
 
 
