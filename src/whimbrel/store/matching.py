@@ -27,6 +27,8 @@ and joins the anchor's event. So a copy whose coder read an actor as ``---``,
 chose ``193`` where the original has ``190``, or resolved "on Tuesday" four
 days off, still counts once. Different sentences of one story are never
 aligned, so articles that only share boilerplate do not merge their events.
+When the original's report has unknown actors and a copy's knows them, the
+event takes the copy's block key, so it can still meet other outlets' reports.
 
 **2. Everything else (block rules).** Reports in one block share the actor
 roots (unordered for a symmetric act: a joint code such as meet, negotiate,
@@ -36,7 +38,8 @@ must agree). Within a block, in date order, a report joins the first group
 whose *agreed range* (the intersection of its members' ranges, ``window`` days
 of slack) it overlaps, whose places are compatible, and whose direction agrees
 (for a directed act of a symmetric code that is not cooperation, "A attacked
-B" and "B attacked A" stay two events). The agreed range narrows, so no chain
+B" and "B attacked A" stay two events; only reports whose two roots are known
+have a direction). The agreed range narrows, so no chain
 of reports stretches one event over weeks.
 
 **Places** never block a merge when either report's place is unknown or only
