@@ -108,36 +108,43 @@ ERRORS = {400: {"model": Problem, "description": "bad parameter"},
 # -- middleware ------------------------------------------------------------------------
 
 class BodyLimit:
-    """Reject request bodies over ``max_bytes`` (413), by Content-Length or as they stream."""
+    """Reject request bodies over ``max_bytes`` (413), by Content-Length or as they stream.
+
+    The body (at most ``max_bytes``) is read here and handed on whole, so an
+    oversized upload is refused before any route sees it.
+    """
 
     def __init__(self, app, max_bytes: int):
         self.app, self.max_bytes = app, max_bytes
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             return await _too_large(send, self.max_bytes)
-        seen = 0
-
-        async def limited():
-            nonlocal seen
+        chunks, seen = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _BodyTooLarge()
-            return message
+            if message["type"] != "http.request":
+                return  # the client went away
+            chunk = message.get("body", b"")
+            seen += len(chunk)
+            if seen > self.max_bytes:
+                return await _too_large(send, self.max_bytes)
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                break
+        body, sent = b"".join(chunks), False
 
-        try:
-            await self.app(scope, limited, send)
-        except _BodyTooLarge:
-            await _too_large(send, self.max_bytes)
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 async def _too_large(send, max_bytes: int) -> None:
@@ -146,6 +153,11 @@ async def _too_large(send, max_bytes: int) -> None:
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+def _drop_result(task) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 def _problem(status: int, code: str, detail: str) -> JSONResponse:
@@ -180,9 +192,13 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
 
     @app.middleware("http")
     async def _limits(request: Request, call_next):
-        try:
-            response = await asyncio.wait_for(call_next(request), timeout)
-        except asyncio.TimeoutError:
+        task = asyncio.ensure_future(call_next(request))
+        done, _ = await asyncio.wait({task}, timeout=timeout)
+        if done:
+            response = task.result()
+        else:  # answer now; work already running in a thread finishes on its own, its result dropped
+            task.cancel()
+            task.add_done_callback(_drop_result)
             response = _problem(504, "timeout", f"the request took over {timeout:g} s; narrow the query")
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
