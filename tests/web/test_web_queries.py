@@ -149,8 +149,15 @@ def test_auto_level_uses_dedup_when_it_is_up_to_date(tmp_path):
         st.write_batch([Document(article=art, events=[webdb._event(art, 0, "PRKGOV", "USAGOV", "043", "2019-01-01", None)])])
         assert dedup.is_stale(st.con)
         assert queries.top(st.con)["level"] == "raw"  # stale: the raw events, and says so
-        with pytest.raises(UsageError):
+        with pytest.raises(queries.LevelUnavailable):
             queries.top(st.con, level="dedup")
+
+
+def test_explicit_dedup_on_a_read_only_file_without_it_says_so(con):
+    with pytest.raises(queries.LevelUnavailable, match="whimbrel dedup"):
+        queries.network(con, level="dedup")
+    with pytest.raises(UsageError):  # other usage errors are not hidden by the fallback
+        queries.network(con, by="nodes")
 
 
 def test_network_nodes_carry_their_bloc(con):

@@ -19,13 +19,13 @@ import asyncio
 import hmac
 import json
 from importlib.resources import files
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from ..errors import InputError, UsageError, WhimbrelError
 from . import queries
@@ -101,7 +101,18 @@ class Top(BaseModel):
     rows: list[dict[str, Any]]
 
 
+DATE = r"^[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+CODE = r"^[A-Za-z0-9-]+$"
+DYAD = r"^[^,|]*[^,|\s][^,|]*[,|][^,|]*[^,|\s][^,|]*$"
+QUAD = r"^[1-4](,[1-4])*$"
+
+
+def date_q(description: str = "YYYY-MM-DD, YYYY-MM or YYYY (inclusive)"):
+    return Query(None, pattern=DATE, description=description)
+
+
 ERRORS = {400: {"model": Problem, "description": "bad parameter"},
+          409: {"model": Problem, "description": "level=dedup but the deduplicated events are not up to date"},
           503: {"model": Problem, "description": "no database"}}
 
 
@@ -186,6 +197,8 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
         if isinstance(exc, NoDatabase):
             return _problem(503, exc.code, str(exc))
         status = 400 if isinstance(exc, UsageError) else 422 if isinstance(exc, InputError) else 500
+        if isinstance(exc, queries.LevelUnavailable):
+            status = 409
         if type(exc) is WhimbrelError:  # a document the coder could not code
             status = 422
         return _problem(status, exc.code, str(exc))
@@ -310,12 +323,12 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
     @app.get("/events", tags=["events"], response_model=EventPage, responses=ERRORS)
     def events(actor: str | None = Query(None, description=filter_doc["actor"]),
                source: str | None = Query(None), target: str | None = Query(None),
-               dyad: str | None = Query(None, description=filter_doc["dyad"]),
+               dyad: str | None = Query(None, pattern=DYAD, description=filter_doc["dyad"]),
                cameo: str | None = Query(None, description="CAMEO code prefix (04, 043)"),
                plover: str | None = Query(None, description="PLOVER event type"),
-               quad: list[str] | None = Query(None, description=filter_doc["quad"]),
-               since: str | None = Query(None, description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive)"),
-               until: str | None = Query(None, description="inclusive; YYYY-MM runs to the month's end"),
+               quad: list[Annotated[str, StringConstraints(pattern=QUAD)]] | None = Query(None, description=filter_doc["quad"]),
+               since: str | None = date_q(),
+               until: str | None = date_q("inclusive; YYYY-MM runs to the month's end"),
                place: str | None = Query(None, description=filter_doc["place"]),
                min_confidence: float | None = Query(None, ge=0, le=1),
                asserted: bool = Query(False, description="leave out negated, hypothetical and future events"),
@@ -329,10 +342,10 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
 
     @app.get("/places", tags=["events"], response_model=Places, responses=ERRORS)
     def places(actor: str | None = Query(None, description=filter_doc["actor"]),
-               dyad: str | None = Query(None, description=filter_doc["dyad"]),
+               dyad: str | None = Query(None, pattern=DYAD, description=filter_doc["dyad"]),
                cameo: str | None = Query(None), plover: str | None = Query(None),
-               quad: list[str] | None = Query(None, description=filter_doc["quad"]),
-               since: str | None = Query(None), until: str | None = Query(None),
+               quad: list[Annotated[str, StringConstraints(pattern=QUAD)]] | None = Query(None, description=filter_doc["quad"]),
+               since: str | None = date_q(), until: str | None = date_q(),
                place: str | None = Query(None, description=filter_doc["place"]),
                min_confidence: float | None = Query(None, ge=0, le=1), asserted: bool = Query(False)):
         """The places of the matching events, with counts per quad class (for the map)."""
@@ -353,10 +366,10 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
                     description="dedup: one row per real event; raw: every report; auto: dedup when up to date")
 
     @app.get("/dyads/{a}/{b}", tags=["relations"], response_model=DyadSeries, responses=ERRORS)
-    def dyad_series(a: str = Path(..., description="actor code prefix (PRK, USAGOV)"),
-                    b: str = Path(..., description="actor code prefix"),
+    def dyad_series(a: str = Path(..., pattern=CODE, description="actor code prefix (PRK, USAGOV)"),
+                    b: str = Path(..., pattern=CODE, description="actor code prefix"),
                     by: str = Query("month", pattern="^(day|week|month)$"),
-                    since: str | None = Query(None), until: str | None = Query(None), level: str = level_q):
+                    since: str | None = date_q(), until: str | None = date_q(), level: str = level_q):
         """Events between two actors per day, week or month: counts per quad class in each direction
         (`ab`: a to b, `ba`: b to a) and the Goldstein mean. Negated, hypothetical and future events
         are not counted."""
@@ -364,7 +377,7 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
                             until=queries.check_date(until, "until"), level=level)
 
     @app.get("/network", tags=["relations"], response_model=Network, responses=ERRORS)
-    def network(since: str | None = Query(None), until: str | None = Query(None),
+    def network(since: str | None = date_q(), until: str | None = date_q(),
                 by: str = Query("root", pattern="^(root|code)$"),
                 min_events: int = Query(1, ge=1, le=1_000_000), level: str = level_q):
         """The actor network: nodes with event counts and bloc number, edges with cooperation,
@@ -374,7 +387,7 @@ def create_app(service: Service, *, token: str | None = None, timeout: float = D
 
     @app.get("/top", tags=["relations"], response_model=Top, responses=ERRORS)
     def top(what: str = Query("actors", pattern="^(actors|dyads)$"), n: int = Query(10, ge=1, le=1000),
-            since: str | None = Query(None), until: str | None = Query(None),
+            since: str | None = date_q(), until: str | None = date_q(),
             by: str = Query("root", pattern="^(root|code)$"), level: str = level_q):
         """The most active actors or dyads, with counts per quad class."""
         return service.top(what=what, n=n, since=queries.check_date(since, "since"),

@@ -159,23 +159,34 @@ def extent(con) -> dict:
 
 # -- relations at a chosen level -------------------------------------------------------
 
-def _read_only_error(e: Exception) -> bool:
-    return "read-only" in str(e) or "read only" in str(e)
+class LevelUnavailable(UsageError):
+    """The deduplicated events were asked for but cannot be read (out of date, or never built)."""
+
+    code = "dedup_unavailable"
+
+
+def _dedup_unavailable(e: Exception) -> bool:
+    """True for the library's 'run whimbrel dedup first' and for a read-only file without dedup tables."""
+    text = str(e)
+    if isinstance(e, UsageError):
+        return "whimbrel dedup" in text
+    return "read-only" in text or "read only" in text or "does not exist" in text
 
 
 def with_level(fn, level: str = "auto"):
     """Run ``fn(level)`` at ``level``; ``auto`` tries ``dedup`` then ``raw``. Returns (result, level used)."""
     if level not in LEVELS:
         raise UsageError(f"level {level!r}: use auto, dedup or raw")
-    if level != "auto":
-        return fn(level), level
+    if level == "raw":
+        return fn("raw"), "raw"
     try:
         return fn("dedup"), "dedup"
-    except UsageError:          # the deduplicated events are out of date
-        return fn("raw"), "raw"
-    except Exception as e:      # a read-only file that was never deduplicated
-        if not _read_only_error(e) and "does not exist" not in str(e):
+    except Exception as e:
+        if not _dedup_unavailable(e):
             raise
+        if level == "dedup":
+            raise LevelUnavailable("the deduplicated events cannot be read here (out of date, or never built); "
+                                   "run `whimbrel dedup` on the database, or ask for level=raw") from e
         return fn("raw"), "raw"
 
 
