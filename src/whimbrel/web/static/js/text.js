@@ -76,7 +76,7 @@ export function activate(container, i) {
 
 export function eventRow(rec, i, extraCells = []) {
   const pl = rec.plover || {};
-  return el("tr", { dataset: { index: i, eventId: rec.event_id, source: code(rec.source), target: code(rec.target), cameo: rec.cameo || "" } },
+  return el("tr", { dataset: { index: i, eventId: rec.event_id, source: code(rec.source), target: code(rec.target), cameo: rec.cameo || "", trigger: (rec.evidence || {}).trigger || "" } },
     el("td", {}, "E" + (i + 1)),
     el("td", {}, rec.date || rec.day || ""),
     el("td", { title: (rec.source && rec.source.name) || "" }, code(rec.source)),
