@@ -71,6 +71,7 @@ class Service:
                 raise NoDatabase(f"no database at {self.db}; create one with "
                                  f"`whimbrel ingest --example --db {self.db}` and restart the server")
             st = Store(self.db, read_only=not self.allow_ingest)
+            st.con.execute("SET enable_progress_bar = false")  # no progress bars on the server's stderr
             self._local.store = st
             with self._lock:
                 self._stores.append(st)
