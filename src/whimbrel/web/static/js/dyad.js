@@ -70,9 +70,9 @@ function draw(chart, data, onPick) {
   const g = svg.append("g").attr("transform", `translate(${M.left},${M.top})`);
   const every = Math.ceil(periods.length / 14);
   const xAxis = d3.axisBottom(x).tickValues(x.domain().filter((_, i) => i % every === 0)).tickSizeOuter(0);
-  g.append("g").attr("class", "axis").call(d3.axisLeft(y).ticks(6).tickFormat(v => Math.abs(v)));
-  g.append("text").attr("x", 4).attr("y", 10).attr("class", "axis").attr("font-size", 11).text(`${data.a} → ${data.b}`);
-  g.append("text").attr("x", 4).attr("y", H1 - 4).attr("class", "axis").attr("font-size", 11).text(`${data.b} → ${data.a}`);
+  g.append("g").attr("class", "axis").call(d3.axisLeft(y).ticks(Math.min(6, 2 * peak)).tickFormat(v => Number.isInteger(v) ? Math.abs(v) : ""));
+  g.append("text").attr("x", 0).attr("y", -8).attr("font-size", 11).attr("font-weight", 600)
+    .text(`▲ ${data.a} → ${data.b}     ▼ ${data.b} → ${data.a}`);
   const bars = g.append("g").attr("class", "bars");
   for (const d of periods) {
     for (const [dir, sign] of [["ab", 1], ["ba", -1]]) {

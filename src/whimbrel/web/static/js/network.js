@@ -78,9 +78,11 @@ function draw(box, data) {
   const wid = d3.scaleSqrt().domain([1, d3.max(links, d => d.events) || 1]).range([1, 9]);
   const sim = d3.forceSimulation(nodes)
     .force("link", d3.forceLink(links).id(d => d.id).distance(110).strength(0.4))
-    .force("charge", d3.forceManyBody().strength(-320))
+    .force("charge", d3.forceManyBody().strength(-260))
     .force("center", d3.forceCenter(W / 2, H / 2))
     .force("collide", d3.forceCollide(d => r(d.events) + 14))
+    .force("x", d3.forceX(W / 2).strength(0.07))   // keep unconnected groups in view
+    .force("y", d3.forceY(H / 2).strength(0.12))
     .stop();
   for (let i = 0; i < 300; i++) sim.tick();   // a fixed layout, drawn once
   for (const n of nodes) { n.x = Math.max(30, Math.min(W - 30, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y)); }

@@ -71,7 +71,9 @@ export function activate(container, i) {
   words.forEach(n => n.classList.add("active"));
   const row = container.querySelector(`tr[data-index="${i}"]`);
   if (row) row.classList.add("active");
-  if (words.length) words[0].scrollIntoView({ block: "center", behavior: "instant" });
+  const box = container.querySelector(".article");
+  if (words.length && box) box.scrollTop = Math.max(0, words[0].offsetTop - box.clientHeight / 2);  // the text box only
+  if (row) { const wrap = row.closest(".tablewrap"); if (wrap) wrap.scrollTop = Math.max(0, row.offsetTop - wrap.clientHeight / 2); }
 }
 
 export function eventRow(rec, i, extraCells = []) {
