@@ -24,6 +24,7 @@ from .roles import (
     child,
     is_misparsed_verb,
     np_mentions,
+    partitive_head,
     passive_parts,
     pobj_of,
     same_actor,
@@ -34,6 +35,7 @@ PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 #: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
+MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
@@ -50,6 +52,9 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
             return True
         if a.kind in ("country", "place") and a.code[:3] == s.code[:3]:
             return True
+        if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
+                and (a.sector or a.code[3:6]) == "GOV":
+            return True  # "the minister reiterated the Ethiopian government's support"
     return False
 
 
@@ -76,11 +81,11 @@ class Arguments:
             own_obj = False
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
+                    o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
-                        if owner and not all(own_side(a, src) for a in owner):
+                        owner = self.owner_of(o, src)
+                        if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
@@ -116,7 +121,7 @@ class Arguments:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj):
+                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
@@ -132,7 +137,9 @@ class Arguments:
                     if tgt:
                         break
             if not tgt and not weak:
-                tgt = self.against_target(v, src)  # "filed a lawsuit in a Paris court against X"
+                tgt = self.phrase_target(v, src)  # "filed a lawsuit in a Paris court against X"
+            if not tgt and code.startswith(MEDIATION):
+                tgt = self.phrase_target(v, src, "between", purpose=True)  # the parties mediated between
             if not tgt and weak and src and all(own_side(a, src) for a in weak):
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
@@ -162,18 +169,49 @@ class Arguments:
                    if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
 
-    def against_target(self, v, src: list[Actor]) -> list[Actor]:
-        """An against-phrase anywhere in the clause's object and adjunct phrases (not in
-        its subject or embedded clauses): "mobilised troops for a war against Iraq"."""
-        stack = [c for c in v.children if c.dep_ not in SUBJECTS and c.dep_ not in CLAUSAL | {"conj"}]
-        for _ in range(4):
+    def owner_of(self, o, src: list[Actor]) -> list[Actor]:
+        """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
+        author of a call, request or offer ("a call from Bush", "offers by the Kabul
+        government"), or a nationality or name modifying it ("a US resolution",
+        "the Israeli offensive"); never the source's own side."""
+        for deps, preps in (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ())):
+            found: list[Actor] = []
+            for g in o.children:
+                if g.dep_ in deps:
+                    found += self.idx.at(g)
+                elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
+                    found += np_mentions(pobj_of(g), self.idx)
+            found = [a for a in found if a.kind not in ("pronoun", "place")]
+            # the source's own country is no target of its own commitment or support, but is
+            # of a decision it took ("Merkel defended Germany's decision")
+            decision = (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
+            if found:
+                return found
+        return []
+
+    def phrase_target(self, v, src: list[Actor], prep: str = "against", *, purpose: bool = False) -> list[Actor]:
+        """A ``prep`` phrase anywhere in the clause's object and adjunct phrases (not in its
+        subject or embedded clauses): "mobilised troops for a war against Iraq"; with
+        ``purpose``, also inside a to-clause of purpose ("launched a mediation effort to
+        resolve the rift between Qatar and the Gulf states")."""
+        def enter(c) -> bool:
+            if c.dep_ in SUBJECTS or c.dep_ in ("conj", "appos"):
+                return False
+            if c.dep_ in CLAUSAL:
+                return purpose and c.dep_ in ("acl", "advcl", "xcomp") and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            return True
+
+        stack = [c for c in v.children if enter(c)]
+        for _ in range(5):
             nxt = []
             for n in stack:
-                if n.dep_ == "prep" and n.lower_ == "against":
+                if n.dep_ == "prep" and n.lower_ == prep:
                     who = [a for a in np_mentions(pobj_of(n), self.idx) if not own_side(a, src)]
                     if who:
                         return who
-                nxt += [c for c in n.children if c.dep_ not in CLAUSAL | {"conj", "appos"}]
+                nxt += [c for c in n.children if enter(c)]
             stack = nxt
         return []
 
