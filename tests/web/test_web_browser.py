@@ -10,6 +10,8 @@ Playwright is missing: ``apt-get install chromium`` and
 
 from __future__ import annotations
 
+from webfixtures import *  # noqa: F401,F403  (the web tests' fixtures)
+
 import os
 import shutil
 import socket

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from webfixtures import *  # noqa: F401,F403  (the web tests' fixtures)
+
 import datetime as dt
 
 import pytest

@@ -7,6 +7,8 @@ content types and response schemas.
 
 from __future__ import annotations
 
+from webfixtures import *  # noqa: F401,F403  (the web tests' fixtures)
+
 import pytest
 
 schemathesis = pytest.importorskip("schemathesis", reason="the schema test needs schemathesis (pip install -e '.[test]')")

@@ -1,8 +1,15 @@
-"""Fixtures for the web tests: a hand-made event database and API clients over it."""
+"""Fixtures for the web tests: a hand-made event database and API clients over it.
+
+A module the tests import (``from webfixtures import *``), not a conftest.py:
+the suite's tests import ``conftest`` by name, and a second conftest module in
+this folder would shadow theirs.
+"""
 
 from __future__ import annotations
 
 import pytest
+
+__all__ = ["web_db", "read_service", "client", "read_client"]
 
 pytest.importorskip("fastapi", reason="the web app needs fastapi (pip install -e '.[test]')")
 pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
