@@ -183,3 +183,15 @@ def test_a_mediator_targets_the_parties_it_mediates_between(code):
     evs = code("Sharif criticised the plan to end the feud between Qatar and Saudi Arabia.",
                [("Sharif", "PAKGOV"), ("Qatar", "QAT", "country"), ("Saudi Arabia", "SAU", "country")])
     assert not any(t in ("QAT", "SAU") for _, t in pairs(evs, "11"))
+
+
+def test_an_order_of_a_material_act_is_that_act_by_the_one_who_ordered_it(code):
+    evs = code("The United States ordered China to close its consulate in Houston.",
+               [("United States", "USA", "country"), ("China", "CHN", "country"), ("Houston", "USA", "place")])
+    assert ("USA", "CHN") in pairs(evs, "16")
+    evs = code("A Spanish judge ordered nine former Catalan ministers jailed.",
+               [("Spanish judge", "ESPJUD", "agent"), ("ministers", "ESPGOV", "agent")])
+    assert ("ESPJUD", "ESPGOV", "173") in dyads(evs)
+    # an order to say something stays a demand of the one ordered
+    evs = code("Macron ordered the ambassador to condemn the coup.", [("Macron", "FRAGOV"), ("ambassador", "FRAGOV", "agent")])
+    assert {c[:2] for _, _, c in dyads(evs)} <= {"10"}
