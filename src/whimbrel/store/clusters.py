@@ -70,8 +70,8 @@ def ensure_schema(con) -> None:
 
         if "read-only" not in str(e) and "read only" not in str(e):
             raise
-        raise StoreError("the deduplicated events have not been built (or are of an older layout); "
-                         "run `whimbrel dedup` once") from e
+        raise StoreError("the database is open read-only and its deduplicated events have not been built "
+                         "(or are of an older layout); run `whimbrel dedup` once") from e
 
 
 def shingles(text: str, *, size: int = SHINGLE) -> list[bytes]:
