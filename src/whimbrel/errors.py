@@ -53,6 +53,12 @@ class MalformedRecord(InputError):
     code = "malformed_record"
 
 
+class Unreadable(InputError):
+    """A file or directory the operating system would not let us read."""
+
+    code = "unreadable"
+
+
 class ModelNotFound(WhimbrelError):
     code = "model_not_found"
 
@@ -71,6 +77,12 @@ class PipelineConfigError(WhimbrelError):
 
 class StoreError(WhimbrelError):
     code = "store"
+
+
+class StoreLocked(StoreError):
+    """Another process held the database for longer than the lock timeout."""
+
+    code = "store_locked"
 
 
 class UsageError(WhimbrelError):
