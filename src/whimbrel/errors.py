@@ -79,7 +79,14 @@ class StoreError(WhimbrelError):
     code = "store"
 
 
-class StoreLocked(StoreError):
+class StoreUnavailable(StoreError):
+    """The database cannot be written or read at all (disk full, read-only, damaged): not one
+    document's fault, so the run stops rather than recording documents as failed."""
+
+    code = "store_unavailable"
+
+
+class StoreLocked(StoreUnavailable):
     """Another process held the database for longer than the lock timeout."""
 
     code = "store_locked"

@@ -166,17 +166,20 @@ class _Parses:
         self.nlp = nlp
         self.texts = texts
         self.i = 0
-        self.stream = iter(nlp.pipe(texts)) if texts else None
+        self.batched = True
+        self.stream = None
 
     def next(self):
         text = self.texts[self.i]
         self.i += 1
-        if self.stream is not None:
+        if self.batched:
             try:
+                if self.stream is None:
+                    self.stream = iter(self.nlp.pipe(self.texts))
                 return next(self.stream)
             except Exception as exc:
                 log.debug("batched parse failed (%s); parsing the rest of the batch one by one", exc)
-                self.stream = None
+                self.batched, self.stream = False, None
         return next(iter(self.nlp.pipe([text])))
 
 

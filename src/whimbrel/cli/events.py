@@ -17,6 +17,7 @@ import sys
 import click
 
 from ..errors import WhimbrelError
+from ..store.cells import csv_cell, json_line, safe, safe_text  # noqa: F401  (re-exported for the commands)
 from ..store.query import EventFilter
 from . import main
 
@@ -53,44 +54,6 @@ def filter_from_options(**kw) -> EventFilter:
     """Build an :class:`EventFilter` from the keyword arguments click passed (others ignored)."""
     return EventFilter(**{k: kw.get(k) for k in FILTER_KEYS if kw.get(k) not in (None, "")})
 
-
-# -- output that is safe to print and to open in a spreadsheet ----------------------------
-
-def _escape_table(keep: str) -> dict[int, str]:
-    # C0 and C1 control characters (ESC starts terminal escape sequences), DEL, and the
-    # bidirectional overrides that reorder what a terminal shows
-    codes = [*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-    return {c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" for c in codes if chr(c) not in keep}
-
-
-_UNSAFE_LINE = _escape_table("")
-_UNSAFE_TEXT = _escape_table("\n")
-
-
-def safe(text, *, newlines: bool = False) -> str:
-    """``text`` with control characters shown as escapes (``\\x1b``), so that ids, titles and file
-    names from the input cannot move the cursor, retitle the terminal or hide text.
-    ``newlines=True`` keeps line breaks (for article text)."""
-    text = "" if text is None else str(text)
-    return text.translate(_UNSAFE_TEXT if newlines else _UNSAFE_LINE)
-
-
-_SAME_LENGTH = {c: "\ufffd" for c in _UNSAFE_TEXT}
-
-
-def safe_text(text: str) -> str:
-    """Article text to print with offsets kept: each control character (line breaks aside)
-    becomes one U+FFFD, so highlight offsets still point at the right words."""
-    return text.translate(_SAME_LENGTH)
-
-
-def json_line(rec) -> str:
-    """A JSON record on one line, with C1 controls and bidi overrides escaped too
-    (``json.dumps`` escapes only C0 when it keeps non-ASCII characters)."""
-    return json.dumps(rec, ensure_ascii=False).translate(_JSON_EXTRA)
-
-
-_JSON_EXTRA = {c: f"\\u{c:04x}" for c in [0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 
 def open_store(db: str | None, *, read_only: bool = False):
     """Open the store, turning library errors into click errors."""
@@ -161,15 +124,14 @@ def flat_record(rec: dict) -> dict:
 
 
 def csv_text(records: list[dict], *, header: bool = True) -> str:
-    """CSV of event records; cells that a spreadsheet would run as formulas are neutralised."""
-    from ..store.export import spreadsheet_safe
-
+    """CSV of event records; control characters escaped, cells that a spreadsheet would run as
+    formulas neutralised (:func:`~whimbrel.store.cells.csv_cell`)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     if header:
         w.writeheader()
     for rec in records:
-        w.writerow({k: spreadsheet_safe(v) for k, v in flat_record(rec).items()})
+        w.writerow({k: csv_cell(v) for k, v in flat_record(rec).items()})
     return buf.getvalue()
 
 

@@ -9,7 +9,18 @@
   duplicated and nothing is lost.
 * **Parallel.** With ``jobs > 1``, worker processes (spawned, each loading the
   pipeline once) code batches; the parent reads, skips, and is the only DuckDB
-  writer. Results are written in input order.
+  writer. Results are written in input order. Workers die with the parent,
+  even after ``kill -9`` (:func:`_die_with`).
+* **Readable while it grows.** The parent holds the database file only while
+  it checks a batch against the store and while it writes one; it lets go
+  (:meth:`~whimbrel.store.Store.release`) while it reads input, codes or waits
+  for workers, so other processes can read (or write) the store meanwhile.
+* **Contained.** A batch the database refuses is written document by
+  document: a document it refuses becomes a failure (stage ``store``). A full
+  disk, a read-only or damaged file stop the run with one line instead.
+* **Stoppable.** Under :func:`stop_on_signals` (the CLI), SIGINT and SIGTERM
+  stop the run after the batch being written, end the workers, mark the run
+  ``interrupted`` and leave a store that the same command resumes.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import StoreError, StoreLocked, WhimbrelError
+from ..errors import StoreError, StoreUnavailable, WhimbrelError
 from ..model import Article, Document, Failure
 from ..settings import Settings
 from . import read_paths
@@ -278,12 +289,13 @@ def _todo(batch: list[Article | Failure], store, force: bool, seen: OrderedDict)
 
 
 def _write(results: list[Document | Failure], store, run_id) -> tuple[list[Document | Failure], tuple[int, int, int]]:
-    """Write a batch in one transaction. If the database refuses it, write its documents one by
-    one: a document it refuses becomes a failure and the others are stored. Raises when even a
-    failure cannot be written (a full disk, a read-only file): the database is the problem."""
+    """Write a batch in one transaction. If the database refuses its rows, write its documents
+    one by one: a document it refuses becomes a failure and the others are stored. Raises
+    :class:`StoreUnavailable` (a full disk, a read-only or damaged file, a lock) at once, and
+    any error that even a failure record meets: then the database is the problem, not a document."""
     try:
         return results, store.write_batch(results, run_id)
-    except StoreLocked:
+    except StoreUnavailable:
         raise
     except StoreError as e:
         if len(results) <= 1 and not any(isinstance(r, Document) for r in results):
@@ -294,7 +306,7 @@ def _write(results: list[Document | Failure], store, run_id) -> tuple[list[Docum
     for r in results:
         try:
             a, ev, f = store.write_batch([r], run_id)
-        except StoreLocked:
+        except StoreUnavailable:
             raise
         except StoreError as e:
             if isinstance(r, Failure):
@@ -368,6 +380,7 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
         index = 0
         for batch in batches:
             todo, skipped = _todo(batch, store, force, seen)
+            store.release()  # not held while the next batch is read (stdin may keep us waiting)
             fut = pool.submit(_worker_code, todo) if todo else _done(("", []))
             inflight.append((fut, skipped, index))
             index += 1

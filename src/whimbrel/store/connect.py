@@ -26,7 +26,7 @@ import os
 import time
 from pathlib import Path
 
-from ..errors import StoreError, StoreLocked
+from ..errors import StoreError, StoreLocked, StoreUnavailable
 from ..settings import DEFAULT_LOCK_TIMEOUT
 
 #: every connection: never download or load extensions behind the user's back
@@ -61,6 +61,24 @@ def _first_line(e: BaseException) -> str:
 def is_locked(e: BaseException) -> bool:
     text = str(e)
     return "Could not set lock" in text or "Conflicting lock" in text
+
+
+_ENVIRONMENT = ("no space left", "file too large", "disk is full", "enospc", "permission denied", "read-only",
+                "could not write", "could not read", "could not set lock", "fatal", "invalidated", "i/o error",
+                "io error", "not a valid duckdb database", "corrupt", "checksum")
+
+
+def is_environmental(e: BaseException) -> bool:
+    """Whether a DuckDB error comes from the file or the machine (disk full, read-only, damaged,
+    locked) rather than from the rows written."""
+    low = str(e).lower()
+    return any(k in low for k in _ENVIRONMENT) or type(e).__name__ in ("IOException", "PermissionException")
+
+
+def store_error(path: Path, e: BaseException, doing: str = "use", suffix: str = "") -> StoreError:
+    """The named error for a DuckDB error: :class:`StoreUnavailable` when the file or machine is at fault."""
+    cls = StoreLocked if is_locked(e) else StoreUnavailable if is_environmental(e) else StoreError
+    return cls(explain(path, e, doing) + suffix)
 
 
 def explain(path: Path, e: BaseException, doing: str = "use") -> str:
@@ -101,7 +119,7 @@ def check_file(path: Path) -> None:
     except OSError as e:
         raise StoreError(f"cannot read {path} ({e.strerror}); check its permissions or use another --db file") from None
     if not head:
-        return  # an empty file: DuckDB makes a database of it
+        return  # empty: DuckDB refuses it (explained), or is creating it right now
     if head.startswith(b"SQLite format 3\x00"):
         raise StoreError(f"{path} is a SQLite database, not DuckDB; give another --db file "
                          f"(whimbrel creates a new DuckDB file)")
@@ -127,7 +145,7 @@ def connect(path: Path, *, read_only: bool, timeout: float):
                     delay = min(delay * 2, 0.2)
                     continue
                 raise StoreLocked(explain(path, e, "open")) from None
-            raise StoreError(explain(path, e, "open")) from None
+            raise StoreUnavailable(explain(path, e, "open")) from None
 
 
 def check_schema(con, path: Path, *, read_only: bool, schema_sql: str) -> None:

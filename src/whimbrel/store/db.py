@@ -27,7 +27,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document, Event, Failure, Paragraph
 from ..settings import DEFAULT_DB
-from .connect import check_schema, connect, explain
+from .connect import check_schema, connect, store_error
 from .connect import lock_timeout as _lock_timeout
 from .query import EventFilter, as_date
 
@@ -184,7 +184,7 @@ class Store:
                 raise
             except Exception as e:
                 con.close()
-                raise StoreError(explain(self.path, e, "open")) from None
+                raise store_error(self.path, e, "open") from None
             self._checked = True
         self._con = con
         return con
@@ -221,7 +221,7 @@ class Store:
                 raise
             if "invalidated" in str(e) or "FATAL" in str(e):
                 self.release()  # the database instance is unusable: open afresh next time
-            raise StoreError(explain(self.path, e, doing)) from None
+            raise store_error(self.path, e, doing) from None
 
     # -- context manager -------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -341,7 +341,7 @@ class Store:
             if _is_duckdb_error(e):
                 if "invalidated" in str(e) or "FATAL" in str(e):
                     self.release()
-                raise StoreError(explain(self.path, e, "write to") + " (the batch was rolled back)") from None
+                raise store_error(self.path, e, "write to", " (the batch was rolled back)") from None
             raise StoreError(f"write to {self.path} failed and was rolled back: {type(e).__name__}: {e}") from e
 
     def write_document(self, doc: Document, run_id: str | None = None) -> int:

@@ -31,7 +31,6 @@ import functools
 import io
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import UsageError
+from .cells import csv_cell, json_line
 from .clusters import ensure_schema
 
 FORMATS = ("gdelt", "plover", "csv", "parquet")
@@ -53,20 +53,6 @@ RELIGION_CODES = frozenset(
     "ORT PRO SHI SHN SIK SUF SUN TAO UDO ZRO".split()
 )
 GROUP_ROOTS = frozenset({"IGO", "NGO", "IMG", "MNC", "NGM", "INT"})
-
-
-#: a spreadsheet reads a cell starting with one of these as a formula
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def spreadsheet_safe(value):
-    """A cell a spreadsheet shows as text, never runs: a string starting like a formula (``=``,
-    ``+``, ``-``, ``@``, tab, carriage return) gets a leading apostrophe, as OWASP advises for
-    CSV injection. Numbers, and strings that are numbers (``-2.0``), are left alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 @functools.lru_cache(maxsize=1)
@@ -487,17 +473,17 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
             if header:
                 w.writerow(gdelt_columns())
             for rec in recs:
-                w.writerow([spreadsheet_safe(v) for v in gdelt_row(rec)])
+                w.writerow([csv_cell(v) for v in gdelt_row(rec)])
                 n += 1
         elif fmt == "plover":
             for rec in recs:
-                stream.write(json.dumps(plover_record(rec), ensure_ascii=False) + "\n")
+                stream.write(json_line(plover_record(rec)) + "\n")
                 n += 1
         else:
             w = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, lineterminator="\n")
             w.writeheader()
             for rec in recs:
-                w.writerow({k: spreadsheet_safe(v) for k, v in flat(rec).items()})
+                w.writerow({k: csv_cell(v) for k, v in flat(rec).items()})
                 n += 1
     finally:
         if close:
