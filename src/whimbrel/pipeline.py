@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 from . import __version__
+from .dateline import parse_text
 from .errors import PipelineConfigError, TooLarge, WhimbrelError
 from .model import Article, Document, Failure
 from .nlp import attach, load
@@ -129,7 +130,7 @@ class Pipeline:
     def _batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
         limit = getattr(self.nlp, "max_length", None) or float("inf")
         fits = [a for a in batch if isinstance(a, Article) and len(a.text) <= limit]
-        parsed = _Parses(self.nlp, [a.text for a in fits])
+        parsed = _Parses(self.nlp, [parse_text(a) for a in fits])  # wire datelines blanked
         for item in batch:
             if isinstance(item, Failure):
                 yield item

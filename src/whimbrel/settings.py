@@ -35,6 +35,7 @@ class Settings:
     batch_size: int = 32
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+    published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -48,6 +49,7 @@ class Settings:
             batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
+            published=env.get("WHIMBREL_PUBLISHED") or None,
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
-from .arguments import Arguments
+from .arguments import Arguments, own_side
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import mood
+from .modality import COND_MARKS, OBLIGATION, mood
 from .nominal import NominalEvents, _words
 from .roles import (
     MentionIndex,
@@ -39,7 +39,9 @@ from .roles import (
     nodes_of,
     np_mentions,
     obj_token,
+    passive_parts,
     pobj_of,
+    same_actor,
     subject_token,
 )
 
@@ -50,11 +52,21 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-CODER_VERSION = "coder.2"
+CODER_VERSION = "coder.3"
+#: "X said Y was responsible for / to blame for ...": an accusation
+BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
+#: "the court found / declared Y guilty": a conviction
+VERDICT_VERBS = {"find", "declare", "pronounce", "rule"}
+#: acts of physical violence whose instrument can name the attacker; not abduction (181) or
+#: assassination (186), which keep their own code whatever the weapon
+KILL_ROOTS = ("18", "19", "20")
+NOT_FORCE = ("181", "184", "185", "186")
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
+#: particles that leave a verb's sense as it is ("fought back", "met together")
+SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
 @dataclass(frozen=True)
@@ -131,12 +143,6 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """One actor named twice: the same span, the same KB entry, or the same words."""
-    return a.code == b.code and ((a.start, a.end) == (b.start, b.end) or (a.kb_id is not None and a.kb_id == b.kb_id)
-                                 or a.text.lower() == b.text.lower())
-
-
 def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
@@ -158,6 +164,21 @@ def _phrase_ok(want: tuple[str, ...], tok) -> bool:
         have.add(t.lower_)
         have.add(t.lemma_.lower())
     return all(w in have for w in want[:-1])
+
+
+def _own_force(a: Actor, src: list[Actor]) -> bool:
+    """Is ``a`` an armed or police force of the source's own side (or of no known side)?"""
+    return (a.sector in ("MIL", "COP") or a.code[3:6] in ("MIL", "COP")) and (
+        a.code.startswith("---") or any(a.code[:3] == s.code[:3] for s in src))
+
+
+def _participants(src: list[Actor]) -> int:
+    """How many different actors a source list names."""
+    out: list[Actor] = []
+    for a in src:
+        if not any(same_actor(a, b) for b in out):
+            out.append(a)
+    return len(out)
 
 
 # ---------------------------------------------------------------- sentence coder
@@ -217,6 +238,8 @@ class _SentenceCoder(NominalEvents, Arguments):
                 continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
+            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
+                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
                 continue
             if p.prep:
@@ -256,7 +279,8 @@ class _SentenceCoder(NominalEvents, Arguments):
     def code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
-        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
+            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
@@ -289,15 +313,16 @@ class _SentenceCoder(NominalEvents, Arguments):
         symmetric = False
         if len(src) >= 2 and not tgt and sym_ok and code.startswith(SYM_PREFIXES):
             symmetric = True
+            # a joint act is one event in each direction for every pair of participants
             for i in range(len(src)):
                 for j in range(i + 1, len(src)):
-                    if not _same_actor(src[i], src[j]):  # an actor does not meet itself
-                        pairs.append((src[i], src[j]))
+                    if not same_actor(src[i], src[j]):  # an actor does not meet itself
+                        pairs += [(src[i], src[j]), (src[j], src[i])]
         else:
             for s in src or [None]:
                 for t in tgt or [None]:
                     if s is not None and t is not None and s.code == t.code and (
-                        _same_actor(s, t) or "pronoun" in (s.kind, t.kind)
+                        same_actor(s, t) or "pronoun" in (s.kind, t.kind)
                     ):
                         continue  # not an act on itself (a region's government and the state's are two)
                     pairs.append((s, t))
@@ -338,6 +363,37 @@ class _SentenceCoder(NominalEvents, Arguments):
                 )
             )
             self.main.append(main)
+
+    def condition_party(self, v, act_v, src: list[Actor], cond_head, *, until: bool) -> list[Actor]:
+        """Who must act for the event to change: the subject (or passive agent) of the
+        if/unless clause ``cond_head`` or (with ``until``) of an until-clause on the trigger;
+        never the source itself."""
+        marks = COND_MARKS | ({"until", "till"} if until else set())
+        clauses = [cond_head] if cond_head is not None else []
+        for t in {act_v.i: act_v, v.i: v}.values():
+            clauses += [c for c in t.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
+        for c in clauses:
+            patient, agent = passive_parts(c)
+            who = np_mentions(agent, self.idx) if patient is not None and agent is not None else \
+                np_mentions(subject_token(c), self.idx)
+            who = [a for a in who if not own_side(a, src) and a.kind != "pronoun"]
+            if who:
+                return who
+        return []
+
+    def named_partner(self, v, tgt: list[Actor]) -> bool:
+        """Is one of ``tgt`` the other party itself: the direct object of ``v`` (or of its
+        xcomp), or a with-phrase on the verb or its event noun ("held talks with the King"),
+        not a topic or a phrase's modifier ("agreed on a policy on Iran")?"""
+        for t in (v, *(c for c in v.children if c.dep_ == "xcomp")):
+            o = obj_token(t)
+            if o is not None and any(a in tgt for a in np_mentions(o, self.idx) if self.idx.at(o)):
+                return True
+            for h in (t, o):
+                for c in (h.children if h is not None else ()):
+                    if c.dep_ == "prep" and c.lower_ == "with" and any(a in tgt for a in np_mentions(pobj_of(c), self.idx)):
+                        return True
+        return False
 
     # ---- the walk
     def governed(self, v) -> bool:
@@ -380,10 +436,15 @@ class _SentenceCoder(NominalEvents, Arguments):
                 a.dep_ in ("aux", "auxpass") and a.lower_ in ("could", "might", "may", "would", "can") for a in v.children
             ):
                 self.commentary.update(t.i for t in v.subtree)
+        coded: set[int] = set()
         for v in verbs:
             if v.i in self.commentary or self.governed(v):
                 continue
+            before = len(self.out)
             self.code_clause(v)
+            if len(self.out) > before:
+                coded.add(v.i)
+        self.code_predications(coded)
         self.code_nouns()
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",
@@ -391,6 +452,53 @@ class _SentenceCoder(NominalEvents, Arguments):
             # sentence has a main event
             return [e for e, m in zip(self.out, self.main) if m]
         return self.out
+
+    def code_predications(self, coded: set[int]) -> None:
+        """Events said by a clause's predicate rather than its verb, where the clause coded
+        nothing itself: "X said Y must V" (X demands something of Y, 100; a known act is a
+        specific demand in ``code_clause``); "X said Y was responsible for / behind the
+        attack" (X accuses Y, 112); "the court found Y guilty" (conviction, 116)."""
+        for t in self.span:
+            if t.dep_ not in ("ccomp", "oprd", "xcomp") or t.i in coded or t.i in self.commentary:
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            h = t.head
+            hroles = self.lex.roles.get(h.lemma_.lower(), ())
+            who = np_mentions(subject_token(h), self.idx)
+            subj = child(t, "nsubj") or (child(h, "dobj") if t.dep_ != "ccomp" else None)
+            them = [a for a in np_mentions(subj, self.idx) if a.kind != "pronoun" and not own_side(a, who)]
+            if not who or not them:
+                continue
+            code, trig = None, None
+            if "report" in hroles and t.pos_ in ("VERB", "AUX"):
+                aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+                blame = next((c for c in t.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS and self.blamed_act(c))
+                              or (c.dep_ == "prep" and c.lower_ == "behind" and self.blamed_act(c))), None)
+                if aux is not None:
+                    code, trig = "100", (aux.i, t.i)
+                elif t.lemma_ == "be" and blame is not None:
+                    code, trig = "112", (t.i, blame.i)
+            elif h.lemma_.lower() in VERDICT_VERBS and t.lower_ in ("guilty", "culpable"):
+                code, trig = "116", (h.i, t.i)
+            if code is not None:
+                self.emit(code, who, them, trig, Modality(), f"rule:predicate-{code}", 0.6, False, main=self.is_main(h))
+
+    def blamed_act(self, tok) -> bool:
+        """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
+        the attack", "behind the bombing", a bare "were responsible"), not a duty
+        ("responsible for security")?"""
+        preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not preps:
+            return True  # "... said militants were responsible": for what the sentence told
+        for c in preps:
+            o = pobj_of(c)
+            if o is not None:
+                lem, low = _words(o)
+                e = self.lex.noun(lem) or self.lex.noun(low)
+                if e is not None and e.code[:2] >= "14":
+                    return True
+        return False
 
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
@@ -416,7 +524,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         act_v = v
         kind = None
-        m = self.code_verb(v)
+        m = verb_m = self.code_verb(v)
         xc = None
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -425,9 +533,20 @@ class _SentenceCoder(NominalEvents, Arguments):
                 if c.pos_ == "VERB":
                     xc = c
                     break
+        if xc is None and "command" in roles:
+            # "ordered nine former ministers jailed": the ordered act hangs on the object
+            d = child(v, "dobj")
+            xc = next((c for c in (d.children if d is not None else ()) if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
         if xc is not None and any(r in roles for r in CONTROL):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
-            if "request" in roles:
+            am = self.code_verb(xc) if "command" in roles else None
+            if am is not None and self.lex.info(am.code) is not None and self.lex.info(am.code).quad_class in (2, 4):
+                # an authority's order of a material act is that act ("ordered the newspaper to
+                # suspend publication", "ordered troops to withdraw"); an order to say something
+                # stays a demand
+                trig = (min(v.i, am.trigger[0]), max(v.i, am.trigger[1]))
+                m, act_v = Match(am.code, am.pattern, trig, am.noun), xc
+            elif "request" in roles:
                 pass  # the verb's own code; its object is the target
             elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):
                 pass  # "staged demonstrations to demand reforms": the demonstration is the event
@@ -468,6 +587,9 @@ class _SentenceCoder(NominalEvents, Arguments):
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
             src = src or s2
+            if "command" in roles and kind is None:
+                t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
+                tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
         if "deny" in roles and act_v.i == v.i:
             claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)
@@ -515,8 +637,10 @@ class _SentenceCoder(NominalEvents, Arguments):
             elif root >= "14":
                 code = self.lex.mapped("threaten", code)
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
-        if code.startswith("13") and not tgt and md_a.condition_head is not None:
-            tgt = np_mentions(subject_token(md_a.condition_head), self.idx)
+        # ... and so does the until-clause of a refusal or a demand ("will not lift the embargo
+        # until Cuba undertakes reforms", "won't end the strike until their demands are met by X")
+        if not tgt and code[:2] in ("10", "12", "13"):
+            tgt = self.condition_party(v, act_v, src, md_a.condition_head, until=not code.startswith("13"))
         # "used its official media to criticise": the media is the channel
         if act_v.i != v.i and not reported_by:
             d = child(v, "dobj")
@@ -534,8 +658,18 @@ class _SentenceCoder(NominalEvents, Arguments):
                 if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
                     break
+        if code[:2] in KILL_ROOTS and not code.startswith(NOT_FORCE):
+            # "were killed in Russian artillery fire", "Israeli air strikes killed 20": the
+            # attack names who did it, and an armed attack is force (19x), not 18x
+            inst = self.instrument(act_v)
+            if inst is not None:
+                src = src or inst[1]
+                if inst[0][:2] in ("19", "20") and code[:2] != "20":
+                    code = inst[0]
         if code.startswith("183") and src and all(_is_military(a) for a in src):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
+        elif code.startswith("182") and src and all(_is_military(a) for a in src):
+            code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
         if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
@@ -557,6 +691,10 @@ class _SentenceCoder(NominalEvents, Arguments):
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
+        joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
+        if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
+                and not self.named_partner(act_v, tgt):
+            tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:
             # "Thailand and Cambodia traded accusations": each did it to the other
