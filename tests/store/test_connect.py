@@ -68,10 +68,11 @@ def test_schema_version_is_recorded_and_a_different_one_refused(tmp_path):
         Store(p)
 
 
-def test_a_database_made_before_versioning_is_stamped(tmp_path):
+@pytest.mark.parametrize("how", ["no_meta_table", "meta_table_without_version"])
+def test_a_database_made_before_versioning_is_stamped(tmp_path, how):
     p = tmp_path / "old.duckdb"
     with Store(p) as store:
-        store.con.execute("DROP TABLE whimbrel_meta")
+        store.con.execute("DROP TABLE whimbrel_meta" if how == "no_meta_table" else "DELETE FROM whimbrel_meta")
     with Store(p, read_only=True) as store:  # readable as it is
         assert store.counts()["articles"] == 0
     with Store(p) as store:

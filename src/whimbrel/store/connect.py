@@ -14,7 +14,10 @@
 * **Which schema.** The base tables carry a schema version in
   ``whimbrel_meta``. A database of another version, or one whose tables are
   not whimbrel's, is refused with what to do; a database written before the
-  version was recorded, with the right columns, gets it stamped.
+  version was recorded, with the right columns, gets it stamped. Additive
+  changes (a new column) are migrated by ``schema.sql`` itself (``ALTER TABLE
+  ... ADD COLUMN IF NOT EXISTS``) and keep the version; a change that cannot be
+  migrated that way raises :data:`SCHEMA_VERSION`.
 * **What went wrong.** :func:`explain` turns DuckDB's errors (disk full,
   read-only folder, damaged file, lock held) into one line that says what to
   do.
@@ -153,15 +156,17 @@ def check_schema(con, path: Path, *, read_only: bool, schema_sql: str) -> None:
     tables = {r[0] for r in con.execute(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
         "AND table_catalog = current_database()").fetchall()}
+    row = []
     if "whimbrel_meta" in tables:
         row = con.execute("SELECT value FROM whimbrel_meta WHERE key = 'schema_version'").fetchall()
-        found = row[0][0] if row else "none"
-        if found != str(SCHEMA_VERSION):
+    if row:
+        if row[0][0] != str(SCHEMA_VERSION):
             raise StoreError(
-                f"{path} has whimbrel schema version {found}; this whimbrel reads and writes version "
+                f"{path} has whimbrel schema version {row[0][0]}; this whimbrel reads and writes version "
                 f"{SCHEMA_VERSION}. Use the whimbrel that made it, or ingest again into a new --db file"
             )
-    else:
+    else:  # made before the version was recorded (or stopped before it was): check the columns
+        tables.discard("whimbrel_meta")
         ours = tables & set(BASE_TABLES)
         if tables and not ours:
             shown = ", ".join(sorted(tables)[:5])
