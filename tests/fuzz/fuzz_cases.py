@@ -255,7 +255,6 @@ def _text_far_dates(root: Path) -> Expect:
 
 def _unknown_failure_in_parser(monkeypatch, root: Path) -> None:
     """spaCy raising inside nlp.pipe on one text (any internal error): only that document fails."""
-    import whimbrel.nlp  # noqa: F401  (the pipeline's nlp object is patched through its class)
     from spacy.language import Language
 
     real_pipe = Language.pipe

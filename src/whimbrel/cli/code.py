@@ -5,8 +5,9 @@ from __future__ import annotations
 import click
 
 from ..model import Failure
+from ..store.cells import json_line, safe
 from . import main
-from .events import cli_errors, json_line, safe, table_lines
+from .events import cli_errors, table_lines
 
 
 def failure_line(f: Failure) -> str:

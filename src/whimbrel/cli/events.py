@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import sys
 
 import click
 
 from ..errors import WhimbrelError
-from ..store.cells import csv_cell, json_line, safe, safe_text  # noqa: F401  (re-exported for the commands)
+from ..store.cells import csv_cell, json_line, safe
 from ..store.query import EventFilter
 from . import main
 

@@ -6,8 +6,9 @@ import sys
 
 import click
 
+from ..store.cells import safe, safe_text
 from . import main
-from .events import cli_errors, db_option, open_store, safe, safe_text, table_lines
+from .events import cli_errors, db_option, open_store, table_lines
 
 TRIGGER_STYLE = "bold black on yellow"
 SOURCE_STYLE = "bold cyan underline"
