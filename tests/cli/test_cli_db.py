@@ -146,7 +146,8 @@ def test_read_commands_work_while_another_process_reads(db):
         proc.wait()
 
 
-def test_a_writer_holding_the_lock_is_said_plainly(db):
+def test_a_writer_holding_the_lock_is_said_plainly(db, monkeypatch):
+    monkeypatch.setenv("WHIMBREL_LOCK_TIMEOUT", "1")  # the holder keeps the file longer than that
     proc = _hold(db, read_only=False)
     try:
         res = CliRunner().invoke(main, ["dedup", "--db", db])

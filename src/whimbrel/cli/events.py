@@ -61,7 +61,7 @@ def lock_holder(error: BaseException) -> str | None:
     text = str(error.__cause__ or error)
     if "lock" not in text.lower():
         return None
-    m = re.search(r"held in (\S+) \(PID (\d+)\)", text)
+    m = re.search(r"(\S+) \(PID (\d+)\)", text)
     if m:
         return f"PID {m.group(2)} ({m.group(1).rsplit('/', 1)[-1]})"
     return "another process"
@@ -196,16 +196,15 @@ def print_records(records, fmt: str) -> None:
         for rec in records:
             click.echo(json_line(rec))
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        w.writeheader()
-        for i, rec in enumerate(records):
-            w.writerow(flat_record(rec))
-            if i % 500 == 499:
-                click.echo(buf.getvalue(), nl=False)
-                buf.seek(0)
-                buf.truncate()
-        click.echo(buf.getvalue(), nl=False)
+        chunk: list[dict] = []
+        header = True
+        for rec in records:
+            chunk.append(rec)
+            if len(chunk) == 500:
+                click.echo(csv_text(chunk, header=header), nl=False)
+                chunk, header = [], False
+        if chunk or header:
+            click.echo(csv_text(chunk, header=header), nl=False)
     else:
         for line in table_lines(records):
             click.echo(line)
