@@ -30,7 +30,7 @@ from ..pipeline import register
 from ..settings import Settings
 from .arguments import Arguments
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import mood
+from .modality import CONTENT_WORDS, content_head, in_condition, mood
 from .nominal import NominalEvents, _words
 from .roles import (
     MentionIndex,
@@ -48,6 +48,9 @@ CODED_KINDS = {"headline", "summary", "body"}
 AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
                 "tonnes", "tons", "package", "worth"}
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
+#: verb roles and noun code roots of words whose complement is content, not an act ("demanded that ...")
+CONTENT_ROLES = ("request", "intent", "reject")
+CONTENT_ROOTS = ("02", "03", "10", "12")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 CODER_VERSION = "coder.2"
@@ -268,11 +271,25 @@ class _SentenceCoder(NominalEvents, Arguments):
                 kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
                 return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
         if m is not None and "report" in roles:
-            # reporting verbs only code with a specific pattern ("announce a ceasefire")
+            # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
+            # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
+            # group rows ("say ... concern" 012) are too loose for verbs of saying
             p = m.pattern
-            if p is None or not (p.object or p.prep) or m.code.startswith("01"):
+            if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
                 return None
         return m
+
+    def content_word(self, tok) -> bool:
+        """Does ``tok`` name a demand, offer, veto or proposal (see ``modality.content_head``)?"""
+        lemma = tok.lemma_.lower()
+        if lemma in CONTENT_WORDS or tok.lower_ in CONTENT_WORDS:
+            return True
+        if tok.pos_ in ("VERB", "AUX", "ADJ"):
+            return any(r in CONTENT_ROLES for r in self.lex.roles.get(lemma, ()))
+        if tok.pos_ == "NOUN":
+            e = self.lex.noun([lemma]) or self.lex.noun([tok.lower_])
+            return e is not None and e.code[:2] in CONTENT_ROOTS
+        return False
 
     # ---- emitting
     def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
@@ -418,6 +435,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         kind = None
         m = self.code_verb(v)
         xc = None
+        act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
                 c.dep_ == "ccomp" and "deny" in roles and not self.others_claim(c)
@@ -438,6 +456,7 @@ class _SentenceCoder(NominalEvents, Arguments):
                 ):
                     am = None  # a bare PETRARCH default is too weak to replace the governor's own code
                 if am is not None:
+                    act_code = am.code
                     kind = next((r for r in ("reject", "threaten", "intent", "deny") if r in roles), None)
                     if kind == "intent" and am.code[:2] >= "14":
                         kind = "threaten"  # "vowed to fight", "swore to attack": a threat
@@ -482,6 +501,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         intent = kind == "intent"
         reported_by = rep_by[0].code if rep_by else None
         content = self.content_of_demand(v)
+        demand = False  # the clause was turned into its asker's demand
         # a reported obligation ("Russia said Sudan must return ...") is the reporter's demand;
         # so is the content of a demand noun ("its demand that Israel ease restrictions")
         if content is not None and src:
@@ -491,12 +511,14 @@ class _SentenceCoder(NominalEvents, Arguments):
                 code = "100"
             src, tgt = owner, src
             reported_by = None
+            demand = True
         elif md_a.obligation and rep is not None and src and {a.code for a in rep_by} != {a.code for a in src}:
             code = self.lex.mapped("demand", code)
             if not code.startswith("10"):
                 code = "100"
             src, tgt = rep_by, src  # the reporter may be unresolved: an unknown source is kept
             reported_by = None
+            demand = True
         elif not kind and (fut or hyp):
             root = code[:2]
             if neg and "03" <= root <= "08":
@@ -514,6 +536,13 @@ class _SentenceCoder(NominalEvents, Arguments):
                 intent = True
             elif root >= "14":
                 code = self.lex.mapped("threaten", code)
+        elif neg and kind == "intent" and act_code and (md_v.future or md_v.modal_future or md_v.hypothetical):
+            # "will not agree to withdraw": a refusal of the act
+            code = self.lex.mapped("reject", act_code if act_code[:2] != "03" else "03")
+            neg = intent = False
+        if not demand and (neg or md_a.speculative or md_v.speculative or md_a.obligation or md_v.obligation
+                           or content is not None or in_condition(act_v) or content_head(v, self.content_word) is not None):
+            return  # not a fact: negated, guessed, an unreported "must", a condition, or what a demand asks for
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
         if code.startswith("13") and not tgt and md_a.condition_head is not None:
             tgt = np_mentions(subject_token(md_a.condition_head), self.idx)
