@@ -282,10 +282,12 @@ class _SentenceCoder(NominalEvents, Arguments):
     def content_word(self, tok) -> bool:
         """Does ``tok`` name a demand, offer, veto or proposal (see ``modality.content_head``)?"""
         lemma = tok.lemma_.lower()
-        if lemma in CONTENT_WORDS or tok.lower_ in CONTENT_WORDS:
+        if (lemma in CONTENT_WORDS or tok.lower_ in CONTENT_WORDS) and "report" not in self.lex.roles.get(lemma, ()):
             return True
         if tok.pos_ in ("VERB", "AUX", "ADJ"):
-            return any(r in CONTENT_ROLES for r in self.lex.roles.get(lemma, ()))
+            roles = self.lex.roles.get(lemma, ())
+            # what a reporting verb reports is the event ("officials told AFP the army lifted ...")
+            return "report" not in roles and any(r in CONTENT_ROLES for r in roles)
         if tok.pos_ == "NOUN":
             e = self.lex.noun([lemma]) or self.lex.noun([tok.lower_])
             return e is not None and e.code[:2] in CONTENT_ROOTS
