@@ -32,6 +32,7 @@ from .arguments import Arguments
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .modality import CONTENT_WORDS, content_head, in_condition, mood
 from .nominal import NominalEvents, _words
+from .relevance import Relevance, load_domains
 from .roles import (
     MentionIndex,
     child,
@@ -76,12 +77,19 @@ class EventStage:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._lex: Lexicon | None = None
+        self._rel: Relevance | None = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lex is None:
             self._lex = load_lexicon(tuple(self.settings.lexicon_files))
         return self._lex
+
+    @property
+    def relevance(self) -> Relevance:
+        if self._rel is None:
+            self._rel = Relevance(load_domains())
+        return self._rel
 
     @property
     def version(self) -> str:
@@ -91,7 +99,8 @@ class EventStage:
         lex = self.lexicon
         allm = MentionIndex((), doc.mentions)
         events: list[Event] = []
-        for s in doc.sentences:
+        contexts = None
+        for k, s in enumerate(doc.sentences):
             if s.kind not in CODED_KINDS:
                 continue
             if not allm.any_between(s.start, s.end):
@@ -110,6 +119,10 @@ class EventStage:
                 from .headline import recode
 
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
+            if found:
+                # not political news: no political actor, or sport/weather/business text without a strong one
+                contexts = contexts or self.relevance.contexts(doc)
+                found = [e for e in found if self.relevance.keep(e, contexts[k])]
             events.extend(found)
         doc.events = _dedupe(events)
         return doc

@@ -1,0 +1,233 @@
+"""Relevance: is a coded event political news?
+
+Two rules, read from ``data/domains.tsv`` (a list of domains and their cue words):
+
+1. **Actors.** An event needs a political actor on at least one side: a state (a
+   country's name), a government, armed forces, police, rebels, a party, a court, a
+   legislature, an international organisation ... Civilians, companies, the media,
+   schools or hospitals on both sides (``---CVL``, ``AUSBUS``), an unknown side, or a
+   role noun that is never political ("firefighters", "rescuers", "referee"; the
+   ``agent`` rows) are not enough. Two kinds of act are political by themselves: a
+   protest or strike (root 14) by a known group, and violence (roots 18-20) against
+   people of a known country.
+2. **Context.** A sentence is about a non-political domain (sport, weather, fire,
+   disasters, business, entertainment) when that domain's cue words, counted in the
+   sentence, its neighbours (two on each side, half weight) and the article as a
+   whole (one cue's weight, when the article is mostly about it), outweigh the cues of
+   political text (government, minister, troops, sanctions ...; named political
+   actors count as cues too). There an event needs a *strongly* political actor
+   (a named government, military, rebel, legislative or judicial actor, or an IGO)
+   and a known source: "storms struck Queensland", "police arrested three teenagers
+   over the bushfires", "Australia beat South Africa" (in sport a country's name is
+   its team) are not events; "the minister praised the firefighters" is.
+
+Nothing here reads the sentence text itself beyond the cue words: the rules are on
+the actors and the context.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from ..errors import DataFileError
+from ..model import Actor, Document, Event
+
+#: sectors of political actors (the first agent code after the country)
+POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "UAF", "INS", "SEP",
+                               "ELI", "HRI", "RAD", "MOD", "IGO", "NGO", "IMG"})
+#: ... and of strongly political ones (enough in sport, weather or business news)
+STRONG_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "JUD", "SPY", "LEG", "UAF", "INS", "SEP", "ELI"})
+#: actor-code roots that are political by themselves
+POLITICAL_ROOTS = frozenset({"IGO", "NGO", "IMG"})
+STRONG_ROOTS = frozenset({"IGO", "IMG"})
+#: mention kinds that name an actor (a cue that the text is political when the actor is)
+NAMED_KINDS = frozenset({"person", "organisation", "group"})
+#: knowledge-base ids of places (regions, cities): where an event happened, not an actor
+PLACE_IDS = ("region:", "city:")
+WINDOW = 2  # neighbour sentences on each side that count (half weight)
+ARTICLE_MIN = 3  # cue count from which an article is "mostly about" a domain
+
+NONE, WEAK, STRONG = 0, 1, 2
+PROTEST_ROOT = "14"
+VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+
+
+@dataclass(frozen=True)
+class Domains:
+    """The contents of ``domains.tsv``: cue words per domain, non-political agents, team domains."""
+
+    cues: dict[tuple[str, ...], str] = field(default_factory=dict)  # words -> domain ("politics" too)
+    agents: frozenset[str] = frozenset()
+    teams: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def firsts(self) -> frozenset[str]:
+        return frozenset(w[0] for w in self.cues if len(w) > 1)
+
+
+@functools.lru_cache(maxsize=4)
+def load_domains(path: str | None = None) -> Domains:
+    """Read a domains file (default: the shipped ``data/domains.tsv``)."""
+    origin = path or "domains.tsv"
+    text = Path(path).read_text(encoding="utf-8") if path else (files("whimbrel.events") / "data" / "domains.tsv").read_text(encoding="utf-8")
+    cues: dict[tuple[str, ...], str] = {}
+    agents: set[str] = set()
+    teams: set[str] = set()
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3 or cols[2] not in ("cue", "agent", "teams"):
+            raise DataFileError(f"{origin}:{n}: expected 'term<TAB>domain<TAB>cue|agent|teams', got {line!r}")
+        term, domain, kind = (c.strip() for c in cols)
+        if kind == "teams":
+            teams.add(domain)
+            continue
+        words = tuple(term.lower().split())
+        if len(words) > 2:
+            raise DataFileError(f"{origin}:{n}: a term has one or two words, got {term!r}")
+        cues[words] = domain  # agents mark their domain's text too
+        if kind == "agent":
+            agents.add(term.lower())
+    return Domains(cues=cues, agents=frozenset(agents), teams=frozenset(teams))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence is about: a non-political ``domain`` (or None) and its scores."""
+
+    domain: str | None = None
+    teams: bool = False  # countries are teams here
+    scores: tuple[tuple[str, float], ...] = ()
+
+
+POLITICAL = Context()
+
+
+def _sector(a: Actor) -> str | None:
+    return a.sector or (a.code[3:6] if a.code and len(a.code) >= 6 else None)
+
+
+class Relevance:
+    """The two rules above, for one set of domains. Call :meth:`contexts` once per document."""
+
+    def __init__(self, domains: Domains | None = None):
+        self.domains = domains or load_domains()
+
+    # ---- context
+    def _cues(self, doc: Document) -> list[Counter]:
+        """Cue counts per sentence (domain -> count), in ``doc.sentences`` order."""
+        sents = doc.sentences
+        out = [Counter() for _ in sents]
+        if not sents:
+            return out
+        cues, firsts = self.domains.cues, self.domains.firsts
+        k = 0
+        prev = None
+        for tok in doc.spacy:
+            while k < len(sents) and tok.idx >= sents[k].end:
+                k += 1
+                prev = None
+            if k == len(sents):
+                break
+            if tok.idx < sents[k].start:
+                continue
+            low = tok.lower_
+            lem = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN", "ADJ") else low
+            d = cues.get((lem,)) or cues.get((low,))
+            if prev is not None:
+                d = cues.get((prev, lem)) or cues.get((prev, low)) or d
+            if d:
+                out[k][d] += 1
+            prev = low if low in firsts else None
+        starts = [s.start for s in sents]
+        for m in doc.mentions:
+            if m.kind in NAMED_KINDS and self.level(m, POLITICAL) == STRONG:
+                j = bisect_right(starts, m.start) - 1
+                if j >= 0 and m.start < sents[j].end:
+                    out[j]["politics"] += 1
+        return out
+
+    def contexts(self, doc: Document) -> list[Context]:
+        """One :class:`Context` per sentence of ``doc`` (same order as ``doc.sentences``)."""
+        own = self._cues(doc)
+        total = Counter()
+        for c in own:
+            total.update(c)
+        prior = {d for d, n in total.items() if d != "politics" and n >= ARTICLE_MIN and n > 2 * total["politics"]}
+        out = []
+        for i in range(len(own)):
+            score = Counter()
+            for j in range(max(0, i - WINDOW), min(len(own), i + WINDOW + 1)):
+                w = 1.0 if j == i else 0.5
+                for d, n in own[j].items():
+                    score[d] += w * n
+            for d in prior:
+                score[d] += 1.0
+            pol = score.pop("politics", 0.0)
+            if not score:
+                out.append(POLITICAL)
+                continue
+            dom, best = max(score.items(), key=lambda kv: (kv[1], kv[0]))
+            if best >= 1.0 and best > pol:
+                out.append(Context(domain=dom, teams=dom in self.domains.teams,
+                                   scores=tuple(sorted(score.items())) + (("politics", pol),)))
+            else:
+                out.append(POLITICAL)
+        return out
+
+    # ---- actors
+    def is_agent(self, a: Actor) -> bool:
+        """Is the mention a role noun that is never a political actor ("firefighters")?"""
+        text = a.text.lower()
+        return any(t in text for t in self.domains.agents) or (a.name is not None and a.name.lower() in self.domains.agents)
+
+    def level(self, a: Actor | None, ctx: Context) -> int:
+        """How political one side is: NONE, WEAK or STRONG (see the module docstring)."""
+        if a is None or not a.code:
+            return NONE
+        if self.is_agent(a):
+            return NONE
+        root = a.code[:3]
+        if root in STRONG_ROOTS:
+            return STRONG
+        if root in POLITICAL_ROOTS:
+            return WEAK
+        if a.kind == "place" or a.rule.endswith("+place") or a.rule == "kb:city" or (a.kb_id or "").startswith(PLACE_IDS):
+            return WEAK if root != "---" else NONE  # where it happened, not who did it
+        sector = _sector(a)
+        if sector:
+            if sector in STRONG_SECTORS:
+                return STRONG if root != "---" else WEAK
+            return WEAK if sector in POLITICAL_SECTORS else NONE
+        if root == "---":
+            return NONE
+        if a.kind == "person":
+            return WEAK  # a person known only by nationality ("Swiss pair Martina Hingis")
+        return WEAK if ctx.teams else STRONG  # a state; in sport, a team
+
+    def keep(self, e: Event, ctx: Context) -> bool:
+        """Is the event political news (rules 1 and 2)?"""
+        ls, lt = self.level(e.source, ctx), self.level(e.target, ctx)
+        if ctx.domain is not None:
+            return e.source is not None and STRONG in (ls, lt)
+        if ls or lt:
+            return True
+        return self.political_act(e)
+
+    def political_act(self, e: Event) -> bool:
+        """Acts that are political whoever does them, when a side is known: a protest or strike
+        by a known group ("employees stopped work in a strike", "Serbs demonstrated"), violence
+        against people of a known country ("three Iraqi civilians were killed in a car bombing")."""
+        sides = [a for a in (e.source, e.target) if a is not None and not self.is_agent(a)]
+        if e.cameo_root == PROTEST_ROOT:
+            s = e.source
+            return s in sides and (s.country not in (None, "---") or _sector(s) not in (None, "CVL"))
+        if e.cameo_root in VIOLENT_ROOTS:
+            return any(a.country not in (None, "---") for a in sides)
+        return False
