@@ -8,7 +8,7 @@ import click
 
 from ..model import Failure
 from . import main
-from .events import cli_errors, table_lines
+from .events import cli_errors, min_confidence_option, table_lines
 
 
 def echo_failure(f: Failure) -> None:
@@ -22,8 +22,10 @@ def echo_failure(f: Failure) -> None:
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none.")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
+@min_confidence_option()
 @cli_errors
-def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None) -> None:
+def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None,
+             min_confidence: float | None) -> None:
     """Code documents and print their events, without storing anything.
 
     PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
@@ -34,6 +36,7 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
     Examples:
       whimbrel code article.txt
       whimbrel code --json news/ > events.jsonl
+      whimbrel code --min-confidence 0.7 article.txt
       cat page.html | whimbrel code - --published 2019-03-14
     """
     from ..api import default_pipeline, read
@@ -50,7 +53,7 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
             n_failed += 1
             echo_failure(item)
             continue
-        records = [e.as_dict() for e in item.events]
+        records = [e.as_dict() for e in item.events if not min_confidence or e.confidence >= min_confidence]
         if as_json:
             for rec in records:
                 click.echo(json.dumps(rec, ensure_ascii=False))

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
+from . import confidence
 from .arguments import Arguments
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .modality import CONTENT_WORDS, content_head, in_condition, mood
@@ -54,7 +55,10 @@ CONTENT_ROLES = ("request", "intent", "reject")
 CONTENT_ROOTS = ("02", "03", "10", "12")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-CODER_VERSION = "coder.2"
+#: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
+#: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
+JOINT_ONLY_BARE = ("050",)
+CODER_VERSION = "coder.3"
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
@@ -122,9 +126,10 @@ class EventStage:
             if found:
                 # not political news: no political actor, or sport/weather/business text without a strong one
                 contexts = contexts or self.relevance.contexts(doc)
-                found = [e for e in found if self.relevance.keep(e, contexts[k])]
+                found = [self.relevance.rate(e, contexts[k]) for e in found if self.relevance.keep(e, contexts[k])]
             events.extend(found)
-        doc.events = _dedupe(events)
+        floor = self.settings.min_confidence
+        doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
         return doc
 
 
@@ -270,6 +275,28 @@ class _SentenceCoder(NominalEvents, Arguments):
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
 
     def code_verb(self, v) -> Match | None:
+        return self.reversal(v, self._code_verb(v))
+
+    def reversal(self, v, m: Match | None) -> Match | None:
+        """A reversal word on a coercive act is its easing ('ease' in maps.tsv): "suspended the
+        embargo", "extended the suspension of sanctions" (085, not a sanction)."""
+        if "reverse" in self.lex.roles.get(v.lemma_.lower(), ()):
+            obj = obj_token(v)
+        elif m is not None and m.noun is not None and "reverse" in self.lex.roles.get(m.noun.lemma_.lower(), ()):
+            of = next((c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = pobj_of(of) if of is not None else None
+        else:
+            return m
+        if obj is None:
+            return m
+        lem, low = _words(obj)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None or self.lex.mapped("ease", e.code) == e.code:
+            return m
+        return Match(self.lex.mapped("ease", e.code), m.pattern if m is not None else None,
+                     (min(v.i, obj.i), max(v.i, obj.i)), noun=obj)
+
+    def _code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
@@ -347,7 +374,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         for s, t in pairs:
             if (s is None or s.code == "---") and (t is None or t.code == "---"):
                 continue  # nobody known on either side: no information ("Seles had to fight hard")
-            c = conf - (0.15 if s is None or t is None else 0) - (0.1 if any(a is not None and a.kind == "pronoun" for a in (s, t)) else 0)
+            c = confidence.score(conf, s, t, md, main=main, text=text, trigger=(t0, t1))
             key = "|".join(
                 [self.doc.article.id, str(self.sent.index), str(t0), str(t1), s.code if s else "", t.code if t else "", code]
             )
@@ -365,7 +392,7 @@ class _SentenceCoder(NominalEvents, Arguments):
                     plover=pl,
                     evidence=evid,
                     modality=md,
-                    confidence=round(max(0.05, min(0.99, c)), 2),
+                    confidence=c,
                     symmetric=symmetric,
                 )
             )
@@ -597,8 +624,11 @@ class _SentenceCoder(NominalEvents, Arguments):
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
         pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
-        conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
-        sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
+        conf = confidence.pattern_prior(m.pattern, noun=m.noun is not None)
+        p = m.pattern
+        # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act
+        one_sided = code.startswith(JOINT_ONLY_BARE) and p is not None and not p.sym and bool(p.object or p.prep or p.particle)
+        sym_ok = (p is None or p.sym or code.startswith(SYM_PREFIXES)) and not one_sided
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \

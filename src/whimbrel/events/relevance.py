@@ -30,12 +30,13 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
 from ..errors import DataFileError
 from ..model import Actor, Document, Event
+from .confidence import adjust
 
 #: sectors of political actors (the first agent code after the country)
 POLITICAL_SECTORS = frozenset({"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "LEG", "UAF", "INS", "SEP",
@@ -219,6 +220,14 @@ class Relevance:
         if ls or lt:
             return True
         return self.political_act(e)
+
+    def rate(self, e: Event, ctx: Context) -> Event:
+        """The event with its confidence lowered for context: only weakly political actors, or a
+        headline read through the re-parse."""
+        weak = max(self.level(e.source, ctx), self.level(e.target, ctx)) < STRONG
+        reparse = e.evidence.pattern.endswith("+headline-reparse")
+        c = adjust(e.confidence, weak_only=weak, reparse=reparse)
+        return e if c == e.confidence else replace(e, confidence=c)
 
     def political_act(self, e: Event) -> bool:
         """Acts that are political whoever does them, when a side is known: a protest or strike
