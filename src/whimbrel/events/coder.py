@@ -280,6 +280,8 @@ class _SentenceCoder(NominalEvents, Arguments):
     def reversal(self, v, m: Match | None) -> Match | None:
         """A reversal word on a coercive act is its easing ('ease' in maps.tsv): "suspended the
         embargo", "extended the suspension of sanctions" (085, not a sanction)."""
+        if m is not None and m.pattern is not None and m.pattern.priority < 2 and m.pattern.object:
+            return m  # the lexicon's own row for this object ("end the strike") knows better
         if "reverse" in self.lex.roles.get(v.lemma_.lower(), ()):
             obj = obj_token(v)
         elif m is not None and m.noun is not None and "reverse" in self.lex.roles.get(m.noun.lemma_.lower(), ()):
