@@ -66,10 +66,6 @@ class Domains:
     agents: frozenset[str] = frozenset()
     teams: frozenset[str] = frozenset()
 
-    @functools.cached_property
-    def firsts(self) -> frozenset[str]:
-        return frozenset(w[0] for w in self.cues if len(w) > 1)
-
 
 @functools.lru_cache(maxsize=4)
 def load_domains(path: str | None = None) -> Domains:
@@ -119,33 +115,53 @@ class Relevance:
 
     def __init__(self, domains: Domains | None = None):
         self.domains = domains or load_domains()
+        self._hash_tables = None
+        self._agent_cache: dict[tuple[str, str | None], bool] = {}
 
     # ---- context
+    def _hashes(self, strings) -> tuple[dict, dict]:
+        """The cue table keyed by spaCy string hashes (unigrams, and bigrams by their first word)."""
+        if self._hash_tables is None or self._hash_tables[0] is not strings:
+            uni, bi = {}, {}
+            for words, d in self.domains.cues.items():
+                if len(words) == 1:
+                    uni[strings[words[0]]] = d
+                else:
+                    bi.setdefault(strings[words[0]], {})[strings[words[1]]] = d
+            self._hash_tables = (strings, uni, bi)
+        return self._hash_tables[1], self._hash_tables[2]
+
     def _cues(self, doc: Document) -> list[Counter]:
         """Cue counts per sentence (domain -> count), in ``doc.sentences`` order."""
+        from spacy.attrs import IDX, LEMMA, LOWER, POS
+
         sents = doc.sentences
         out = [Counter() for _ in sents]
         if not sents:
             return out
-        cues, firsts = self.domains.cues, self.domains.firsts
-        k = 0
-        prev = None
-        for tok in doc.spacy:
-            while k < len(sents) and tok.idx >= sents[k].end:
+        uni, bi = self._hashes(doc.spacy.vocab.strings)
+        nominal = {doc.spacy.vocab.strings[p] for p in ("NOUN", "ADJ")}
+        k, n = 0, len(sents)
+        end, start = sents[0].end, sents[0].start
+        after = None  # bigram table of the previous token
+        for idx, low, lem, pos in doc.spacy.to_array([IDX, LOWER, LEMMA, POS]).tolist():
+            while idx >= end:
                 k += 1
-                prev = None
-            if k == len(sents):
+                after = None
+                if k == n:
+                    break
+                end, start = sents[k].end, sents[k].start
+            if k == n:
                 break
-            if tok.idx < sents[k].start:
+            if idx < start:
                 continue
-            low = tok.lower_
-            lem = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN", "ADJ") else low
-            d = cues.get((lem,)) or cues.get((low,))
-            if prev is not None:
-                d = cues.get((prev, lem)) or cues.get((prev, low)) or d
+            d = uni.get(lem) if pos in nominal else None
+            d = d or uni.get(low)
+            if after is not None:
+                d = after.get(lem) or after.get(low) or d
             if d:
                 out[k][d] += 1
-            prev = low if low in firsts else None
+            after = bi.get(low)
         starts = [s.start for s in sents]
         for m in doc.mentions:
             if m.kind in NAMED_KINDS and self.level(m, POLITICAL) == STRONG:
@@ -185,8 +201,15 @@ class Relevance:
     # ---- actors
     def is_agent(self, a: Actor) -> bool:
         """Is the mention a role noun that is never a political actor ("firefighters")?"""
-        text = a.text.lower()
-        return any(t in text for t in self.domains.agents) or (a.name is not None and a.name.lower() in self.domains.agents)
+        key = (a.text, a.name)
+        hit = self._agent_cache.get(key)
+        if hit is None:
+            text = a.text.lower()
+            hit = any(t in text for t in self.domains.agents) or (a.name is not None and a.name.lower() in self.domains.agents)
+            if len(self._agent_cache) > 50_000:
+                self._agent_cache.clear()
+            self._agent_cache[key] = hit
+        return hit
 
     def level(self, a: Actor | None, ctx: Context) -> int:
         """How political one side is: NONE, WEAK or STRONG (see the module docstring)."""
