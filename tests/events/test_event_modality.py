@@ -146,3 +146,24 @@ def test_a_future_word_that_dates_something_else_does_not_make_a_past_act_future
     # must not fire: a future time phrase on a future act
     evs = code("The government will ban all rallies next month.", [("government", "EGYGOV", "agent")])
     assert evs and all(e.modality.future and e.cameo_root == "13" for e in evs)
+
+
+def test_a_participle_shares_its_clauses_future_but_not_its_negation(pipeline):
+    from whimbrel.events.modality import mood
+
+    def tok(text, word):
+        return next(t for t in pipeline.nlp(text) if t.text == word)
+
+    assert mood(tok("The army will extend the curfew, banning all gatherings.", "banning")).future
+    assert not mood(tok("The army extended the curfew, banning all gatherings.", "banning")).future
+    # must not fire: "would not pay ..., rejecting the demand" is a rejection, not a negated one
+    assert not mood(tok("Mexico would not pay for the wall, rejecting the demand.", "rejecting"), in_reported=True).negated
+
+
+def test_a_permission_is_the_event_not_the_permitted_act(pipeline):
+    from whimbrel.api import code_text
+
+    evs = code_text("Ethiopia said it would allow the World Food Programme to deliver food to refugees.", pipeline=pipeline)
+    assert not any(e.cameo_root == "07" for e in evs)
+    # must not fire: the delivery itself
+    assert any(e.cameo_root == "07" for e in code_text("The World Food Programme delivered food to Ethiopia.", pipeline=pipeline))

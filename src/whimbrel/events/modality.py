@@ -34,7 +34,7 @@ UNASSERTED_MARKS = {"if", "unless", "whether", "provided", "providing", "lest"}
 CONTENT_WORDS = {"demand", "veto", "propose", "proposal", "offer", "plan", "suggest", "suggestion", "recommend",
                  "recommendation", "consider", "discuss", "debate", "mull", "weigh", "contemplate", "bid", "draft",
                  "idea", "option", "call", "appeal", "request", "ultimatum", "urge", "push", "press", "insist",
-                 "advocate", "seek", "want", "wish", "hope"}
+                 "advocate", "seek", "want", "wish", "hope", "allow", "permit", "authorize", "authorise"}
 #: dependency links from an act up to the word that names it as content
 CONTENT_LINKS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "conj",
                  "attr", "oprd", "appos"}
@@ -92,6 +92,13 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
         chain.append(v)
+    # a participle with no subject of its own shares its clause's time (not its negation): "will
+    # extend the curfew, prohibiting outdoor activities" is as future as the extension
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children):
+        for a in _aux_words(verb.head):
+            if a.lower_ in FUTURE_AUX or a.lower_ == "going" or (a.lower_ in WOULD and in_reported):
+                fut = True
     # "was to leave", "is expected to meet", "is set to visit"
     head = verb.head if verb.dep_ == "xcomp" else (chain[-1].head if chain[-1].dep_ == "xcomp" else None)
     if head is not None:
@@ -152,7 +159,7 @@ def in_condition(verb) -> bool:
     Clauses inside such a clause ("if Russia decides to attack") are covered too.
     """
     t = verb
-    for _ in range(8):
+    for _ in range(12):
         m = _mark(t)
         if m is not None and t.dep_ in ("advcl", "ccomp", "csubj", "conj"):
             w = m.lower_
@@ -164,9 +171,7 @@ def in_condition(verb) -> bool:
                     return True
         if t.dep_ == "ROOT" or t.head.i == t.i:
             return False
-        if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "csubj", "pcomp", "pobj", "prep"):
-            return False
-        t = t.head
+        t = t.head  # a clause anywhere inside a condition ("if he is satisfied Vietnam is doing all it can to help")
     return False
 
 
