@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
 from . import __version__
+from .dateline import parse_text
 from .errors import PipelineConfigError, WhimbrelError
 from .model import Article, Document, Failure
 from .nlp import attach, load
@@ -128,7 +129,7 @@ class Pipeline:
 
     def _batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
         articles = [a for a in batch if isinstance(a, Article)]
-        parsed = iter(self.nlp.pipe(a.text for a in articles))
+        parsed = iter(self.nlp.pipe(parse_text(a) for a in articles))  # wire datelines blanked
         for item in batch:
             if isinstance(item, Failure):
                 yield item

@@ -59,9 +59,11 @@ def test_places_and_people_known_only_by_nationality_are_weak(rel):
 
 
 def test_an_event_with_nobody_political_is_dropped(pipeline):
-    assert code_text("An estimated 500 residents have left their homes for a nearby town.", pipeline=pipeline) == []
-    # must not fire: the same act by soldiers
-    assert code_text("Syrian troops have left their bases for a nearby town.", pipeline=pipeline)
+    # the coder finds ---CVL 112 (and ---CVL 040) here; nobody on either side is a political actor
+    assert code_text("Local residents blamed vendors of illegal fireworks.", pipeline=pipeline) == []
+    assert code_text("Residents met in the town square.", pipeline=pipeline) == []
+    # must not fire: the same act by officials
+    assert [e.cameo for e in code_text("Syrian officials blamed vendors of illegal fireworks.", pipeline=pipeline)] == ["112"]
 
 
 def test_acts_political_by_themselves_need_only_a_known_side(pipeline):

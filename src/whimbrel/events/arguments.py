@@ -11,18 +11,23 @@ whose state (``lex``, ``idx``, ``span``, ``according``) it uses.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Actor
 from .lexicon import Pattern
 from .nominal import PLACE_TARGET_ROOTS, _place_actor, _words
 from .roles import (
+    CLAUSAL,
     NP_CORE,
     OBJ_PREPS,
     _collect,
     child,
     is_misparsed_verb,
     np_mentions,
+    partitive_head,
     passive_parts,
     pobj_of,
+    same_actor,
     subject_token,
 )
 
@@ -30,7 +35,26 @@ PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 #: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
+
+
+def own_side(a: Actor, src: list[Actor]) -> bool:
+    """Is ``a`` the source itself or the source's own country ("Erdogan reiterated Turkey's
+    support", "reaffirmed Washington's commitment")? Another person or body of the same
+    government is not ("the White House defended Trump's decision", "the president refused
+    a request from the justice minister")."""
+    if a.kind == "pronoun":
+        return True
+    for s in src:
+        if same_actor(a, s):
+            return True
+        if a.kind in ("country", "place") and a.code[:3] == s.code[:3]:
+            return True
+        if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
+                and (a.sector or a.code[3:6]) == "GOV":
+            return True  # "the minister reiterated the Ethiopian government's support"
+    return False
 
 
 class Arguments:
@@ -56,11 +80,11 @@ class Arguments:
             own_obj = False
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
+                    o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
-                        if owner and not {a.code for a in owner} <= {a.code for a in src}:
+                        owner = self.owner_of(o, src)
+                        if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
@@ -81,7 +105,7 @@ class Arguments:
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ == "prep"]
+                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
@@ -96,7 +120,7 @@ class Arguments:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj):
+                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
@@ -111,7 +135,9 @@ class Arguments:
                                 break
                     if tgt:
                         break
-            if not tgt and weak and src and {a.code for a in weak} <= {a.code for a in src}:
+            if not tgt and not weak:
+                tgt = self.against_target(v, src)  # "filed a lawsuit in a Paris court against X"
+            if not tgt and weak and src and all(own_side(a, src) for a in weak):
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
@@ -120,6 +146,8 @@ class Arguments:
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
+            if not tgt and code[:2] == "14":
+                tgt = self.place_target(v)
             tgt = tgt or unknown
             if own_obj and tgt is weak:
                 tgt = []  # "put its troops on alert": its own troops are not a target
@@ -132,7 +160,43 @@ class Arguments:
             src, tgt = tgt, []  # "the army was placed on alert": the force shown is the actor
         src = [m for m in src if m.kind != "place"]
         tgt = [_place_actor(m) if m.kind == "place" else m for m in tgt]
+        if code[:2] == "14":
+            # "thousands marched in Tbilisi": a protest held in a country is addressed to its government
+            tgt = [replace(a, code=a.code + "GOV", sector="GOV", rule=a.rule + "+protest")
+                   if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
+
+    def owner_of(self, o, src: list[Actor]) -> list[Actor]:
+        """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
+        author of a call, request or offer ("a call from Bush", "offers by the Kabul
+        government"), or a nationality or name modifying it ("a US resolution",
+        "the Israeli offensive"); never the source's own side."""
+        for deps, preps in (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ())):
+            found: list[Actor] = []
+            for g in o.children:
+                if g.dep_ in deps:
+                    found += self.idx.at(g)
+                elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
+                    found += np_mentions(pobj_of(g), self.idx)
+            found = [a for a in found if a.kind not in ("pronoun", "place") and not own_side(a, src)]
+            if found:
+                return found
+        return []
+
+    def against_target(self, v, src: list[Actor]) -> list[Actor]:
+        """An against-phrase anywhere in the clause's object and adjunct phrases (not in
+        its subject or embedded clauses): "mobilised troops for a war against Iraq"."""
+        stack = [c for c in v.children if c.dep_ not in SUBJECTS and c.dep_ not in CLAUSAL | {"conj"}]
+        for _ in range(4):
+            nxt = []
+            for n in stack:
+                if n.dep_ == "prep" and n.lower_ == "against":
+                    who = [a for a in np_mentions(pobj_of(n), self.idx) if not own_side(a, src)]
+                    if who:
+                        return who
+                nxt += [c for c in n.children if c.dep_ not in CLAUSAL | {"conj", "appos"}]
+            stack = nxt
+        return []
 
     def place_target(self, v, *, from_ok: bool = False) -> list[Actor]:
         """The place named in ``v``'s own clause (its object phrase or its in/on/at/into

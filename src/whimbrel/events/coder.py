@@ -29,9 +29,9 @@ from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
 from . import confidence
-from .arguments import Arguments
+from .arguments import Arguments, own_side
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import CONTENT_WORDS, content_head, in_condition, mood
+from .modality import COND_MARKS, CONTENT_WORDS, OBLIGATION, content_head, in_condition, mood
 from .nominal import NominalEvents, _words
 from .relevance import Relevance, load_domains
 from .roles import (
@@ -41,7 +41,9 @@ from .roles import (
     nodes_of,
     np_mentions,
     obj_token,
+    passive_parts,
     pobj_of,
+    same_actor,
     subject_token,
 )
 
@@ -58,11 +60,21 @@ SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "
 #: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
 #: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
 JOINT_ONLY_BARE = ("050",)
-CODER_VERSION = "coder.3"
+CODER_VERSION = "coder.4"
+#: "X said Y was responsible for / to blame for ...": an accusation
+BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
+#: "the court found / declared Y guilty": a conviction
+VERDICT_VERBS = {"find", "declare", "pronounce", "rule"}
+#: acts of physical violence whose instrument can name the attacker; not abduction (181) or
+#: assassination (186), which keep their own code whatever the weapon
+KILL_ROOTS = ("18", "19", "20")
+NOT_FORCE = ("181", "184", "185", "186")
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
+#: particles that leave a verb's sense as it is ("fought back", "met together")
+SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
 @dataclass(frozen=True)
@@ -152,12 +164,6 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-def _same_actor(a: Actor, b: Actor) -> bool:
-    """One actor named twice: the same span, the same KB entry, or the same words."""
-    return a.code == b.code and ((a.start, a.end) == (b.start, b.end) or (a.kb_id is not None and a.kb_id == b.kb_id)
-                                 or a.text.lower() == b.text.lower())
-
-
 def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
@@ -179,6 +185,15 @@ def _phrase_ok(want: tuple[str, ...], tok) -> bool:
         have.add(t.lower_)
         have.add(t.lemma_.lower())
     return all(w in have for w in want[:-1])
+
+
+def _participants(src: list[Actor]) -> int:
+    """How many different actors a source list names."""
+    out: list[Actor] = []
+    for a in src:
+        if not any(same_actor(a, b) for b in out):
+            out.append(a)
+    return len(out)
 
 
 # ---------------------------------------------------------------- sentence coder
@@ -238,6 +253,8 @@ class _SentenceCoder(NominalEvents, Arguments):
                 continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
+            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
+                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
                 continue
             if p.prep:
@@ -301,7 +318,8 @@ class _SentenceCoder(NominalEvents, Arguments):
     def _code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
-        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
+            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
@@ -350,15 +368,16 @@ class _SentenceCoder(NominalEvents, Arguments):
         symmetric = False
         if len(src) >= 2 and not tgt and sym_ok and code.startswith(SYM_PREFIXES):
             symmetric = True
+            # a joint act is one event in each direction for every pair of participants
             for i in range(len(src)):
                 for j in range(i + 1, len(src)):
-                    if not _same_actor(src[i], src[j]):  # an actor does not meet itself
-                        pairs.append((src[i], src[j]))
+                    if not same_actor(src[i], src[j]):  # an actor does not meet itself
+                        pairs += [(src[i], src[j]), (src[j], src[i])]
         else:
             for s in src or [None]:
                 for t in tgt or [None]:
                     if s is not None and t is not None and s.code == t.code and (
-                        _same_actor(s, t) or "pronoun" in (s.kind, t.kind)
+                        same_actor(s, t) or "pronoun" in (s.kind, t.kind)
                     ):
                         continue  # not an act on itself (a region's government and the state's are two)
                     pairs.append((s, t))
@@ -399,6 +418,37 @@ class _SentenceCoder(NominalEvents, Arguments):
                 )
             )
             self.main.append(main)
+
+    def condition_party(self, v, act_v, src: list[Actor], cond_head, *, until: bool) -> list[Actor]:
+        """Who must act for the event to change: the subject (or passive agent) of the
+        if/unless clause ``cond_head`` or (with ``until``) of an until-clause on the trigger;
+        never the source itself."""
+        marks = COND_MARKS | ({"until", "till"} if until else set())
+        clauses = [cond_head] if cond_head is not None else []
+        for t in {act_v.i: act_v, v.i: v}.values():
+            clauses += [c for c in t.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
+        for c in clauses:
+            patient, agent = passive_parts(c)
+            who = np_mentions(agent, self.idx) if patient is not None and agent is not None else \
+                np_mentions(subject_token(c), self.idx)
+            who = [a for a in who if not own_side(a, src) and a.kind != "pronoun"]
+            if who:
+                return who
+        return []
+
+    def named_partner(self, v, tgt: list[Actor]) -> bool:
+        """Is one of ``tgt`` the other party itself: the direct object of ``v`` (or of its
+        xcomp), or a with-phrase on the verb or its event noun ("held talks with the King"),
+        not a topic or a phrase's modifier ("agreed on a policy on Iran")?"""
+        for t in (v, *(c for c in v.children if c.dep_ == "xcomp")):
+            o = obj_token(t)
+            if o is not None and any(a in tgt for a in np_mentions(o, self.idx) if self.idx.at(o)):
+                return True
+            for h in (t, o):
+                for c in (h.children if h is not None else ()):
+                    if c.dep_ == "prep" and c.lower_ == "with" and any(a in tgt for a in np_mentions(pobj_of(c), self.idx)):
+                        return True
+        return False
 
     # ---- the walk
     def governed(self, v) -> bool:
@@ -441,10 +491,15 @@ class _SentenceCoder(NominalEvents, Arguments):
                 a.dep_ in ("aux", "auxpass") and a.lower_ in ("could", "might", "may", "would", "can") for a in v.children
             ):
                 self.commentary.update(t.i for t in v.subtree)
+        coded: set[int] = set()
         for v in verbs:
             if v.i in self.commentary or self.governed(v):
                 continue
+            before = len(self.out)
             self.code_clause(v)
+            if len(self.out) > before:
+                coded.add(v.i)
+        self.code_predications(coded)
         self.code_nouns()
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",
@@ -452,6 +507,53 @@ class _SentenceCoder(NominalEvents, Arguments):
             # sentence has a main event
             return [e for e, m in zip(self.out, self.main) if m]
         return self.out
+
+    def code_predications(self, coded: set[int]) -> None:
+        """Events said by a clause's predicate rather than its verb, where the clause coded
+        nothing itself: "X said Y must V" (X demands something of Y, 100; a known act is a
+        specific demand in ``code_clause``); "X said Y was responsible for / behind the
+        attack" (X accuses Y, 112); "the court found Y guilty" (conviction, 116)."""
+        for t in self.span:
+            if t.dep_ not in ("ccomp", "oprd", "xcomp") or t.i in coded or t.i in self.commentary:
+                continue
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            h = t.head
+            hroles = self.lex.roles.get(h.lemma_.lower(), ())
+            who = np_mentions(subject_token(h), self.idx)
+            subj = child(t, "nsubj") or (child(h, "dobj") if t.dep_ != "ccomp" else None)
+            them = [a for a in np_mentions(subj, self.idx) if a.kind != "pronoun" and not own_side(a, who)]
+            if not who or not them:
+                continue
+            code, trig = None, None
+            if "report" in hroles and t.pos_ in ("VERB", "AUX"):
+                aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+                blame = next((c for c in t.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS and self.blamed_act(c))
+                              or (c.dep_ == "prep" and c.lower_ == "behind" and self.blamed_act(c))), None)
+                if aux is not None:
+                    code, trig = "100", (aux.i, t.i)
+                elif t.lemma_ == "be" and blame is not None:
+                    code, trig = "112", (t.i, blame.i)
+            elif h.lemma_.lower() in VERDICT_VERBS and t.lower_ in ("guilty", "culpable"):
+                code, trig = "116", (h.i, t.i)
+            if code is not None:
+                self.emit(code, who, them, trig, Modality(), f"rule:predicate-{code}", 0.6, False, main=self.is_main(h))
+
+    def blamed_act(self, tok) -> bool:
+        """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
+        the attack", "behind the bombing", a bare "were responsible"), not a duty
+        ("responsible for security")?"""
+        preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not preps:
+            return True  # "... said militants were responsible": for what the sentence told
+        for c in preps:
+            o = pobj_of(c)
+            if o is not None:
+                lem, low = _words(o)
+                e = self.lex.noun(lem) or self.lex.noun(low)
+                if e is not None and e.code[:2] >= "14":
+                    return True
+        return False
 
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
@@ -477,7 +579,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         act_v = v
         kind = None
-        m = self.code_verb(v)
+        m = verb_m = self.code_verb(v)
         xc = None
         act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
@@ -588,8 +690,10 @@ class _SentenceCoder(NominalEvents, Arguments):
                            or content is not None or in_condition(act_v) or content_head(v, self.content_word) is not None):
             return  # not a fact: negated, guessed, an unreported "must", a condition, or what a demand asks for
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
-        if code.startswith("13") and not tgt and md_a.condition_head is not None:
-            tgt = np_mentions(subject_token(md_a.condition_head), self.idx)
+        # ... and so does the until-clause of a refusal or a demand ("will not lift the embargo
+        # until Cuba undertakes reforms", "won't end the strike until their demands are met by X")
+        if not tgt and code[:2] in ("10", "12", "13"):
+            tgt = self.condition_party(v, act_v, src, md_a.condition_head, until=not code.startswith("13"))
         # "used its official media to criticise": the media is the channel
         if act_v.i != v.i and not reported_by:
             d = child(v, "dobj")
@@ -607,8 +711,18 @@ class _SentenceCoder(NominalEvents, Arguments):
                 if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
                     break
+        if code[:2] in KILL_ROOTS and not code.startswith(NOT_FORCE):
+            # "were killed in Russian artillery fire", "Israeli air strikes killed 20": the
+            # attack names who did it, and an armed attack is force (19x), not 18x
+            inst = self.instrument(act_v)
+            if inst is not None:
+                src = src or inst[1]
+                if inst[0][:2] in ("19", "20") and code[:2] != "20":
+                    code = inst[0]
         if code.startswith("183") and src and all(_is_military(a) for a in src):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
+        elif code.startswith("182") and src and all(_is_military(a) for a in src):
+            code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
         if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
@@ -633,6 +747,10 @@ class _SentenceCoder(NominalEvents, Arguments):
         sym_ok = (p is None or p.sym or code.startswith(SYM_PREFIXES)) and not one_sided
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
+        joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
+        if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
+                and not self.named_partner(act_v, tgt):
+            tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:
             # "Thailand and Cambodia traded accusations": each did it to the other

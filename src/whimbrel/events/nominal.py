@@ -58,6 +58,50 @@ class NominalEvents:
         self.consumed.add(n.i)
         return n, owner
 
+    def noun_roles(self, tok, code: str) -> tuple[list[Actor], list[Actor], list[Actor]]:
+        """(source, target, between) named inside the phrase of an event noun: "US sanctions
+        on Russia", "raids by security forces", "talks between X and Y"."""
+        between: list[Actor] = []
+        src: list[Actor] = []
+        tgt: list[Actor] = []
+        for c in tok.children:
+            if c.dep_ == "prep":
+                o = pobj_of(c)
+                if o is None:
+                    continue
+                if c.lower_ in ("between", "among"):
+                    between = np_mentions(o, self.idx)
+                elif c.lower_ == "by" or (c.lower_ == "from" and code[:2] in ("11", "12", "13")):
+                    # "condemnation from South Korea and Japan"
+                    src = src or np_mentions(o, self.idx)
+                elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
+                    tgt = np_mentions(o, self.idx, allow_places=code.startswith("042") or code[:2] in PLACE_TARGET_ROOTS)
+            elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
+                found: list[Actor] = []
+                _collect(c, self.idx, NP_CORE | {"conj"}, found)
+                src = [a for a in found if a.kind != "place"]
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                ag = child(c, "agent")
+                if ag is not None and pobj_of(ag) is not None:
+                    src = src or np_mentions(pobj_of(ag), self.idx)
+        return src, tgt, between
+
+    def instrument(self, v):
+        """(code, actors) of the attack that did a killing or wounding: the subject ("Israeli air
+        strikes killed 20") or, in a passive, an in/by/during phrase ("were killed in Russian
+        artillery fire"); None when the act names no attack noun."""
+        cands = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if child(v, "nsubjpass") is not None:
+            cands += [pobj_of(c) for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")]
+        for n in cands:
+            if n is None or n.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lem, low = _words(n)
+            e = self.lex.noun(lem) or self.lex.noun(low)
+            if e is not None and e.code[:2] in ("18", "19", "20"):
+                return e.code, self.noun_roles(n, e.code)[0]
+        return None
+
     def code_nouns(self) -> None:
         nouns = self.lex.nouns
         for tok in self.span:
@@ -71,29 +115,7 @@ class NominalEvents:
             e = self.lex.noun(lem) or self.lex.noun(low)
             if e is None:
                 continue
-            between: list[Actor] = []
-            src: list[Actor] = []
-            tgt: list[Actor] = []
-            for c in tok.children:
-                if c.dep_ == "prep":
-                    o = pobj_of(c)
-                    if o is None:
-                        continue
-                    if c.lower_ in ("between", "among"):
-                        between = np_mentions(o, self.idx)
-                    elif c.lower_ == "by" or (c.lower_ == "from" and e.code[:2] in ("11", "12", "13")):
-                        # "condemnation from South Korea and Japan"
-                        src = src or np_mentions(o, self.idx)
-                    elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
-                        tgt = np_mentions(o, self.idx, allow_places=e.code.startswith("042") or e.code[:2] in PLACE_TARGET_ROOTS)
-                elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
-                    found: list[Actor] = []
-                    _collect(c, self.idx, NP_CORE | {"conj"}, found)
-                    src = [a for a in found if a.kind != "place"]
-                elif c.dep_ == "acl" and c.tag_ == "VBN":
-                    ag = child(c, "agent")
-                    if ag is not None and pobj_of(ag) is not None:
-                        src = src or np_mentions(pobj_of(ag), self.idx)
+            src, tgt, between = self.noun_roles(tok, e.code)
             # "Russia faced crippling sanctions": the subject of a receiving verb is the target
             gov = tok
             if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ == "NOUN":

@@ -110,6 +110,12 @@ def _dedupe(ms: list[Actor]) -> list[Actor]:
     return out
 
 
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor named twice: the same span, the same KB entry, or the same words."""
+    return a.code == b.code and ((a.start, a.end) == (b.start, b.end) or (a.kb_id is not None and a.kb_id == b.kb_id)
+                                 or a.text.lower() == b.text.lower())
+
+
 def _collect(tok, idx: MentionIndex, deps: set[str], out: list[Actor]) -> None:
     out.extend(idx.at(tok))
     for c in tok.children:
@@ -152,7 +158,7 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
                     _collect(c, idx, NP_CORE | {"conj"}, found)
         if not found:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "by"):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             found.extend(np_mentions(g, idx, allow_places=allow_places))
@@ -279,15 +285,29 @@ def preps_of(tok):
     return out
 
 
+#: heads of a partitive phrase whose real head is the of-phrase ("some of its troops")
+PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder", "bulk", "majority", "portion",
+              "dozens", "hundreds", "thousands", "tens", "scores", "one", "several", "few", "each", "none"}
+
+
+def partitive_head(tok):
+    """``tok`` itself, or the noun of its of-phrase when ``tok`` only counts it ("some of its
+    troops", "hundreds of soldiers", "230 of the prisoners")."""
+    if tok is not None and (tok.lower_ in PARTITIVES or tok.tag_ == "CD"):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        o = pobj_of(of) if of is not None else None
+        if o is not None and o.pos_ in ("NOUN", "PROPN"):
+            return o
+    return tok
+
+
 def obj_token(v):
     """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
-    mis-parsed past-tense verb modifies ("reported the two held talks")."""
+    mis-parsed past-tense verb modifies ("reported the two held talks"); through a
+    partitive ("withdrew some of its troops") to the noun it counts."""
     d = child(v, "dobj", "attr", "oprd")
-    if d is not None:
-        return d
-    d = child(v, "nsubjpass")
-    if d is not None:
-        return d
-    if is_misparsed_verb(v):
-        return v.head
-    return None
+    if d is None:
+        d = child(v, "nsubjpass")
+    if d is None and is_misparsed_verb(v):
+        d = v.head
+    return partitive_head(d)

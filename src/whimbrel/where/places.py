@@ -21,9 +21,9 @@ or "to" after a verb of travel), or a conjunct of one.
 from __future__ import annotations
 
 import collections
-import re
 from dataclasses import dataclass
 
+from .. import dateline
 from ..model import Document, Location
 from ..when import clause_root, clause_path, is_modifier_clause
 from .gazetteer import Gazetteer, Place, PRECISION, normalize
@@ -244,22 +244,14 @@ def find_places(doc: Document, gaz: Gazetteer) -> list[Found]:
     return out
 
 
-_DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Za-z.'\u2019 -]{1,40}?)(?:,\s*(?P<qual>[A-Z][A-Za-z.'\u2019 -]{1,30}?))?"
-    r"(?P<date>,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?P<agency>\([A-Za-z][A-Za-z .&-]{0,30}\))?\s*(?:--|[-\u2013\u2014:])\s"
-)
-
-
 def find_dateline(doc: Document, gaz: Gazetteer, found: list[Found]) -> Found | None:
     """The place of a dateline ("MOSCOW, May 7 (IANS) -", "SEOUL, South Korea -") at the body's start."""
     art = doc.article
     start = art.body_start
-    m = _DATELINE.match(art.text[start:start + 120])
-    if not m:
+    m = dateline.find(art.text, start)
+    if m is None:
         return None
     city = m.group("city").strip()
-    if not (city.split()[0].isupper() and len(city) >= 3) and not (m.group("date") or m.group("agency")):
-        return None
     cands = gaz.lookup(city.title()) or gaz.lookup(city)
     if not cands:
         return None
