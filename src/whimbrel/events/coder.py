@@ -138,7 +138,8 @@ class EventStage:
             if found:
                 # not political news: no political actor, or sport/weather/business text without a strong one
                 contexts = contexts or self.relevance.contexts(doc)
-                found = [self.relevance.rate(e, contexts[k]) for e in found if self.relevance.keep(e, contexts[k])]
+                ctx = contexts[k]
+                found = [j for e in found if (j := self.relevance.judge(e, ctx)) is not None]
             events.extend(found)
         floor = self.settings.min_confidence
         doc.events = [e for e in _dedupe(events) if e.confidence >= floor]

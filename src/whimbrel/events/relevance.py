@@ -106,6 +106,43 @@ class Context:
 POLITICAL = Context()
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """A cue word and its regular plurals ("blaze" -> "blazes", "batsman" -> "batsmen")."""
+    forms = [word, word + "s", word + "es"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    if word.endswith("man"):
+        forms.append(word[:-3] + "men")
+    return tuple(forms)
+
+
+class Contexts:
+    """Sentence contexts of one document, computed on demand (most sentences code nothing)."""
+
+    def __init__(self, rel: "Relevance", own: list[Counter]):
+        self.rel, self.own = rel, own
+        total = Counter()
+        for c in own:
+            if c is not None:
+                total.update(c)
+        self.prior = frozenset(d for d, n in total.items()
+                               if d != "politics" and n >= ARTICLE_MIN and n > 2 * total["politics"])
+        self._done: dict[int, Context] = {}
+
+    def __len__(self) -> int:
+        return len(self.own)
+
+    def __getitem__(self, k: int) -> Context:
+        if k < 0:
+            k += len(self.own)
+        if not 0 <= k < len(self.own):
+            raise IndexError(k)
+        c = self._done.get(k)
+        if c is None:
+            c = self._done[k] = self.rel._context(self.own, k, self.prior)
+        return c
+
+
 def _sector(a: Actor) -> str | None:
     return a.sector or (a.code[3:6] if a.code and len(a.code) >= 6 else None)
 
@@ -119,84 +156,84 @@ class Relevance:
         self._agent_cache: dict[tuple[str, str | None], bool] = {}
 
     # ---- context
-    def _hashes(self, strings) -> tuple[dict, dict]:
-        """The cue table keyed by spaCy string hashes (unigrams, and bigrams by their first word)."""
+    def _hashes(self, strings):
+        """The cue table keyed by spaCy string hashes of lower-case words, with their plurals:
+        (unigram hash -> domain, first-word hash -> {second-word hash -> domain}, the set of
+        every hash that starts a cue)."""
         if self._hash_tables is None or self._hash_tables[0] is not strings:
             uni, bi = {}, {}
             for words, d in self.domains.cues.items():
-                if len(words) == 1:
-                    uni[strings[words[0]]] = d
-                else:
-                    bi.setdefault(strings[words[0]], {})[strings[words[1]]] = d
-            self._hash_tables = (strings, uni, bi)
-        return self._hash_tables[1], self._hash_tables[2]
+                for last in _forms(words[-1]):
+                    if len(words) == 1:
+                        uni[strings[last]] = d
+                    else:
+                        bi.setdefault(strings[words[0]], {})[strings[last]] = d
+            firsts = frozenset(uni) | frozenset(bi)
+            self._hash_tables = (strings, uni, bi, firsts)
+        return self._hash_tables[1:]
 
-    def _cues(self, doc: Document) -> list[Counter]:
-        """Cue counts per sentence (domain -> count), in ``doc.sentences`` order."""
-        from spacy.attrs import IDX, LEMMA, LOWER, POS
+    def _cues(self, doc: Document) -> list[Counter | None]:
+        """Cue counts per sentence (domain -> count; None for none), in ``doc.sentences`` order."""
+        from spacy.attrs import IDX, LOWER
 
         sents = doc.sentences
-        out = [Counter() for _ in sents]
+        out: list[Counter | None] = [None] * len(sents)
         if not sents:
             return out
-        uni, bi = self._hashes(doc.spacy.vocab.strings)
-        nominal = {doc.spacy.vocab.strings[p] for p in ("NOUN", "ADJ")}
-        k, n = 0, len(sents)
-        end, start = sents[0].end, sents[0].start
-        after = None  # bigram table of the previous token
-        for idx, low, lem, pos in doc.spacy.to_array([IDX, LOWER, LEMMA, POS]).tolist():
-            while idx >= end:
-                k += 1
-                after = None
-                if k == n:
-                    break
-                end, start = sents[k].end, sents[k].start
-            if k == n:
-                break
-            if idx < start:
-                continue
-            d = uni.get(lem) if pos in nominal else None
-            d = d or uni.get(low)
-            if after is not None:
-                d = after.get(lem) or after.get(low) or d
-            if d:
-                out[k][d] += 1
-            after = bi.get(low)
+        uni, bi, firsts = self._hashes(doc.spacy.vocab.strings)
+        arr = doc.spacy.to_array([IDX, LOWER])
+        lows_l = arr[:, 1].tolist()
+        hits = [t for t, h in enumerate(lows_l) if h in firsts]
+        if not hits:
+            return out  # no domain cue anywhere: every sentence is political (or neutral) text
         starts = [s.start for s in sents]
+        idxs = arr[:, 0].tolist()
+        last = len(lows_l) - 1
+        for t in hits:
+            k = bisect_right(starts, idxs[t]) - 1
+            if k < 0 or idxs[t] >= sents[k].end:
+                continue
+            low = lows_l[t]
+            d = None
+            after = bi.get(low)
+            if after is not None and t < last and idxs[t + 1] < sents[k].end:
+                d = after.get(lows_l[t + 1])
+            d = d or uni.get(low)
+            if d:
+                if out[k] is None:
+                    out[k] = Counter()
+                out[k][d] += 1
         for m in doc.mentions:
             if m.kind in NAMED_KINDS and self.level(m, POLITICAL) == STRONG:
                 j = bisect_right(starts, m.start) - 1
                 if j >= 0 and m.start < sents[j].end:
+                    if out[j] is None:
+                        out[j] = Counter()
                     out[j]["politics"] += 1
         return out
 
-    def contexts(self, doc: Document) -> list[Context]:
-        """One :class:`Context` per sentence of ``doc`` (same order as ``doc.sentences``)."""
-        own = self._cues(doc)
-        total = Counter()
-        for c in own:
-            total.update(c)
-        prior = {d for d, n in total.items() if d != "politics" and n >= ARTICLE_MIN and n > 2 * total["politics"]}
-        out = []
-        for i in range(len(own)):
-            score = Counter()
-            for j in range(max(0, i - WINDOW), min(len(own), i + WINDOW + 1)):
-                w = 1.0 if j == i else 0.5
-                for d, n in own[j].items():
-                    score[d] += w * n
-            for d in prior:
-                score[d] += 1.0
-            pol = score.pop("politics", 0.0)
-            if not score:
-                out.append(POLITICAL)
+    def contexts(self, doc: Document) -> "Contexts":
+        """The :class:`Context` of each sentence of ``doc``: ``contexts(doc)[k]`` for the k-th
+        sentence of ``doc.sentences`` (computed when asked, from cue counts taken once)."""
+        return Contexts(self, self._cues(doc))
+
+    def _context(self, own: list[Counter], i: int, prior: frozenset[str]) -> Context:
+        score = Counter()
+        for j in range(max(0, i - WINDOW), min(len(own), i + WINDOW + 1)):
+            if own[j] is None:
                 continue
-            dom, best = max(score.items(), key=lambda kv: (kv[1], kv[0]))
-            if best >= 1.0 and best > pol:
-                out.append(Context(domain=dom, teams=dom in self.domains.teams,
-                                   scores=tuple(sorted(score.items())) + (("politics", pol),)))
-            else:
-                out.append(POLITICAL)
-        return out
+            w = 1.0 if j == i else 0.5
+            for d, n in own[j].items():
+                score[d] += w * n
+        for d in prior:
+            score[d] += 1.0
+        pol = score.pop("politics", 0.0)
+        if not score:
+            return POLITICAL
+        dom, best = max(score.items(), key=lambda kv: (kv[1], kv[0]))
+        if best >= 1.0 and best > pol:
+            return Context(domain=dom, teams=dom in self.domains.teams, scores=tuple(sorted(score.items())) + (("politics", pol),))
+        return POLITICAL
 
     # ---- actors
     def is_agent(self, a: Actor) -> bool:
@@ -237,19 +274,19 @@ class Relevance:
 
     def keep(self, e: Event, ctx: Context) -> bool:
         """Is the event political news (rules 1 and 2)?"""
+        return self.judge(e, ctx) is not None
+
+    def judge(self, e: Event, ctx: Context) -> Event | None:
+        """None when the event is not political news (rules 1 and 2); else the event, its
+        confidence lowered when only weakly political actors take part or a headline was
+        read through the re-parse."""
         ls, lt = self.level(e.source, ctx), self.level(e.target, ctx)
         if ctx.domain is not None:
-            return e.source is not None and STRONG in (ls, lt)
-        if ls or lt:
-            return True
-        return self.political_act(e)
-
-    def rate(self, e: Event, ctx: Context) -> Event:
-        """The event with its confidence lowered for context: only weakly political actors, or a
-        headline read through the re-parse."""
-        weak = max(self.level(e.source, ctx), self.level(e.target, ctx)) < STRONG
-        reparse = e.evidence.pattern.endswith("+headline-reparse")
-        c = adjust(e.confidence, weak_only=weak, reparse=reparse)
+            if e.source is None or STRONG not in (ls, lt):
+                return None
+        elif not (ls or lt) and not self.political_act(e):
+            return None
+        c = adjust(e.confidence, weak_only=max(ls, lt) < STRONG, reparse=e.evidence.pattern.endswith("+headline-reparse"))
         return e if c == e.confidence else replace(e, confidence=c)
 
     def political_act(self, e: Event) -> bool:
