@@ -92,3 +92,13 @@ def test_min_confidence_on_the_command_line(pipeline, tmp_path):
     assert res.exit_code == 0
     top = [json.loads(x) for x in res.output.splitlines()]
     assert top and all(r["confidence"] >= confs[-1] for r in top) and len(top) < len(kept)
+
+
+def test_the_nature_of_the_act_decides_what_counts_as_doubt():
+    args = dict(main=True, text="X attacked Y", trigger=(2, 10))
+    # an unknown source of violence is the report's ("bombs exploded"), not the coder's failure
+    assert C.score(0.7, None, named("ESP"), Modality(), code="183", **args) > C.score(0.7, None, named("ESP"), Modality(), code="111", **args)
+    # a threat or refusal is about the future by its nature; a future visit is less certain than one made
+    fut = Modality(future=True)
+    assert C.score(0.7, named("IRN"), named("USA"), fut, code="138", **args) == C.score(0.7, named("IRN"), named("USA"), Modality(), code="138", **args)
+    assert C.score(0.7, named("IRN"), named("USA"), fut, code="042", **args) < C.score(0.7, named("IRN"), named("USA"), Modality(), code="042", **args)

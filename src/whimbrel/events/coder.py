@@ -396,7 +396,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         for s, t in pairs:
             if (s is None or s.code == "---") and (t is None or t.code == "---"):
                 continue  # nobody known on either side: no information ("Seles had to fight hard")
-            c = confidence.score(conf, s, t, md, main=main, text=text, trigger=(t0, t1))
+            c = confidence.score(conf, s, t, md, main=main, text=text, trigger=(t0, t1), code=code)
             key = "|".join(
                 [self.doc.article.id, str(self.sent.index), str(t0), str(t1), s.code if s else "", t.code if t else "", code]
             )
