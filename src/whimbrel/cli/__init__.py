@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ("code", "ingest", "events", "show", "actors", "eval", "db")
+COMMAND_MODULES = ("code", "ingest", "events", "show", "actors", "eval", "db", "serve")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
