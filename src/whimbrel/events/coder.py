@@ -137,8 +137,11 @@ class EventStage:
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
             if found:
                 # not political news: no political actor, or sport/weather/business text without a strong one
-                contexts = contexts or self.relevance.contexts(doc)
-                ctx = contexts[k]
+                def ctx(k=k):
+                    nonlocal contexts
+                    contexts = contexts or self.relevance.contexts(doc)
+                    return contexts[k]
+
                 found = [j for e in found if (j := self.relevance.judge(e, ctx)) is not None]
             events.extend(found)
         floor = self.settings.min_confidence

@@ -147,7 +147,10 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
 
 
 def _mark(t):
-    return next((c for c in t.children if c.dep_ == "mark"), None)
+    for c in t.children:
+        if c.dep_ == "mark":
+            return c
+    return None
 
 
 def in_condition(verb) -> bool:

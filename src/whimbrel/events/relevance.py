@@ -126,7 +126,9 @@ class Contexts:
             if c is not None:
                 total.update(c)
         self.prior = frozenset(d for d, n in total.items()
-                               if d != "politics" and n >= ARTICLE_MIN and n > 2 * total["politics"])
+                               if d != "politics" and n >= ARTICLE_MIN and n > 2 * total["politics"]) if total else frozenset()
+        # no cue of a non-political domain in the whole document: every sentence is POLITICAL
+        self.plain = all(d == "politics" for d in total)
         self._done: dict[int, Context] = {}
 
     def __len__(self) -> int:
@@ -137,10 +139,28 @@ class Contexts:
             k += len(self.own)
         if not 0 <= k < len(self.own):
             raise IndexError(k)
+        if self.plain:
+            return POLITICAL
         c = self._done.get(k)
         if c is None:
             c = self._done[k] = self.rel._context(self.own, k, self.prior)
         return c
+
+
+class _AllPolitical:
+    """The contexts of a document with no cue of a non-political domain."""
+
+    def __getitem__(self, k: int) -> Context:
+        return POLITICAL
+
+
+ALL_POLITICAL = _AllPolitical()
+
+
+def _firm(a: Actor | None, level: int) -> bool:
+    """A strongly political side whose strength no context changes (not a state, which is a
+    team in sport)."""
+    return level == STRONG and (a.code[:3] in STRONG_ROOTS or _sector(a) is not None)
 
 
 def _sector(a: Actor) -> str | None:
@@ -172,37 +192,40 @@ class Relevance:
             self._hash_tables = (strings, uni, bi, firsts)
         return self._hash_tables[1:]
 
-    def _cues(self, doc: Document) -> list[Counter | None]:
-        """Cue counts per sentence (domain -> count; None for none), in ``doc.sentences`` order."""
-        from spacy.attrs import IDX, LOWER
+    def _cues(self, doc: Document) -> list[Counter | None] | None:
+        """Cue counts per sentence (domain -> count; None for none), in ``doc.sentences`` order;
+        None when no sentence has a cue of a non-political domain."""
+        from spacy.attrs import LOWER
 
         sents = doc.sentences
-        out: list[Counter | None] = [None] * len(sents)
         if not sents:
-            return out
+            return None
+        out: list[Counter | None] = [None] * len(sents)
         uni, bi, firsts = self._hashes(doc.spacy.vocab.strings)
-        arr = doc.spacy.to_array([IDX, LOWER])
-        lows_l = arr[:, 1].tolist()
+        lows_l = doc.spacy.to_array(LOWER).tolist()
+        if firsts.isdisjoint(lows_l):
+            return None  # no domain cue anywhere: every sentence is political (or neutral) text
         hits = [t for t, h in enumerate(lows_l) if h in firsts]
-        if not hits:
-            return out  # no domain cue anywhere: every sentence is political (or neutral) text
         starts = [s.start for s in sents]
-        idxs = arr[:, 0].tolist()
+        sp = doc.spacy
         last = len(lows_l) - 1
         for t in hits:
-            k = bisect_right(starts, idxs[t]) - 1
-            if k < 0 or idxs[t] >= sents[k].end:
+            idx = sp[t].idx
+            k = bisect_right(starts, idx) - 1
+            if k < 0 or idx >= sents[k].end:
                 continue
             low = lows_l[t]
             d = None
             after = bi.get(low)
-            if after is not None and t < last and idxs[t + 1] < sents[k].end:
+            if after is not None and t < last and sp[t + 1].idx < sents[k].end:
                 d = after.get(lows_l[t + 1])
             d = d or uni.get(low)
             if d:
                 if out[k] is None:
                     out[k] = Counter()
                 out[k][d] += 1
+        if all(c is None or all(d == "politics" for d in c) for c in out):
+            return None  # political cues only
         for m in doc.mentions:
             if m.kind in NAMED_KINDS and self.level(m, POLITICAL) == STRONG:
                 j = bisect_right(starts, m.start) - 1
@@ -215,7 +238,8 @@ class Relevance:
     def contexts(self, doc: Document) -> "Contexts":
         """The :class:`Context` of each sentence of ``doc``: ``contexts(doc)[k]`` for the k-th
         sentence of ``doc.sentences`` (computed when asked, from cue counts taken once)."""
-        return Contexts(self, self._cues(doc))
+        own = self._cues(doc)
+        return ALL_POLITICAL if own is None else Contexts(self, own)
 
     def _context(self, own: list[Counter], i: int, prior: frozenset[str]) -> Context:
         score = Counter()
@@ -276,16 +300,23 @@ class Relevance:
         """Is the event political news (rules 1 and 2)?"""
         return self.judge(e, ctx) is not None
 
-    def judge(self, e: Event, ctx: Context) -> Event | None:
+    def judge(self, e: Event, ctx) -> Event | None:
         """None when the event is not political news (rules 1 and 2); else the event, its
         confidence lowered when only weakly political actors take part or a headline was
-        read through the re-parse."""
-        ls, lt = self.level(e.source, ctx), self.level(e.target, ctx)
-        if ctx.domain is not None:
-            if e.source is None or STRONG not in (ls, lt):
+        read through the re-parse. ``ctx`` is the sentence's :class:`Context`, or a function
+        that returns it (asked only when the context can change the verdict: a known source
+        and a named government, military, rebel ... actor or an IGO settle it without)."""
+        ls, lt = self.level(e.source, POLITICAL), self.level(e.target, POLITICAL)
+        firm = e.source is not None and (_firm(e.source, ls) or _firm(e.target, lt))
+        if not firm:
+            ctx = ctx() if callable(ctx) else ctx
+            if ctx.domain is not None:
+                if ctx.teams:
+                    ls, lt = self.level(e.source, ctx), self.level(e.target, ctx)
+                if e.source is None or STRONG not in (ls, lt):
+                    return None
+            elif not (ls or lt) and not self.political_act(e):
                 return None
-        elif not (ls or lt) and not self.political_act(e):
-            return None
         c = adjust(e.confidence, weak_only=max(ls, lt) < STRONG, reparse=e.evidence.pattern.endswith("+headline-reparse"))
         return e if c == e.confidence else replace(e, confidence=c)
 
