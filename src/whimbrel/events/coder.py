@@ -31,7 +31,7 @@ from ..settings import Settings
 from . import confidence
 from .arguments import Arguments, own_side
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import COND_MARKS, CONTENT_WORDS, OBLIGATION, content_head, in_condition, mood
+from .modality import COND_MARKS, OBLIGATION, content_head, content_word, in_condition, mood
 from .nominal import NominalEvents, _words
 from .relevance import Relevance, load_domains
 from .roles import (
@@ -52,9 +52,6 @@ CODED_KINDS = {"headline", "summary", "body"}
 AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
                 "tonnes", "tons", "package", "worth"}
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
-#: verb roles and noun code roots of words whose complement is content, not an act ("demanded that ...")
-CONTENT_ROLES = ("request", "intent", "reject")
-CONTENT_ROOTS = ("02", "03", "10", "12")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 #: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
@@ -301,6 +298,9 @@ class _SentenceCoder(NominalEvents, Arguments):
             return None
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
 
+    def is_content_word(self, tok) -> bool:
+        return content_word(tok, self.lex)
+
     def code_verb(self, v) -> Match | None:
         return self.reversal(v, self._code_verb(v))
 
@@ -348,20 +348,6 @@ class _SentenceCoder(NominalEvents, Arguments):
             if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
                 return None
         return m
-
-    def content_word(self, tok) -> bool:
-        """Does ``tok`` name a demand, offer, veto or proposal (see ``modality.content_head``)?"""
-        lemma = tok.lemma_.lower()
-        if (lemma in CONTENT_WORDS or tok.lower_ in CONTENT_WORDS) and "report" not in self.lex.roles.get(lemma, ()):
-            return True
-        if tok.pos_ in ("VERB", "AUX", "ADJ"):
-            roles = self.lex.roles.get(lemma, ())
-            # what a reporting verb reports is the event ("officials told AFP the army lifted ...")
-            return "report" not in roles and any(r in CONTENT_ROLES for r in roles)
-        if tok.pos_ == "NOUN":
-            e = self.lex.noun([lemma]) or self.lex.noun([tok.lower_])
-            return e is not None and e.code[:2] in CONTENT_ROOTS
-        return False
 
     # ---- emitting
     def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
@@ -711,7 +697,7 @@ class _SentenceCoder(NominalEvents, Arguments):
             code = self.lex.mapped("reject", act_code if act_code[:2] != "03" else "03")
             neg = intent = False
         if not demand and (neg or md_a.speculative or md_v.speculative or md_a.obligation or md_v.obligation
-                           or content is not None or in_condition(act_v) or content_head(v, self.content_word) is not None):
+                           or content is not None or in_condition(act_v) or content_head(v, self.is_content_word) is not None):
             return  # not a fact: negated, guessed, an unreported "must", a condition, or what a demand asks for
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
         # ... and so does the until-clause of a refusal or a demand ("will not lift the embargo

@@ -35,6 +35,9 @@ CONTENT_WORDS = {"demand", "veto", "propose", "proposal", "offer", "plan", "sugg
                  "recommendation", "consider", "discuss", "debate", "mull", "weigh", "contemplate", "bid", "draft",
                  "idea", "option", "call", "appeal", "request", "ultimatum", "urge", "push", "press", "insist",
                  "advocate", "seek", "want", "wish", "hope", "allow", "permit", "authorize", "authorise"}
+#: verb roles and noun code roots of words whose complement is content, not an act ("demanded that ...")
+CONTENT_ROLES = ("request", "intent", "reject")
+CONTENT_ROOTS = ("02", "03", "10", "12")
 #: dependency links from an act up to the word that names it as content
 CONTENT_LINKS = {"xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "prep", "dobj", "nsubjpass", "conj",
                  "attr", "oprd", "appos"}
@@ -232,4 +235,23 @@ def noun_future(noun) -> bool:
     p = noun.head
     if noun.dep_ == "pobj" and p.lower_ == "of" and p.head.lower_ == "ahead":
         return True
+    return False
+
+
+def content_word(tok, lex) -> bool:
+    """Does ``tok`` name a demand, offer, veto, plan or proposal (see :func:`content_head`)?
+    The words of ``CONTENT_WORDS``, verbs with a request/intent/reject role in the lexicon,
+    event nouns of roots 02, 03, 10 and 12; never a reporting verb (what it reports is the
+    event: "officials told AFP the army lifted ...")."""
+    lemma = tok.lemma_.lower()
+    roles = lex.roles.get(lemma, ())
+    if "report" in roles:
+        return False
+    if lemma in CONTENT_WORDS or tok.lower_ in CONTENT_WORDS:
+        return True
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        return any(r in CONTENT_ROLES for r in roles)
+    if tok.pos_ == "NOUN":
+        e = lex.noun([lemma]) or lex.noun([tok.lower_])
+        return e is not None and e.code[:2] in CONTENT_ROOTS
     return False
