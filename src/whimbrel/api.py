@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .errors import WhimbrelError
 from .model import Article, Document, Event, Failure
@@ -27,13 +28,20 @@ def default_pipeline(settings: Settings | None = None):
     return Pipeline.load(settings or Settings.from_env())
 
 
-def code_article(article: Article, *, pipeline=None) -> list[Event]:
-    """Code one Article. Raises the document's error if it cannot be coded."""
+def _confident(events: list[Event], min_confidence: float | None) -> list[Event]:
+    return [e for e in events if e.confidence >= min_confidence] if min_confidence else list(events)
+
+
+def code_article(article: Article, *, pipeline=None, min_confidence: float | None = None) -> list[Event]:
+    """Code one Article. Raises the document's error if it cannot be coded.
+
+    ``min_confidence`` keeps only events whose confidence is at least that (0-1).
+    """
     pipe = pipeline or default_pipeline()
     (result,) = list(pipe.pipe([article]))
     if isinstance(result, Failure):
         raise WhimbrelError(f"{result.stage}: {result.reason}", document=result.document)
-    return result.events
+    return _confident(result.events, min_confidence)
 
 
 def code_text(
@@ -43,18 +51,20 @@ def code_text(
     title: str | None = None,
     id: str | None = None,
     pipeline=None,
+    min_confidence: float | None = None,
 ) -> list[Event]:
     """Code a plain text (or a news page saved as text) into events.
 
     ``published`` and ``title`` are used when the text carries none (a saved
     news page with a ``PUBLISHED :`` line keeps its own); ``published`` defaults to
-    ``WHIMBREL_PUBLISHED``.
+    ``WHIMBREL_PUBLISHED``. ``min_confidence`` keeps only events whose confidence is at
+    least that (0-1; see docs/coder.md).
     """
     from .ingest import article_from_text
 
     pipe = pipeline or default_pipeline()
     article = article_from_text(text, id=id, published=default_published(published, pipe.settings), title=title)
-    return code_article(article, pipeline=pipe)
+    return code_article(article, pipeline=pipe, min_confidence=min_confidence)
 
 
 def default_published(published=None, settings: Settings | None = None):
@@ -93,20 +103,32 @@ def read(paths: Iterable[str], *, published=None, settings: Settings | None = No
     return read_paths(paths, max_bytes=settings.max_bytes, published=published)
 
 
-def code_paths(paths: Iterable[str], *, published=None, pipeline=None) -> Iterator[Document | Failure]:
-    """Read and code documents without storing them: a Document or a Failure per input, in order."""
+def code_paths(paths: Iterable[str], *, published=None, pipeline=None,
+               min_confidence: float | None = None) -> Iterator[Document | Failure]:
+    """Read and code documents without storing them: a Document or a Failure per input, in order.
+
+    ``min_confidence`` keeps only events whose confidence is at least that (0-1).
+    """
     pipe = pipeline or default_pipeline()
-    yield from pipe.pipe(read(paths, published=published, settings=pipe.settings))
+    for item in pipe.pipe(read(paths, published=published, settings=pipe.settings)):
+        if min_confidence and not isinstance(item, Failure):
+            item.events = _confident(item.events, min_confidence)
+        yield item
 
 
 def ingest(paths: Iterable[str], *, db=None, jobs: int = 1, batch_size: int | None = None, published=None,
-           settings: Settings | None = None, progress=None):
-    """Read, code and store documents in a DuckDB file; returns an ``IngestResult`` with the counts."""
+           settings: Settings | None = None, progress=None, min_confidence: float | None = None):
+    """Read, code and store documents in a DuckDB file; returns an ``IngestResult`` with the counts.
+
+    ``min_confidence``: events below it are not stored (it overrides ``settings.min_confidence``).
+    """
     from .ingest.runner import ingest as run_ingest
     from .store import Store
 
     paths = list(paths)
     settings = settings or Settings.from_env()
+    if min_confidence is not None:
+        settings = replace(settings, min_confidence=min_confidence)
     published = default_published(published, settings)
     read(paths, settings=settings)  # usage errors before opening the database
     with Store(db) as store:

@@ -35,6 +35,7 @@ class Settings:
     batch_size: int = 32
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+    min_confidence: float = 0.0  # events below this confidence are not emitted
     published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
 
     @classmethod
@@ -49,6 +50,7 @@ class Settings:
             batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
+            min_confidence=float(env.get("WHIMBREL_MIN_CONFIDENCE", 0.0)),
             published=env.get("WHIMBREL_PUBLISHED") or None,
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}

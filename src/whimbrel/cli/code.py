@@ -7,7 +7,7 @@ import click
 from ..model import Failure
 from ..store.cells import json_line, safe
 from . import main
-from .events import cli_errors, table_lines
+from .events import cli_errors, min_confidence_option, table_lines
 
 
 def failure_line(f: Failure) -> str:
@@ -27,8 +27,10 @@ def echo_failure(f: Failure) -> None:
               help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none "
                    "(default $WHIMBREL_PUBLISHED; else they are read as of today, with a warning).")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
+@min_confidence_option()
 @cli_errors
-def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None) -> None:
+def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None,
+             min_confidence: float | None) -> None:
     """Code documents and print their events, without storing anything.
 
     PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
@@ -39,6 +41,7 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
     Examples:
       whimbrel code article.txt
       whimbrel code --json news/ > events.jsonl
+      whimbrel code --min-confidence 0.7 article.txt
       cat page.html | whimbrel code - --published 2019-03-14
     """
     from ..api import default_pipeline, read, undated_warning
@@ -56,7 +59,7 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
             echo_failure(item)
             continue
         n_undated += item.article.published is None
-        records = [e.as_dict() for e in item.events]
+        records = [e.as_dict() for e in item.events if not min_confidence or e.confidence >= min_confidence]
         if as_json:
             for rec in records:
                 click.echo(json_line(rec))

@@ -20,7 +20,7 @@ from ..store.cells import csv_cell, json_line, safe
 from ..store.query import EventFilter
 from . import main
 
-FILTER_KEYS = ("actor", "source", "target", "cameo", "plover", "since", "until", "article_id", "limit")
+FILTER_KEYS = ("actor", "source", "target", "cameo", "plover", "since", "until", "article_id", "limit", "min_confidence")
 
 
 def db_option(fn):
@@ -43,10 +43,17 @@ def filter_options(fn):
         click.option("--until", default=None, metavar="DATE", help="Events on or before DATE (inclusive; YYYY-MM means to month end)."),
         click.option("--article", "article_id", default=None, metavar="ID", help="Only events of this article id."),
         click.option("--limit", default=None, type=click.IntRange(min=0), help="At most this many events."),
+        min_confidence_option(),
     ]
     for opt in reversed(opts):
         fn = opt(fn)
     return fn
+
+
+def min_confidence_option():
+    """``--min-confidence X``: only events whose confidence is at least X (0-1)."""
+    return click.option("--min-confidence", "min_confidence", default=None, type=click.FloatRange(0.0, 1.0),
+                        metavar="X", help="Only events with confidence >= X (0-1; see docs/coder.md).")
 
 
 def filter_from_options(**kw) -> EventFilter:

@@ -9,7 +9,7 @@ import click
 
 from . import main
 from .code import echo_failure, failure_line
-from .events import cli_errors, db_option, open_store
+from .events import cli_errors, db_option, min_confidence_option, open_store
 
 
 def example_path() -> str:
@@ -109,9 +109,10 @@ def _undated(store, run_id: str) -> int:
                    "else they are read as of today, with a warning).")
 @click.option("--example", is_flag=True, help="Also ingest the bundled example article.")
 @click.option("--force", is_flag=True, help="Re-code articles even if already stored with the same content.")
+@min_confidence_option()
 @cli_errors
 def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: int | None, published: str | None,
-               example: bool, force: bool) -> None:
+               example: bool, force: bool, min_confidence: float | None) -> None:
     """Code documents and store them (articles, events, failures) in the database.
 
     PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
@@ -133,7 +134,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         paths.append(example_path())
     if not paths:
         raise click.UsageError("give at least one PATH (or --example)")
-    settings = Settings.from_env()
+    settings = Settings.from_env(min_confidence=min_confidence)  # events below it are not stored
     published = default_published(published, settings)
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
     pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own

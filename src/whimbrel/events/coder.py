@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
+from . import confidence
 from .arguments import Arguments, own_side
 from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import COND_MARKS, OBLIGATION, mood
+from .modality import COND_MARKS, OBLIGATION, content_head, content_word, in_condition, mood
 from .nominal import NominalEvents, _words
+from .relevance import Relevance, load_domains
 from .roles import (
     MentionIndex,
     child,
@@ -52,7 +54,10 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
-CODER_VERSION = "coder.3"
+#: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
+#: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
+JOINT_ONLY_BARE = ("050",)
+CODER_VERSION = "coder.4"
 #: "X said Y was responsible for / to blame for ...": an accusation
 BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
 #: "the court found / declared Y guilty": a conviction
@@ -85,12 +90,19 @@ class EventStage:
     def __init__(self, settings: Settings):
         self.settings = settings
         self._lex: Lexicon | None = None
+        self._rel: Relevance | None = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lex is None:
             self._lex = load_lexicon(tuple(self.settings.lexicon_files))
         return self._lex
+
+    @property
+    def relevance(self) -> Relevance:
+        if self._rel is None:
+            self._rel = Relevance(load_domains())
+        return self._rel
 
     @property
     def version(self) -> str:
@@ -100,7 +112,8 @@ class EventStage:
         lex = self.lexicon
         allm = MentionIndex((), doc.mentions)
         events: list[Event] = []
-        for s in doc.sentences:
+        contexts = None
+        for k, s in enumerate(doc.sentences):
             if s.kind not in CODED_KINDS:
                 continue
             if not allm.any_between(s.start, s.end):
@@ -119,8 +132,17 @@ class EventStage:
                 from .headline import recode
 
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
+            if found:
+                # not political news: no political actor, or sport/weather/business text without a strong one
+                def ctx(k=k):
+                    nonlocal contexts
+                    contexts = contexts or self.relevance.contexts(doc)
+                    return contexts[k]
+
+                found = [j for e in found if (j := self.relevance.judge(e, ctx)) is not None]
             events.extend(found)
-        doc.events = _dedupe(events)
+        floor = self.settings.min_confidence
+        doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
         return doc
 
 
@@ -276,7 +298,34 @@ class _SentenceCoder(NominalEvents, Arguments):
             return None
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
 
+    def is_content_word(self, tok) -> bool:
+        return content_word(tok, self.lex)
+
     def code_verb(self, v) -> Match | None:
+        return self.reversal(v, self._code_verb(v))
+
+    def reversal(self, v, m: Match | None) -> Match | None:
+        """A reversal word on a coercive act is its easing ('ease' in maps.tsv): "suspended the
+        embargo", "extended the suspension of sanctions" (085, not a sanction)."""
+        if m is not None and m.pattern is not None and m.pattern.priority < 2 and m.pattern.object:
+            return m  # the lexicon's own row for this object ("end the strike") knows better
+        if "reverse" in self.lex.roles.get(v.lemma_.lower(), ()):
+            obj = obj_token(v)
+        elif m is not None and m.noun is not None and "reverse" in self.lex.roles.get(m.noun.lemma_.lower(), ()):
+            of = next((c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = pobj_of(of) if of is not None else None
+        else:
+            return m
+        if obj is None:
+            return m
+        lem, low = _words(obj)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None or self.lex.mapped("ease", e.code) == e.code:
+            return m
+        return Match(self.lex.mapped("ease", e.code), m.pattern if m is not None else None,
+                     (min(v.i, obj.i), max(v.i, obj.i)), noun=obj)
+
+    def _code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
@@ -292,9 +341,11 @@ class _SentenceCoder(NominalEvents, Arguments):
                 kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
                 return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
         if m is not None and "report" in roles:
-            # reporting verbs only code with a specific pattern ("announce a ceasefire")
+            # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
+            # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
+            # group rows ("say ... concern" 012) are too loose for verbs of saying
             p = m.pattern
-            if p is None or not (p.object or p.prep) or m.code.startswith("01"):
+            if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
                 return None
         return m
 
@@ -340,7 +391,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         for s, t in pairs:
             if (s is None or s.code == "---") and (t is None or t.code == "---"):
                 continue  # nobody known on either side: no information ("Seles had to fight hard")
-            c = conf - (0.15 if s is None or t is None else 0) - (0.1 if any(a is not None and a.kind == "pronoun" for a in (s, t)) else 0)
+            c = confidence.score(conf, s, t, md, main=main, text=text, trigger=(t0, t1), code=code)
             key = "|".join(
                 [self.doc.article.id, str(self.sent.index), str(t0), str(t1), s.code if s else "", t.code if t else "", code]
             )
@@ -358,7 +409,7 @@ class _SentenceCoder(NominalEvents, Arguments):
                     plover=pl,
                     evidence=evid,
                     modality=md,
-                    confidence=round(max(0.05, min(0.99, c)), 2),
+                    confidence=c,
                     symmetric=symmetric,
                 )
             )
@@ -526,6 +577,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         kind = None
         m = verb_m = self.code_verb(v)
         xc = None
+        act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
                 c.dep_ == "ccomp" and "deny" in roles and not self.others_claim(c)
@@ -557,6 +609,7 @@ class _SentenceCoder(NominalEvents, Arguments):
                 ):
                     am = None  # a bare PETRARCH default is too weak to replace the governor's own code
                 if am is not None:
+                    act_code = am.code
                     kind = next((r for r in ("reject", "threaten", "intent", "deny") if r in roles), None)
                     if kind == "intent" and am.code[:2] >= "14":
                         kind = "threaten"  # "vowed to fight", "swore to attack": a threat
@@ -604,6 +657,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         intent = kind == "intent"
         reported_by = rep_by[0].code if rep_by else None
         content = self.content_of_demand(v)
+        demand = False  # the clause was turned into its asker's demand
         # a reported obligation ("Russia said Sudan must return ...") is the reporter's demand;
         # so is the content of a demand noun ("its demand that Israel ease restrictions")
         if content is not None and src:
@@ -613,12 +667,14 @@ class _SentenceCoder(NominalEvents, Arguments):
                 code = "100"
             src, tgt = owner, src
             reported_by = None
+            demand = True
         elif md_a.obligation and rep is not None and src and {a.code for a in rep_by} != {a.code for a in src}:
             code = self.lex.mapped("demand", code)
             if not code.startswith("10"):
                 code = "100"
             src, tgt = rep_by, src  # the reporter may be unresolved: an unknown source is kept
             reported_by = None
+            demand = True
         elif not kind and (fut or hyp):
             root = code[:2]
             if neg and "03" <= root <= "08":
@@ -636,6 +692,13 @@ class _SentenceCoder(NominalEvents, Arguments):
                 intent = True
             elif root >= "14":
                 code = self.lex.mapped("threaten", code)
+        elif neg and kind == "intent" and act_code and (md_v.future or md_v.modal_future or md_v.hypothetical):
+            # "will not agree to withdraw": a refusal of the act
+            code = self.lex.mapped("reject", act_code if act_code[:2] != "03" else "03")
+            neg = intent = False
+        if not demand and (neg or md_a.speculative or md_v.speculative or md_a.obligation or md_v.obligation
+                           or content is not None or in_condition(act_v) or content_head(v, self.is_content_word) is not None):
+            return  # not a fact: negated, guessed, an unreported "must", a condition, or what a demand asks for
         # threats: the if/unless clause names who must act ("... if Washington doesn't change")
         # ... and so does the until-clause of a refusal or a demand ("will not lift the embargo
         # until Cuba undertakes reforms", "won't end the strike until their demands are met by X")
@@ -687,8 +750,11 @@ class _SentenceCoder(NominalEvents, Arguments):
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
         pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
-        conf = 0.85 - (0.1 if m.pattern is not None and m.pattern.priority == 2 else 0)
-        sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
+        conf = confidence.pattern_prior(m.pattern, noun=m.noun is not None)
+        p = m.pattern
+        # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act
+        one_sided = code.startswith(JOINT_ONLY_BARE) and p is not None and not p.sym and bool(p.object or p.prep or p.particle)
+        sym_ok = (p is None or p.sym or code.startswith(SYM_PREFIXES)) and not one_sided
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
         joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."

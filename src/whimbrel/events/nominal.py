@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Actor, Modality
+from .confidence import NOMINAL_PRIOR
 from .modality import noun_future
 from .roles import NP_CORE, _collect, child, np_mentions, obj_token, pobj_of, subject_token
 
@@ -142,4 +143,4 @@ class NominalEvents:
             md = Modality(future=fut, intent=intent)
             src = [a for a in src if a.kind != "place"]
             tgt = [_place_actor(a) if a.kind == "place" else a for a in tgt]
-            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", 0.65, sym, main=self.is_main(tok))
+            self.emit(code, src, tgt, (tok.i, tok.i), md, f"nouns.tsv:{' '.join(e.words)}", NOMINAL_PRIOR, sym, main=self.is_main(tok))

@@ -80,6 +80,7 @@ class EventFilter:
     until: dt.date | str | None = None
     article_id: str | None = None
     limit: int | None = None
+    min_confidence: float | None = None
 
     def _side(self, value: str, side: str, alias: str) -> tuple[str, list]:
         value = value.strip()
@@ -127,6 +128,9 @@ class EventFilter:
         if self.article_id:
             clauses.append(f"{alias}.article_id = ?")
             params.append(self.article_id)
+        if self.min_confidence:
+            clauses.append(f"{alias}.confidence >= ?")
+            params.append(float(self.min_confidence))
         return (" AND ".join(clauses) or "TRUE"), params
 
 
