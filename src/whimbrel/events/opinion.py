@@ -1,0 +1,241 @@
+"""A learned second opinion on an event's PLOVER type: features and a linear model.
+
+The model reads one *candidate*: a trigger token of the parse (a verb, or the
+control verb of "agreed to V"), the actors the rules found on its two sides and
+the clause's modality. It returns a probability for each PLOVER type and for
+``NONE`` (no political event: sport, weather, business, accidents, culture, a
+statement that reports nothing).
+
+Features (strings, looked up in the model's vocabulary; unknown ones are ignored):
+trigger lemma and lemma+particle, its dependency label and part of speech, the
+object head and its event-noun root (``nouns.tsv``), verb+object, prepositions and
+their object heads, the act of a control verb (xcomp) and the governor of an act,
+negation/future/hypothetical, the kind and sector of the source and the target, the
+content words of the sentence (what the text is about), plus the sm model's
+contextual vector (96 floats) of the trigger and of the object head.
+
+The model is multinomial logistic regression, trained by ``train`` (numpy, full
+batch Adam with a fixed seed) from ``data/opinion_corpus`` by
+``scripts/train_opinion.py``; the weights ship as ``events/data/opinion.npz``
+(float16, about 1 MB). Loading is cached per path; nothing happens at import.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..model import Actor
+
+TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "MOBILIZE", "PROTEST",
+         "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN", "NONE")
+NONE = len(TYPES) - 1
+DEFAULT_PATH = Path(__file__).parent / "data" / "opinion.npz"
+DIM = 96  # en_core_web_sm's tok2vec width
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the model is asked about: a trigger, its two sides and its modality."""
+
+    trigger: object  # roles.Node
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+
+
+def _lemma(n) -> str:
+    return n.lemma_.lower()
+
+
+def _obj(v):
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            return c
+    return None
+
+
+def _actor_feats(prefix: str, actors) -> list[str]:
+    if not actors:
+        return [prefix + "none"]
+    out = set()
+    for a in actors:
+        code = a.code or "---"
+        out.add(f"{prefix}k={a.kind or 'x'}")
+        out.add(f"{prefix}c={'known' if not code.startswith('---') else 'unknown'}")
+        sec = code[3:6] if len(code) >= 6 else (a.sector or "")
+        out.add(f"{prefix}s={sec or 'none'}")
+    return sorted(out)
+
+
+def features(c: Candidate, nodes, noun_root=None) -> list[str]:
+    """The sparse features of a candidate; ``nodes`` are the sentence's parse nodes and
+    ``noun_root(lemma)`` gives an event noun's CAMEO root (or None)."""
+    v = c.trigger
+    lem = _lemma(v)
+    f = ["bias", "v=" + lem, "dep=" + v.dep_, "pos=" + v.pos_]
+    prt = next((ch for ch in v.children if ch.dep_ == "prt"), None)
+    if prt is not None:
+        f.append(f"vp={lem}_{prt.lower_}")
+    o = _obj(v)
+    if o is not None:
+        ol = _lemma(o)
+        f += ["o=" + ol, f"vo={lem}_{ol}"]
+        if noun_root is not None and (r := noun_root(ol)):
+            f.append("onr=" + r)
+        for ch in o.children:
+            if ch.dep_ in ("amod", "compound"):
+                f.append("om=" + _lemma(ch))
+    else:
+        f.append("o=none")
+    for ch in v.children:
+        if ch.dep_ in ("prep", "agent", "dative"):
+            p = ch.lower_
+            f += ["p=" + p, f"vpp={lem}_{p}"]
+            po = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if po is not None:
+                f.append(f"po={p}_{_lemma(po)}")
+                if noun_root is not None and (r := noun_root(_lemma(po))):
+                    f.append(f"ponr={p}_{r}")
+        elif ch.dep_ in ("xcomp", "ccomp") and ch.pos_ in ("VERB", "AUX"):
+            xl = _lemma(ch)
+            f += [f"{ch.dep_}={xl}", f"ctl={lem}_{xl}"]
+            xo = _obj(ch)
+            if xo is not None:
+                f.append("xo=" + _lemma(xo))
+        elif ch.dep_ == "neg":
+            f.append("negword")
+    if v.dep_ in ("xcomp", "ccomp") and v.head is not v:
+        f.append("gov=" + _lemma(v.head))
+    f += [k for k, on in (("neg", c.negated), ("fut", c.future), ("hyp", c.hypothetical)) if on]
+    f += _actor_feats("s", c.source) + _actor_feats("t", c.target)
+    for n in nodes:
+        if n.pos_ in CONTENT_POS and n.i != v.i and len(n.lower_) > 2:
+            f.append("w=" + _lemma(n))
+    return f
+
+
+def dense(c: Candidate, tensor) -> np.ndarray:
+    """The trigger's and its object's contextual vectors (zeros where missing)."""
+    out = np.zeros(2 * DIM, dtype=np.float32)
+    if tensor is None or getattr(tensor, "shape", (0,))[0] == 0 or tensor.shape[1] != DIM:
+        return out
+    out[:DIM] = tensor[c.trigger.i]
+    o = _obj(c.trigger)
+    if o is not None:
+        out[DIM:] = tensor[o.i]
+    return out
+
+
+class OpinionModel:
+    """Vocabulary + weights; ``probs`` gives P(type) for each of :data:`TYPES`."""
+
+    def __init__(self, vocab: dict[str, int], w: np.ndarray, wd: np.ndarray, b: np.ndarray, mu: np.ndarray,
+                 sd: np.ndarray, meta: dict | None = None):
+        self.vocab, self.w, self.wd, self.b, self.mu, self.sd = vocab, w, wd, b, mu, sd
+        self.meta = meta or {}
+
+    def logits(self, feats: list[str], vec: np.ndarray) -> np.ndarray:
+        idx = [self.vocab[x] for x in feats if x in self.vocab]
+        z = self.b + ((vec - self.mu) / self.sd) @ self.wd
+        if idx:
+            z = z + self.w[idx].sum(axis=0)
+        return z
+
+    def probs(self, feats: list[str], vec: np.ndarray) -> np.ndarray:
+        z = self.logits(feats, vec)
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    # ---- files
+    def save(self, path: Path) -> None:
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf, w=self.w.astype(np.float16), wd=self.wd.astype(np.float16), b=self.b.astype(np.float32),
+            mu=self.mu.astype(np.float32), sd=self.sd.astype(np.float32),
+            vocab=np.frombuffer(json.dumps(sorted(self.vocab, key=self.vocab.get)).encode(), dtype=np.uint8),
+            meta=np.frombuffer(json.dumps(self.meta).encode(), dtype=np.uint8),
+        )
+        Path(path).write_bytes(buf.getvalue())
+
+    @classmethod
+    def load(cls, path: Path | str) -> "OpinionModel":
+        return _load(str(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> OpinionModel:
+    from ..errors import DataFileError
+
+    import hashlib
+
+    try:
+        raw = Path(path).read_bytes()
+        z = np.load(io.BytesIO(raw))
+    except (OSError, ValueError) as e:
+        raise DataFileError(f"cannot read the opinion model {path}: {e}; rebuild it with scripts/train_opinion.py") from e
+    names = json.loads(bytes(z["vocab"]).decode())
+    meta = json.loads(bytes(z["meta"]).decode())
+    meta["digest"] = hashlib.sha1(raw).hexdigest()[:8]
+    if tuple(meta.get("types", ())) != TYPES:
+        raise DataFileError(f"{path}: the model's types {meta.get('types')} are not this whimbrel's; retrain it")
+    return OpinionModel({n: i for i, n in enumerate(names)}, z["w"].astype(np.float32), z["wd"].astype(np.float32),
+                        z["b"], z["mu"], z["sd"], meta)
+
+
+# ---------------------------------------------------------------- training
+
+
+def train(samples: list[tuple[list[str], np.ndarray, int]], *, epochs: int = 150, l2: float = 1e-4,
+          lr: float = 0.05, min_count: int = 2, seed: int = 18, meta: dict | None = None) -> OpinionModel:
+    """Fit multinomial logistic regression on (features, dense vector, label index) samples."""
+    rng = np.random.default_rng(seed)
+    counts: dict[str, int] = {}
+    for feats, _, _ in samples:
+        for x in set(feats):
+            counts[x] = counts.get(x, 0) + 1
+    vocab = {x: i for i, x in enumerate(sorted(x for x, n in counts.items() if n >= min_count))}
+    k, n = len(TYPES), len(samples)
+    rows = [sorted({vocab[x] for x in feats if x in vocab}) for feats, _, _ in samples]
+    lens = np.array([len(r) for r in rows])
+    indices = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lens.sum()))
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    row_of = np.repeat(np.arange(n), lens)
+    d = np.stack([s[1] for s in samples]).astype(np.float32)
+    mu, sd = d.mean(axis=0), d.std(axis=0) + 1e-3
+    d = (d - mu) / sd
+    y = np.array([s[2] for s in samples])
+    Y = np.zeros((n, k), dtype=np.float32)
+    Y[np.arange(n), y] = 1
+    params = {"w": rng.normal(0, 0.01, (len(vocab), k)).astype(np.float32),
+              "wd": rng.normal(0, 0.01, (d.shape[1], k)).astype(np.float32),
+              "b": np.zeros(k, dtype=np.float32)}
+    m = {p: np.zeros_like(v) for p, v in params.items()}
+    s2 = {p: np.zeros_like(v) for p, v in params.items()}
+    for t in range(1, epochs + 1):
+        g_rows = params["w"][indices]
+        z = np.zeros((n, k), dtype=np.float32)
+        np.add.at(z, row_of, g_rows) if len(indices) else None
+        z += d @ params["wd"] + params["b"]
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        g = (p - Y) / n
+        grads = {"w": np.zeros_like(params["w"]), "wd": d.T @ g + l2 * params["wd"], "b": g.sum(axis=0)}
+        np.add.at(grads["w"], indices, g[row_of])
+        grads["w"] += l2 * params["w"]
+        for name, gr in grads.items():
+            m[name] = 0.9 * m[name] + 0.1 * gr
+            s2[name] = 0.999 * s2[name] + 0.001 * gr * gr
+            mh, vh = m[name] / (1 - 0.9 ** t), s2[name] / (1 - 0.999 ** t)
+            params[name] -= lr * mh / (np.sqrt(vh) + 1e-8)
+    del starts
+    return OpinionModel(vocab, params["w"], params["wd"], params["b"], mu, sd, {"types": list(TYPES), **(meta or {})})
