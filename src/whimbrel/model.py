@@ -61,6 +61,21 @@ class Article:
         return 0
 
 
+#: where an event's date came from (``Event.date_source``): a time expression in the
+#: text; the article's publication date (its own, or one the user gave with
+#: ``--published`` / ``WHIMBREL_PUBLISHED``); or, for a document with neither, today
+DATE_SOURCES = ("text", "published", "assumed-today")
+
+
+def document_day(article: Article, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """The day an article is read at - people's roles and relative dates - and where it
+    came from: its publication day (``"published"``), else today (``"assumed-today"``)."""
+    p = article.published
+    if p is None:
+        return today or dt.date.today(), "assumed-today"
+    return (p.date() if isinstance(p, dt.datetime) else p), "published"
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -211,6 +226,7 @@ class Event:
     date: str | None = None
     date_end: str | None = None
     date_precision: str | None = None
+    date_source: str | None = None  # one of DATE_SOURCES (set by the when stage)
     historical: bool = False
     location: Location | None = None
     confidence: float = 0.5
@@ -234,6 +250,7 @@ class Event:
             "date": self.date,
             "date_end": self.date_end,
             "date_precision": self.date_precision,
+            "date_source": self.date_source,
             "historical": self.historical,
             "location": self.location.as_dict() if self.location else None,
             "modality": self.modality.as_dict(),

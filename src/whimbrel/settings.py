@@ -39,6 +39,7 @@ class Settings:
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
     opinion: bool = False  # the learned second opinion on event types (events/opinion_use.py)
     opinion_model: Path | None = None  # its weights (default: the shipped events/data/opinion.npz)
+    published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -52,6 +53,7 @@ class Settings:
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
             opinion=_flag(env.get("WHIMBREL_OPINION"), DEFAULT_OPINION),
             opinion_model=Path(env["WHIMBREL_OPINION_MODEL"]) if env.get("WHIMBREL_OPINION_MODEL") else None,
+            published=env.get("WHIMBREL_PUBLISHED") or None,
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

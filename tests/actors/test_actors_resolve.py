@@ -30,7 +30,7 @@ def test_title_and_nationality_fold_into_one_person_mention(resolve):
 def test_unknown_person_with_title_and_nationality(resolve):
     ms = resolve("Peruvian Interior Minister Juan Quispeloza resigned on Friday.")
     [m] = [m for m in ms if m.kind == "person"]
-    assert m.code == "PERGOV" and m.rule == "title"
+    assert m.code == "PERGOV" and m.rule == "inferred:title"
 
 
 def test_agents_with_nationality_possessive_and_prep(resolve):
@@ -52,7 +52,7 @@ def test_apposition_gives_unknown_person_a_code(resolve):
             "Pak Chol-min, in a North Korea story.")
     ms = resolve(text)
     [pak] = by_text(ms, "Pak Chol-min")  # not in the knowledge base
-    assert pak.code == "PRKGOV" and pak.rule == "apposition" and pak.chain
+    assert pak.code == "PRKGOV" and pak.rule == "inferred:apposition" and pak.chain
     [p] = [m for m in ms if m.name == "Mike Pompeo"]
     assert p.code == "USAGOV" and p.text == "Secretary of State Mike Pompeo"
 
@@ -60,7 +60,7 @@ def test_apposition_gives_unknown_person_a_code(resolve):
 def test_apposition_does_not_fire_without_a_coded_agent(resolve):
     ms = resolve("The meeting was chaired by the host, Anna Vormerstrand, on Friday.")
     [m] = [m for m in ms if "Vormerstrand" in m.text]
-    assert m.code == "---" and m.rule != "apposition"
+    assert m.code == "---" and m.rule != "inferred:apposition"
 
 
 def test_capital_acting_is_the_government(resolve):

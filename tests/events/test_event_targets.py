@@ -106,3 +106,61 @@ def test_forces_sent_somewhere_go_to_that_country_not_to_themselves(code):
     # with nowhere named, the troops are no target either way; nothing better is invented
     evs = code("Turkey sent troops.", [("Turkey", "TUR", "country"), ("troops", "---MIL", "agent")])
     assert not any(t == "LBY" for _, t in pairs(evs, "07"))
+
+
+def test_a_reaction_targets_the_author_or_nation_of_its_object(code):
+    evs = code("Russia and China vetoed a US resolution in the Security Council.",
+               [("Russia", "RUS", "country"), ("China", "CHN", "country"), ("US", "USA", "country"), ("Security Council", "IGOUNO", "organisation")])
+    assert pairs(evs, "12") == {("RUS", "USA"), ("CHN", "USA")}
+    evs = code("Nasrallah rejected a call from President Bush for his movement to disarm.",
+               [("Nasrallah", "LBNREB"), ("President Bush", "USAGOV")])
+    assert pairs(evs, "12") == {("LBNREB", "USAGOV")}
+    # the source's own country is no target ("reaffirmed Turkey's support"), and a plain
+    # object with no actor in it leaves the target empty
+    evs = code("The Turkish president praised the Turkish army.", [("Turkish president", "TURGOV", "agent"), ("Turkish army", "TURMIL", "agent")])
+    assert ("TURGOV", "TURMIL") in pairs(evs, "05")
+    evs = code("Germany condemned the attack.", [("Germany", "DEU", "country")])
+    assert pairs(evs, "11") == {("DEU", None)}
+
+
+def test_coordinated_parties_of_an_agreement_are_each_others_partners(code):
+    evs = code("Trump and Putin agreed to share information on North Korea.",
+               [("Trump", "USAGOV"), ("Putin", "RUSGOV"), ("North Korea", "PRK", "country")])
+    assert {("USAGOV", "RUSGOV"), ("RUSGOV", "USAGOV")} <= pairs(evs, "03")
+    # a with-partner stays the target of both
+    evs = code("Pelosi and Schumer held talks with King Abdullah in Amman.",
+               [("Pelosi", "USALEG"), ("Schumer", "USALEG"), ("King Abdullah", "JORGOV")])
+    assert pairs(evs, "04") == {("USALEG", "JORGOV")}
+
+
+def test_concluding_an_agreement_is_signing_one_whatever_the_verb_or_noun(code):
+    for text in ("Japan and Canada agreed to a trade deal.", "Japan and Canada reached an accord.",
+                 "Japan and Canada concluded a pact on fisheries.", "Japan and Canada agreed a trade agreement."):
+        evs = code(text, [("Japan", "JPN", "country"), ("Canada", "CAN", "country")])
+        assert ("JPN", "CAN") in pairs(evs, "05") and all(c == "057" for _, _, c in dyads(evs)), text
+    # agreeing to do something is still an intent, not a signed agreement
+    evs = code("Japan and Canada agreed to expand trade.", [("Japan", "JPN", "country"), ("Canada", "CAN", "country")])
+    assert not any(c == "057" for _, _, c in dyads(evs))
+
+
+def test_a_partitive_object_is_the_noun_it_counts(code):
+    evs = code("Russia began withdrawing some of its troops from Syria.", [("Russia", "RUS", "country"), ("Syria", "SYR", "country")])
+    assert ("RUS", "SYR", "0874") in dyads(evs)
+    evs = code("Germany sent hundreds of soldiers to Lithuania.", [("Germany", "DEU", "country"), ("Lithuania", "LTU", "country")])
+    assert ("DEU", "LTU") in pairs(evs, "07")
+    # a count with no of-phrase stays the object it is
+    evs = code("Germany sent hundreds to Lithuania.", [("Germany", "DEU", "country"), ("Lithuania", "LTU", "country")])
+    assert not any(c.startswith("074") for _, _, c in dyads(evs))
+
+
+def test_blame_and_verdicts_said_by_a_predicate(code):
+    evs = code("Kabul said Taliban militants were responsible for the attack.", [("Kabul", "AFGGOV", "agent"), ("Taliban militants", "AFGREB", "agent")])
+    assert ("AFGGOV", "AFGREB", "112") in dyads(evs)
+    evs = code("Kyiv said Russian forces were behind the strike.", [("Kyiv", "UKRGOV", "agent"), ("Russian forces", "RUSMIL", "agent")])
+    assert ("UKRGOV", "RUSMIL", "112") in dyads(evs)
+    evs = code("A court in Paris found Sarkozy guilty of corruption.", [("court", "FRAJUD", "agent"), ("Sarkozy", "FRAELI")])
+    assert ("FRAJUD", "FRAELI", "116") in dyads(evs)
+    # a duty is no blame, and a denial is no accusation
+    for text in ("Kabul said the army was responsible for security.", "Kabul said the army was not behind the attack."):
+        evs = code(text, [("Kabul", "AFGGOV", "agent"), ("army", "AFGMIL", "agent")])
+        assert not any(c == "112" for _, _, c in dyads(evs)), text

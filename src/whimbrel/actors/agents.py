@@ -50,7 +50,8 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     for w in ms:
         for a in w.extra.get("title_agents", ()):
             in_title.add(a.tok_start)
-    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed]
+    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed
+                  and not w.extra.get("dateline")]
     c_at: dict[int, WMention] = {}
     for c in countryish:
         for i in range(c.tok_start, c.tok_end):
@@ -58,13 +59,17 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     occupied = set()
     for w in ms:
         occupied.update(range(w.tok_start, w.tok_end))
+    named, inside = _proper_names(sp, agents)
     for a in agents:
         if a.tok_start in in_title or any(i in occupied for i in range(a.tok_start, a.tok_end)):
             continue  # "King" in "Tom King" is a name, not an agent
+        if id(a) in inside:
+            continue  # "People" in "the Ghana People's Renewal Party" is part of the party's name
         h = sp[a.tok_end - 1]
         lo = h.left_edge.i
         if h.dep_ == "compound" and h.head.i > h.i:
             lo = min(lo, h.head.left_edge.i)
+        lo = min(lo, named.get(a.tok_start, lo))
         mods = list({id(c): c for c in (c_at.get(i) for i in range(lo, a.tok_start))
                      if c is not None and not c.consumed and c.tok_start >= lo
                      and c.tok_end <= a.tok_start}.values())
@@ -138,6 +143,81 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     return out
 
 
+def _proper_names(sp, agents) -> tuple[dict[int, int], set[int]]:
+    """Agent nouns that end a capitalised proper name ("the Ghana People's Renewal
+    Party"): ``{agent start: name start}``, and the ids of the other agent matches
+    inside such a name (``People``), which are words of the name, not actors."""
+    named: dict[int, int] = {}
+    inside: set[int] = set()
+    for a in agents:
+        last = sp[a.tok_end - 1]
+        if last.pos_ != "PROPN" or not last.text[:1].isupper() or (last.is_upper and len(last.text) > 3):
+            continue
+        k = a.tok_start - 1
+        while k >= 0 and (sp[k].tag_ == "POS" or sp[k].pos_ == "PROPN" and sp[k].text[:1].isupper()):
+            k -= 1
+        if k + 1 < a.tok_start:
+            named[a.tok_start] = k + 1
+            inside.update(id(b) for b in agents if b is not a and k + 1 <= b.tok_start and b.tok_end <= a.tok_start)
+    return named, inside
+
+
+#: people who speak or act for someone else: "a spokesman for the Z Party" is the party
+REPRESENTATIVES = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople",
+                   "spokespersons", "aide", "adviser", "advisor", "envoy", "emissary", "negotiator"}
+REPRESENT_PREPS = {"for", "of", "to"}
+
+
+def _represented(sp, h, at: dict[int, WMention]) -> WMention | None:
+    """The coded actor a representative noun speaks for: its "for/of/to" object, its
+    possessor or the noun before it ("a spokesman for President Ghani", "the Senate
+    President's aide", "the Kenyan police spokesman")."""
+    for c in h.children:
+        if c.dep_ in ("poss", "compound") and c.i in at:  # "Ghani's spokesman", "the police spokesman"
+            return at[c.i]
+        if c.dep_ == "prep" and c.lower_ in REPRESENT_PREPS:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.i in at:
+                    return at[o.i]
+    return None
+
+
+def title_sector(sp, titles) -> str | None:
+    """The sector a person's title words give: the last agent noun's, except that a
+    spokesman or an aide speaks for the noun before ("army spokesman" -> MIL)."""
+    if not titles:
+        return None
+    last = titles[-1]
+    if len(titles) > 1 and sp[last.tok_end - 1].lower_ in REPRESENTATIVES:
+        return titles[-2].agent
+    return last.agent
+
+
+def representatives(sp, ms) -> None:
+    """A bare spokesman, aide, adviser or envoy takes the code of whom they speak for:
+    "a spokesman for the Ghana Renewal Party" -> the party's code, "a spokeswoman for
+    the Philippine foreign ministry" -> PHLGOV, "a spokesman for President Ashraf
+    Ghani" -> AFGGOV (``agent:represents``). A country they speak for gives its
+    government ("a spokesman for Russia" -> RUSGOV)."""
+    at: dict[int, WMention] = {}
+    for o in ms:
+        if o.consumed or o.kind == "place" or o.code.startswith("---"):
+            continue
+        at.setdefault(o.head, o)
+        at.setdefault(o.tok_end - 1, o)
+    if not at:
+        return
+    for w in ms:
+        if w.kind != "agent" or w.rule != "agent:bare" or sp[w.head].lower_ not in REPRESENTATIVES:
+            continue
+        o = _represented(sp, sp[w.head], at)
+        if o is None or o is w:
+            continue
+        code = compose(o.root, "GOV") if o.kind == "country" and len(o.code) == 3 else o.code
+        w.code, w.rule, w.name, w.kb_id = code, "agent:represents", o.name, o.kb_id
+        w.chain = ((o.start, o.end),)
+
+
 #: "drones launched by Russia", "troops sent by Moscow": the force is the user's
 USE_VERBS = {"launch", "fire", "send", "deploy", "operate", "fly", "use", "dispatch", "station"}
 
@@ -198,9 +278,20 @@ def pronoun_possessors(sp, ms) -> None:
                 break
 
 
+#: sectors of armed non-state actors: "the militants" may refer back to a named armed group
+ARMED_SECTORS = {"REB", "UAF", "RAD"}
+#: sectors of "the army", "the government", "the police" ...: one country's own institutions
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB"}
+DEFINITE_BACK_SENTS = 3
+
+
 def definite_agents(sp, ms) -> None:
     """"The official media" after "North Korea's state media": a bare agent with
-    "the" takes the code of a recent coded agent of the same sector."""
+    "the" takes the code of a recent coded agent of the same sector; "the militants"
+    after "Boko Haram" take the armed group's code (``coref:definite``). Failing that,
+    "the army", "the government" or "the police" belong to the one country named before
+    them in their sentence and the few before it (``coref:definite-country``), if only one."""
+    starts = [s.start for s in sp.sents]
     for k, w in enumerate(ms):
         if w.rule != "agent:bare" or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
             continue
@@ -208,10 +299,22 @@ def definite_agents(sp, ms) -> None:
         for o in reversed(ms[:k]):
             if w.start - o.end > 800:
                 break
-            if o.kind == "agent" and not o.code.startswith("---") and sector_of(o.code) == sec and o.end <= w.start:
+            if o.end > w.start or o.code.startswith("---"):
+                continue
+            if o.kind == "agent" and sector_of(o.code) == sec or (
+                    sec in ARMED_SECTORS and o.kind == "group"):
                 w.code, w.rule, w.name, w.kb_id = o.code, "coref:definite", o.name, o.kb_id
                 w.chain = ((o.start, o.end),)
                 break
+        if w.rule != "agent:bare" or sec not in STATE_SECTORS:
+            continue
+        j = bisect.bisect_right(starts, w.head) - 1
+        lo = starts[max(0, j - DEFINITE_BACK_SENTS)]
+        roots = {o.root for o in ms[:k] if o.tok_start >= lo and o.kind in ("country", "place", "person", "agent")
+                 and o.root not in ("---", "IGO", "NGO", "IMG") and o.end <= w.start}
+        if len(roots) == 1:
+            (root,) = roots
+            w.code, w.rule = compose(root, w.extra.get("agent")), "coref:definite-country"
 
 
 #: "the bloc said", "the organisation warned": a recent international organisation

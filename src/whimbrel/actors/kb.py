@@ -204,6 +204,7 @@ class KnowledgeBase:
         self.agent_prefixes: frozenset[str] = frozenset(agent_prefixes)
         self.files = files
         self._entries: dict[str, Entry] = {}
+        self._surnames: dict[str, set[str]] | None = None
 
     @property
     def stats(self) -> dict[str, int]:
@@ -229,6 +230,22 @@ class KnowledgeBase:
 
     def agent(self, phrase: str) -> str | None:
         return self.agents.get(name_key(phrase))
+
+    def people_named(self, piece: str) -> set[str]:
+        """Ids of the people with a name of two words or more ending in ``piece`` ("sanchez"):
+        how common a surname is in the knowledge base. The table is built on first use."""
+        if self._surnames is None:
+            table: dict[str, set[str]] = {}
+            raw = self._raw
+            for key, ids in self.index.items():
+                i = key.rfind(" ")
+                if i < 0:
+                    continue
+                people = [x for x in ids if raw[x][0] == "person"]
+                if people:
+                    table.setdefault(key[i + 1:], set()).update(people)
+            self._surnames = table
+        return self._surnames.get(piece, set())
 
 
 # --------------------------------------------------------------- loading
@@ -365,11 +382,13 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
     best: dict[str, int] = {}
     index: dict[str, list[str]] = {}
     keys: dict[str, str] = {}
+    redirect = _same_people(raw, keys)
     for id_, (kind, names, roles, context, source, prio) in raw.items():
         if not names or not roles:
             continue
         names = tuple(dict.fromkeys(names))
         out[id_] = (kind, names, tuple(tuple(r) for r in roles), context, source, prio)
+        target = redirect.get(id_, id_)
         for nm in names:
             key = keys.get(nm)
             if key is None:
@@ -379,9 +398,9 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
             b = best.get(key, -1)
             if prio > b:
                 best[key] = prio
-                index[key] = [id_]
-            elif prio == b and id_ not in index[key]:
-                index[key].append(id_)
+                index[key] = [target]
+            elif prio == b and target not in index[key]:
+                index[key].append(target)
     agents: dict[str, str] = {}
     for line in (data / "agents.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -395,6 +414,45 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
             agents.setdefault(" ".join(pl), code)
     return (out, {k: tuple(v) for k, v in index.items()}, tuple(_prefixes(index)), agents,
             tuple(_prefixes(agents)))
+
+
+def _same_people(raw: dict[str, list], keys: dict[str, str]) -> dict[str, str]:
+    """Lower-precedence person entries that are a hand-written person under another id:
+    {low id: high id}. Phoenix lists Bashar al-Assad twice with undated roles and the
+    aliases "Assad" and "Mr Assad"; people.tsv dates his office. An entry that shares a
+    full name (two words or more) with a higher-precedence person of the same country
+    (exactly one in the highest file that has the name) is that person, so its other names (aliases, misspellings) index his dated
+    entry instead of the undated one. A name the higher file itself lists still wins."""
+    def key(nm: str) -> str:
+        k = keys.get(nm)
+        if k is None:
+            k = keys[nm] = name_key(nm)
+        return k
+
+    full: dict[str, set[str]] = {}
+    for id_, (kind, names, roles, _ctx, _src, prio) in raw.items():
+        if kind == "person" and prio > 0 and roles:
+            for nm in names:
+                k = key(nm)
+                if " " in k:
+                    full.setdefault(k, set()).add(id_)
+    out: dict[str, str] = {}
+    for id_, (kind, names, roles, _ctx, _src, prio) in raw.items():
+        if kind != "person" or not roles:
+            continue
+        roots = {r[0][:3] for r in roles}
+        same = set()
+        for nm in names:
+            k = key(nm)
+            if " " in k:
+                same.update(h for h in full.get(k, ()) if h != id_ and raw[h][5] > prio)
+        same = {h for h in same if {r[0][:3] for r in raw[h][2]} & roots}
+        if same:
+            top = max(raw[h][5] for h in same)
+            same = {h for h in same if raw[h][5] == top}
+        if len(same) == 1:  # the highest file's entry, when only one there has the name
+            out[id_] = same.pop()
+    return out
 
 
 def _prefixes(keys) -> set[str]:
@@ -415,7 +473,7 @@ def _prefixes(keys) -> set[str]:
     return out
 
 
-CACHE_VERSION = "3"  # 2: roles carry their office; 3: prefix sets as tuples
+CACHE_VERSION = "5"  # 2: roles carry their office; 3: prefix sets as tuples; 4: duplicate people merged
 
 
 def _cache_dir() -> Path | None:
@@ -444,6 +502,7 @@ def content_hash(user_files=()) -> str:
     for name, _ in builtin_files():
         h.update((data / name).read_bytes())
     h.update((data / "agents.tsv").read_bytes())
+    h.update((data / "context_words.tsv").read_bytes())  # the bare-name rule's vocabulary
     for f in user_files:
         try:
             h.update(Path(f).read_bytes())

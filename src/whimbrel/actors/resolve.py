@@ -5,11 +5,15 @@ sorted by start offset). The rules, in order (the ``rule`` field names the one
 that fired):
 
 1. ``kb:<kind>``: knowledge-base names (longest match over accent-folded,
-   hyphen-split pieces; see :mod:`.match`), coded by the article's date.
+   hyphen-split pieces; see :mod:`.match`), coded by the article's date (today for
+   an undated document). A one-word KB person inside a longer person name that is
+   not theirs is dropped ("Hadi al-Jabbouri"; :mod:`.bare`). Unknown people come
+   from NER (``ner:person``), except a one-word one where a place goes ("residents
+   of Mittagong").
 2. Titles and nationality words: a person's left modifiers ("Cuban President
    Miguel Diaz-Canel") are folded into ONE mention; an unknown person with a
-   title gets nationality + sector (``title``), or the sentence's/article's main
-   country when the title has no nationality (``title+context``).
+   title gets nationality + sector (``inferred:title``), or the sentence's/article's
+   main country when the title has no nationality (``inferred:title+context``).
 3. Agents (role nouns from ``agents.tsv``; the rules are in :mod:`.agents`) with a
    nationality word, a country name, a possessive or an "in/of <country>" phrase (``agent:*``): "a Russian
    diplomat" -> RUSGOV, "North Korea's state media" -> PRKMED, "rebels in the
@@ -23,18 +27,25 @@ that fired):
    code ("Hamas commanders" -> PSEREB); "pro-Russian" and "Iran-backed" are not
    Russian or Iranian. "Rebels loyal to Riek Machar" take the leader's country
    (``agent:allegiance``); a bare domestic agent (protesters, police) acting in a
-   place takes its country (``agent:location``, after the place rules).
-4. ``apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
+   place takes its country (``agent:location``, after the place rules). A
+   spokesman, aide or envoy is whom they speak for (``agent:represents``). The
+   names in a dateline ("PARIS (Reuters) -") modify no agent.
+4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
-   (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel.
+   (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel. Then a
+   one-word KB person with no cue is unconfirmed (``kb:person?unconfirmed``, see
+   :mod:`.bare`).
 6. ``place:*``: a country, capital or city used as a location ("arrived in
    Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
    country's root code; a capital that acts is the government (``kb:capital``).
 7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
    bare agent owned by a resolved pronoun takes its country ("its official media",
    ``agent:possessive-pronoun``), "the <agent>" refers back to a recent coded
-   agent of the same sector and "the bloc" to the last international
-   organisation (``coref:definite``).
+   agent of the same sector ("the militants" to an armed group) and "the bloc" to
+   the last international organisation (``coref:definite``); "the army" with no
+   such agent is the one country named so far (``coref:definite-country``); a
+   first-person pronoun in a quotation is its speaker (``coref:quote``,
+   :mod:`.quotes`).
 
 Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 ``mention_for_token``, ``is_actor``).
@@ -46,15 +57,17 @@ import datetime as dt
 import re
 from collections import Counter
 
-from ..model import Document
+from ..model import Document, document_day
 from ..pipeline import register
 from ..settings import Settings
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
-                     pronoun_possessors, sentence_country)
+                     pronoun_possessors, representatives, sentence_country, title_sector)
+from .bare import drop_other_people, unconfirmed_bare_names
 from .coref import resolve_coreference, string_ids
 from .kb import Entry, KnowledgeBase, load_kb
 from .match import find_agents, find_names, piece_stream
 from .mention import WMention, compose
+from .quotes import quoted_pronouns
 
 COUNTRYISH = {"country", "demonym", "people", "capital", "city"}
 MOTION_PREPS = {"to", "from", "toward", "towards", "for"}
@@ -65,14 +78,15 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
-DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]")
+#: what follows a dateline's place: "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"; a hyphen that
+#: joins a word ("Vietnamese-led forces") is not one
+DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:](?![a-z])")
 
 
 def _day(doc: Document) -> dt.date:
-    p = doc.article.published
-    if p is None:
-        return dt.date.today()
-    return p.date() if isinstance(p, dt.datetime) else p
+    """The day people's roles are read at: the publication day, else today (the
+    when stage marks such a document's events ``date_source: "assumed-today"``)."""
+    return document_day(doc.article)[0]
 
 
 def span_head(sp, ts: int, te: int) -> int:
@@ -82,6 +96,41 @@ def span_head(sp, ts: int, te: int) -> int:
         if t.head.i < ts or t.head.i >= te or t.head.i == t.i:
             head = t.i
     return head
+
+
+def _mark_datelines(text: str, ms: list[WMention]) -> None:
+    """Mark the place that opens a line as a dateline ("PARIS (Reuters) -") and the
+    names inside it, so no agent takes them as its nationality ("PARIS (Reuters) -
+    Fighters loyal to ..." are not French)."""
+    for w in ms:
+        if (w.start == 0 or text[w.start - 1] == "\n") and w.kind in ("country", "city"):
+            m = DATELINE.match(text, w.end)
+            if m:
+                for o in ms:
+                    if w.start <= o.start and o.end <= m.end():
+                        o.extra["dateline"] = True
+
+
+#: nouns whose "of X" names a place ("residents of Mittagong", "the town of X")
+PLACE_NOUNS = {"resident", "town", "village", "city", "suburb", "outskirt", "district", "province", "region",
+               "street", "centre", "center", "mayor", "people", "area", "port", "county", "municipality"}
+_AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout"}
+
+
+def _place_position(t) -> bool:
+    """A one-word name where a place goes ("in Mittagong", "residents of Mittagong"): the
+    tagger's PERSON there is a town the knowledge base does not list, not a person."""
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head.lower_
+    return prep in _AT_PLACE or prep == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
+
+
+def _name_like_noun(t) -> bool:
+    """A capitalised word the tagger calls a common noun, used as a name: a bare subject
+    or object ("Sharaa later criticised Israel"), not "the Rice harvest"."""
+    return t.pos_ == "NOUN" and t.tag_ == "NN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in t.children)
 
 
 def _drop_nested(ms: list[WMention]) -> list[WMention]:
@@ -103,7 +152,7 @@ class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    RULES_VERSION = "actors.2026-11-29b"
+    RULES_VERSION = "actors.2026-12-04"
 
     def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings
@@ -136,6 +185,7 @@ class ActorStage:
         stream = piece_stream(sp, self._piece_cache)
         names = find_names(stream, kb, text, sp)
         names = self._yield_to_people(sp, kb, names)
+        names = drop_other_people(sp, kb, names)
         taken = set()
         for m in names:
             taken.update(range(m.tok_start, m.tok_end))
@@ -174,20 +224,23 @@ class ActorStage:
                 ts, te = toks[0].i, toks[-1].i + 1
                 if sp[ts].lower_ in ("the", "a", "an"):
                     ts += 1
-                if ts >= te:
+                if ts >= te or te - ts == 1 and _place_position(sp[ts]):
                     continue
                 w = WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "person",
                              "ner:person", name=sp[ts:te].text, head=span_head(sp, ts, te))
                 ms.append(w)
         ms.sort(key=lambda w: w.start)
+        _mark_datelines(text, ms)
 
         self._titles(sp, ms, agents)
         agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
+        representatives(sp, ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
         sentence_country(sp, ms)
         self._shortforms(sp, ms)
+        unconfirmed_bare_names(sp, kb, ms)
         self._places(sp, ms)
         location_country(sp, ms)
         live = _drop_nested(sorted((w for w in ms if not w.consumed), key=lambda w: (w.start, w.end)))
@@ -195,6 +248,7 @@ class ActorStage:
         pronoun_possessors(sp, live)
         definite_agents(sp, live)
         live.extend(definite_orgs(sp, live))
+        live.extend(quoted_pronouns(sp, live))
         doc.mentions = [w.to_actor(text) for w in sorted(live, key=lambda w: (w.start, w.end))]
         return doc
 
@@ -245,9 +299,10 @@ class ActorStage:
         for w in ms:
             if w.kind != "person":
                 continue
-            head = sp[w.head]
             k = w.tok_start - 1
-            lo = head.left_edge.i
+            # the left edge of the whole name: a parser that splits "al - Haddadi" hangs
+            # each piece on the verb, and the title on the first piece
+            lo = min(t.left_edge.i for t in sp[w.tok_start:w.tok_end])
             while k >= lo:
                 t = sp[k]
                 if t.dep_ in ("det", "punct", "cc", "conj", "appos", "relcl", "acl", "prep") and t.head.i >= w.tok_start \
@@ -263,6 +318,10 @@ class ActorStage:
                     k = other.tok_start - 1  # take the whole name ("the UN Secretary-General ...")
                     continue
                 k -= 1
+            before = by_tok.get(k) if k >= 0 else None
+            if before is not None and before.kind == "country" and before.tok_end == k + 1 \
+                    and any(i in agent_tok for i in range(k + 1, w.tok_start)):
+                k = before.tok_start - 1  # "Angolan opposition leader X" with "Angolan" parsed as a subject
             ext = k + 1
             if ext >= w.tok_start:
                 continue
@@ -271,24 +330,23 @@ class ActorStage:
                         and o.tok_start >= ext and o.tok_end <= w.tok_start}.values())
             titles = [a for a in (agent_at.get(i) for i in range(ext, w.tok_start))
                       if a is not None and a.tok_end <= w.tok_start]
+            sector = title_sector(sp, titles)
             w.extra["title_nat"] = nat
-            w.extra["title_sector"] = titles[-1].agent if titles else None
+            w.extra["title_sector"] = sector
             for o in nat:
                 o.consumed = True
             w.extra["title_agents"] = titles
             w.extra["name_start"] = w.tok_start
             w.tok_start, w.start = ext, sp[ext].idx
-            sector = titles[-1].agent if titles else None
             if w.rule.startswith("kb:") and sector in ("OPP", "REB") and not w.code[3:].startswith(sector):
                 # "Opposition leader X": the title says what the KB's undated role cannot
                 w.code, w.rule = compose(w.code[:3], sector), "kb:person+title"
             if w.rule == "ner:person" or w.extra.get("why", "").startswith("before"):
                 if nat and titles:
-                    w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code,
-                                     titles[-1].agent)
-                    w.rule = "title"
+                    w.code = compose(nat[0].code[:3] if nat[0].root not in ("IGO", "NGO") else nat[0].code, sector)
+                    w.rule = "inferred:title"
                 elif nat:
-                    w.code, w.rule = nat[0].root, "title:nationality"
+                    w.code, w.rule = nat[0].root, "inferred:nationality"
             if any(t.lower_ in ("former", "ex", "late") for t in sp[ext:w.extra["name_start"]]) and w.root != "---":
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
@@ -307,7 +365,7 @@ class ActorStage:
                     if c.dep_ == "appos" and c.i in by_head:
                         other = by_head[c.i]
             if other is not None:
-                w.code, w.rule = other.code, "apposition"
+                w.code, w.rule = other.code, "inferred:apposition"
                 w.chain = ((other.start, other.end),)
 
     def _untitled_context(self, sp, doc, ms) -> None:
@@ -323,7 +381,7 @@ class ActorStage:
             local = Counter(c.root for c in countries if sent.start <= c.tok_start < sent.end)
             pick = (local or article).most_common(1)
             if pick:
-                w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "title+context"
+                w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "inferred:title+context"
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
@@ -359,7 +417,7 @@ class ActorStage:
             if low not in want or i in taken:
                 continue
             t = sp[i]
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            if not t.text[:1].isupper() or not (t.pos_ == "PROPN" or _name_like_noun(t)):
                 continue
             # part of a longer proper name ("Paekhwawon State Guest House")
             if any(0 <= j < len(sp) and sp[j].pos_ == "PROPN" and sp[j].text[:1].isupper()
@@ -403,7 +461,7 @@ class ActorStage:
             ek = w.extra.get("entry_kind")
             h = sp[w.head]
             place = None
-            if (w.start == 0 or text[w.start - 1] == "\n") and DATELINE.match(text, w.end):
+            if w.extra.get("dateline") and (w.start == 0 or text[w.start - 1] == "\n"):
                 place = "place:dateline"  # "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"
             elif h.dep_ == "pobj":
                 prep = h.head.lower_

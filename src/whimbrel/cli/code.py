@@ -20,7 +20,8 @@ def echo_failure(f: Failure) -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON event record per line (the DESIGN.md record).")
 @click.option("--published", default=None, metavar="DATE",
-              help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none.")
+              help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none "
+                   "(default $WHIMBREL_PUBLISHED; else they are read as of today, with a warning).")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
 @cli_errors
 def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None) -> None:
@@ -36,13 +37,13 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
       whimbrel code --json news/ > events.jsonl
       cat page.html | whimbrel code - --published 2019-03-14
     """
-    from ..api import default_pipeline, read
+    from ..api import default_pipeline, read, undated_warning
     from ..ingest.dates import coerce_datetime
 
     if published and coerce_datetime(published) is None:
         raise click.BadParameter(f"{published!r} is not a date; write it as YYYY-MM-DD[THH:MM]", param_hint="--published")
     pipe = default_pipeline()
-    n_docs = n_failed = 0
+    n_docs = n_failed = n_undated = 0
     stream = pipe.pipe(read(paths, published=published, settings=pipe.settings), batch_size=batch_size)
     for item in stream:
         n_docs += 1
@@ -50,6 +51,7 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
             n_failed += 1
             echo_failure(item)
             continue
+        n_undated += item.article.published is None
         records = [e.as_dict() for e in item.events]
         if as_json:
             for rec in records:
@@ -62,6 +64,8 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
             for line in table_lines(records):
                 click.echo(line)
         click.echo()
+    if n_undated:
+        click.echo(undated_warning(n_undated, n_docs - n_failed), err=True)
     if n_docs == 0:
         raise click.ClickException("no documents found in the given paths")
     if n_failed == n_docs:

@@ -86,6 +86,12 @@ class _Progress:
             self._bar.stop()
 
 
+def _undated(store, run_id: str) -> int:
+    """How many of the articles this run stored carry no publication date."""
+    return store.con.execute("SELECT count(*) FROM articles WHERE run_id = ? AND published IS NULL",
+                             [run_id]).fetchone()[0]
+
+
 @main.command("ingest")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
@@ -93,7 +99,9 @@ class _Progress:
               help="Worker processes that code in parallel (each loads the model once); the parent writes.")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1),
               help="Documents per batch (one transaction each; default $WHIMBREL_BATCH_SIZE or 32).")
-@click.option("--published", default=None, metavar="DATE", help="Publication date for documents that carry none.")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date for documents that carry none (default $WHIMBREL_PUBLISHED; "
+                   "else they are read as of today, with a warning).")
 @click.option("--example", is_flag=True, help="Also ingest the bundled example article.")
 @click.option("--force", is_flag=True, help="Re-code articles even if already stored with the same content.")
 @cli_errors
@@ -111,7 +119,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
       whimbrel ingest --example --db example.duckdb
       whimbrel ingest news/ 'archive/*.jsonl.gz' --jobs 4
     """
-    from ..api import default_pipeline, read
+    from ..api import default_pipeline, default_published, read
     from ..ingest.runner import ingest
     from ..settings import Settings
 
@@ -121,6 +129,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
     if not paths:
         raise click.UsageError("give at least one PATH (or --example)")
     settings = Settings.from_env()
+    published = default_published(published, settings)
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
     pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own
     progress = _Progress(estimate_documents(paths) if sys.stderr.isatty() else None)
@@ -129,9 +138,14 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
                         published=published, force=force, progress=progress, pipeline=pipeline,
                         command="ingest " + " ".join(paths))
+        n_undated = _undated(store, result.run_id) if published is None else 0
     finally:
         progress.close()
         store.close()
+    if n_undated:
+        from ..api import undated_warning
+
+        click.echo(undated_warning(n_undated, result.n_articles), err=True)
     click.echo(result.summary())
     if result.n_failed and not result.n_articles and not result.n_skipped:
         raise click.ClickException(f"all {result.n_failed} documents failed; see the reasons above")

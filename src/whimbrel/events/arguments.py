@@ -24,6 +24,7 @@ from .roles import (
     child,
     is_misparsed_verb,
     np_mentions,
+    partitive_head,
     passive_parts,
     pobj_of,
     same_actor,
@@ -50,6 +51,9 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
             return True
         if a.kind in ("country", "place") and a.code[:3] == s.code[:3]:
             return True
+        if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
+                and (a.sector or a.code[3:6]) == "GOV":
+            return True  # "the minister reiterated the Ethiopian government's support"
     return False
 
 
@@ -76,11 +80,11 @@ class Arguments:
             own_obj = False
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
-                    o = c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c)
+                    o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = [a for g in o.children if g.dep_ == "poss" for a in self.idx.at(g) if a.kind != "pronoun"]
-                        if owner and not all(own_side(a, src) for a in owner):
+                        owner = self.owner_of(o, src)
+                        if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
                     if found and not self.idx.at(o) and c.dep_ == "dobj":
@@ -116,7 +120,7 @@ class Arguments:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj):
+                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
@@ -161,6 +165,23 @@ class Arguments:
             tgt = [replace(a, code=a.code + "GOV", sector="GOV", rule=a.rule + "+protest")
                    if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
+
+    def owner_of(self, o, src: list[Actor]) -> list[Actor]:
+        """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
+        author of a call, request or offer ("a call from Bush", "offers by the Kabul
+        government"), or a nationality or name modifying it ("a US resolution",
+        "the Israeli offensive"); never the source's own side."""
+        for deps, preps in (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ())):
+            found: list[Actor] = []
+            for g in o.children:
+                if g.dep_ in deps:
+                    found += self.idx.at(g)
+                elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
+                    found += np_mentions(pobj_of(g), self.idx)
+            found = [a for a in found if a.kind not in ("pronoun", "place") and not own_side(a, src)]
+            if found:
+                return found
+        return []
 
     def against_target(self, v, src: list[Actor]) -> list[Actor]:
         """An against-phrase anywhere in the clause's object and adjunct phrases (not in

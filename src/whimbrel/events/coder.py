@@ -53,6 +53,10 @@ CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 CODER_VERSION = "coder.3"
+#: "X said Y was responsible for / to blame for ...": an accusation
+BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
+#: "the court found / declared Y guilty": a conviction
+VERDICT_VERBS = {"find", "declare", "pronounce", "rule"}
 #: acts of physical violence whose instrument can name the attacker; not abduction (181) or
 #: assassination (186), which keep their own code whatever the weapon
 KILL_ROOTS = ("18", "19", "20")
@@ -61,6 +65,8 @@ NOT_FORCE = ("181", "184", "185", "186")
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
+#: particles that leave a verb's sense as it is ("fought back", "met together")
+SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
 @dataclass(frozen=True)
@@ -240,6 +246,8 @@ class _SentenceCoder(NominalEvents, Arguments):
                 continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
+            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
+                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
                 continue
             if p.prep:
@@ -279,7 +287,8 @@ class _SentenceCoder(NominalEvents, Arguments):
     def code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         m = self.match(v)
-        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep)
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
+            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
@@ -380,12 +389,18 @@ class _SentenceCoder(NominalEvents, Arguments):
                 return who
         return []
 
-    def direct_object(self, v, tgt: list[Actor]) -> bool:
-        """Is one of ``tgt`` the direct object of ``v`` (or of its xcomp), not a phrase's modifier?"""
+    def named_partner(self, v, tgt: list[Actor]) -> bool:
+        """Is one of ``tgt`` the other party itself: the direct object of ``v`` (or of its
+        xcomp), or a with-phrase on the verb or its event noun ("held talks with the King"),
+        not a topic or a phrase's modifier ("agreed on a policy on Iran")?"""
         for t in (v, *(c for c in v.children if c.dep_ == "xcomp")):
             o = obj_token(t)
             if o is not None and any(a in tgt for a in np_mentions(o, self.idx) if self.idx.at(o)):
                 return True
+            for h in (t, o):
+                for c in (h.children if h is not None else ()):
+                    if c.dep_ == "prep" and c.lower_ == "with" and any(a in tgt for a in np_mentions(pobj_of(c), self.idx)):
+                        return True
         return False
 
     # ---- the walk
@@ -437,7 +452,7 @@ class _SentenceCoder(NominalEvents, Arguments):
             self.code_clause(v)
             if len(self.out) > before:
                 coded.add(v.i)
-        self.code_obligations(coded)
+        self.code_predications(coded)
         self.code_nouns()
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",
@@ -446,24 +461,52 @@ class _SentenceCoder(NominalEvents, Arguments):
             return [e for e, m in zip(self.out, self.main) if m]
         return self.out
 
-    def code_obligations(self, coded: set[int]) -> None:
-        """"X said Y must V": X demands something of Y (100), even when V is no lexicon act.
-        Only where the complement coded nothing itself (a known act becomes a specific demand
-        in ``code_clause``)."""
+    def code_predications(self, coded: set[int]) -> None:
+        """Events said by a clause's predicate rather than its verb, where the clause coded
+        nothing itself: "X said Y must V" (X demands something of Y, 100; a known act is a
+        specific demand in ``code_clause``); "X said Y was responsible for / behind the
+        attack" (X accuses Y, 112); "the court found Y guilty" (conviction, 116)."""
         for t in self.span:
-            if t.dep_ != "ccomp" or t.i in coded or t.i in self.commentary or t.pos_ not in ("VERB", "AUX"):
+            if t.dep_ not in ("ccomp", "oprd", "xcomp") or t.i in coded or t.i in self.commentary:
                 continue
-            if "report" not in self.lex.roles.get(t.head.lemma_.lower(), ()):
+            if any(c.dep_ == "neg" for c in t.children):
                 continue
-            aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-            if aux is None or any(c.dep_ == "neg" for c in t.children):
+            h = t.head
+            hroles = self.lex.roles.get(h.lemma_.lower(), ())
+            who = np_mentions(subject_token(h), self.idx)
+            subj = child(t, "nsubj") or (child(h, "dobj") if t.dep_ != "ccomp" else None)
+            them = [a for a in np_mentions(subj, self.idx) if a.kind != "pronoun" and not own_side(a, who)]
+            if not who or not them:
                 continue
-            who = np_mentions(subject_token(t.head), self.idx)
-            asked = [a for a in np_mentions(child(t, "nsubj"), self.idx) if a.kind != "pronoun" and not own_side(a, who)]
-            if not who or not asked:
-                continue
-            self.emit("100", who, asked, (aux.i, t.i), Modality(), "rule:reported-obligation", 0.6, False,
-                      main=self.is_main(t.head))
+            code, trig = None, None
+            if "report" in hroles and t.pos_ in ("VERB", "AUX"):
+                aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+                blame = next((c for c in t.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS and self.blamed_act(c))
+                              or (c.dep_ == "prep" and c.lower_ == "behind" and self.blamed_act(c))), None)
+                if aux is not None:
+                    code, trig = "100", (aux.i, t.i)
+                elif t.lemma_ == "be" and blame is not None:
+                    code, trig = "112", (t.i, blame.i)
+            elif h.lemma_.lower() in VERDICT_VERBS and t.lower_ in ("guilty", "culpable"):
+                code, trig = "116", (h.i, t.i)
+            if code is not None:
+                self.emit(code, who, them, trig, Modality(), f"rule:predicate-{code}", 0.6, False, main=self.is_main(h))
+
+    def blamed_act(self, tok) -> bool:
+        """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
+        the attack", "behind the bombing", a bare "were responsible"), not a duty
+        ("responsible for security")?"""
+        preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
+        if not preps:
+            return True  # "... said militants were responsible": for what the sentence told
+        for c in preps:
+            o = pobj_of(c)
+            if o is not None:
+                lem, low = _words(o)
+                e = self.lex.noun(lem) or self.lex.noun(low)
+                if e is not None and e.code[:2] >= "14":
+                    return True
+        return False
 
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
@@ -489,7 +532,7 @@ class _SentenceCoder(NominalEvents, Arguments):
         roles = self.lex.roles.get(v.lemma_.lower(), ())
         act_v = v
         kind = None
-        m = self.code_verb(v)
+        m = verb_m = self.code_verb(v)
         xc = None
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -642,8 +685,9 @@ class _SentenceCoder(NominalEvents, Arguments):
         sym_ok = m.pattern is None or m.pattern.sym or code.startswith(SYM_PREFIXES)
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
-        if tgt and kind is None and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
-                and not self.direct_object(act_v, tgt):
+        joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
+        if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
+                and not self.named_partner(act_v, tgt):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:

@@ -7,6 +7,11 @@ Pattern files share one TSV shape (see the header of ``data/lexicon.tsv``):
 ``verb particle object prep pobj code flags``. User files given in
 ``Settings.lexicon_files`` (``WHIMBREL_LEXICON``) use the same columns and take
 priority over the shipped files.
+
+An object or pobj column (and a noun in ``nouns.tsv``) may name an object class
+from ``data/classes.tsv`` (``impose &SANCTIONS 163``): the row is expanded here, at
+load time, into one pattern per class member, so matching stays a lookup by the
+object's head word.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ class Pattern:
     transitive: bool | None = None  # flags obj / noobj: needs (or must lack) a direct object
     plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
+    object_class: str = ""  # the class the row named ("&SANCTIONS"), if any
 
     @property
     def score(self) -> int:
@@ -86,6 +92,7 @@ class Lexicon:
     version: str = ""
     ranks: dict[int, tuple] = field(default_factory=dict)  # id(pattern) -> sort key
     verb_groups: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # PETRARCH synonym groups
+    classes: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "&SANCTIONS" -> member phrases
 
     def knows(self, verb: str) -> bool:
         """Does any pattern name this verb lemma?"""
@@ -165,6 +172,25 @@ def _words(s: str) -> tuple[str, ...]:
     return tuple(w for w in s.lower().split() if w)
 
 
+def _expand(lex: Lexicon, s: str, where: str) -> list[tuple[tuple[str, ...], str]]:
+    """The word tuples a column stands for, with the class it named: a class token
+    (``&SANCTIONS``, ``military &AID``) gives one tuple per member (the member's
+    words in the token's place, so its head stays last when the class is last)."""
+    words = s.split()
+    refs = [i for i, w in enumerate(words) if w.startswith("&")]
+    if not refs:
+        return [(_words(s), "")]
+    if len(refs) > 1:
+        raise DataFileError(f"{where}: one object class per column (got {s!r})")
+    i = refs[0]
+    name = words[i].upper()
+    members = lex.classes.get(name)
+    if members is None:
+        raise DataFileError(f"{where}: unknown object class {words[i]} (classes are listed in events/data/classes.tsv)")
+    before, after = _words(" ".join(words[:i])), _words(" ".join(words[i + 1:]))
+    return [(before + m + after, name) for m in members]
+
+
 def _add_patterns(lex: Lexicon, text: str, origin: str, priority: int) -> None:
     for ln, (verb, particle, obj, prep, pobj, code, flags) in _rows(text, origin, 7):
         if not verb or not code or not code.isdigit():
@@ -173,23 +199,27 @@ def _add_patterns(lex: Lexicon, text: str, origin: str, priority: int) -> None:
                 f"(columns: verb particle object prep pobj code flags)"
             )
         fl = {f.strip() for f in flags.split(",") if f.strip()}
-        lex.patterns[verb.lower()].append(
-            Pattern(
-                id=f"{origin}:{ln}",
-                verb=verb.lower(),
-                particle=particle.lower(),
-                object=_words(obj),
-                prep=prep.lower(),
-                pobj=_words(pobj),
-                code=code,
-                swap="swap" in fl,
-                sym="sym" in fl,
-                place="place" in fl,
-                transitive=True if "obj" in fl else False if "noobj" in fl else None,
-                plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
-                priority=priority,
-            )
-        )
+        where = f"{origin}:{ln}"
+        for ow, ocls in _expand(lex, obj, where):
+            for pw, pcls in _expand(lex, pobj, where):
+                lex.patterns[verb.lower()].append(
+                    Pattern(
+                        id=where,
+                        verb=verb.lower(),
+                        particle=particle.lower(),
+                        object=ow,
+                        prep=prep.lower(),
+                        pobj=pw,
+                        code=code,
+                        swap="swap" in fl,
+                        sym="sym" in fl,
+                        place="place" in fl,
+                        transitive=True if "obj" in fl else False if "noobj" in fl else None,
+                        plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
+                        priority=priority,
+                        object_class=ocls or pcls,
+                    )
+                )
 
 
 def _data(name: str) -> str:
@@ -201,6 +231,11 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
     """Load the shipped tables plus the user's pattern files (cached per file list)."""
     lex = Lexicon()
     digest = hashlib.sha1()
+    # object classes first: every pattern file may name one
+    classes = _data("classes.tsv")
+    digest.update(classes.encode())
+    for ln, (name, member, _origin) in _rows(classes, "classes.tsv", 3):
+        lex.classes.setdefault(name.upper(), []).append(_words(member))
     for p in user_files:
         try:
             text = Path(p).read_text(encoding="utf-8")
@@ -212,25 +247,31 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
     digest.update(own.encode())
     _add_patterns(lex, own, "lexicon.tsv", 1)
 
-    # PETRARCH: verbs in synonym groups; group patterns apply to every verb of the group
+    # PETRARCH: a pattern applies to the verbs it was written for (its verbs column);
+    # patterns with an empty verbs column apply to every verb of their synonym group
     pverbs = _data("petrarch_verbs.tsv")
     ppats = _data("petrarch_patterns.tsv")
     digest.update(pverbs.encode())
     digest.update(ppats.encode())
-    by_group: dict[str, list[tuple]] = defaultdict(list)
-    for ln, (group, particle, obj, prep, pobj, code, swap) in _rows(ppats, "petrarch_patterns.tsv", 7):
-        by_group[group].append((ln, particle, _words(obj), prep, _words(pobj), code, swap == "1"))
-    # group patterns are stored once under "@GROUP"; each verb points at its groups
-    for group, rows in by_group.items():
-        key = "@" + group
-        for pln, pp, po, pr, ppo, pc, ps in rows:
-            lex.patterns[key].append(Pattern(f"petrarch:{group}:{pln}", key, pp, po, pr, ppo, pc, ps, priority=2))
+    groups_with_patterns: set[str] = set()
+    for ln, (group, verbs, pp, obj, prep, pobj, pc, swap) in _rows(ppats, "petrarch_patterns.tsv", 8):
+        where = f"petrarch_patterns.tsv:{ln}"
+        owners = [tuple(v.split(" ", 1)) if " " in v else (v, "") for v in verbs.split(",") if v] or [("@" + group, "")]
+        if not verbs:
+            groups_with_patterns.add(group)
+        for ow, ocls in _expand(lex, obj, where):
+            for pw, pcls in _expand(lex, pobj, where):
+                for verb, vpart in owners:
+                    lex.patterns[verb].append(
+                        Pattern(f"petrarch:{group}:{ln}", verb, pp or vpart, ow, prep, pw, pc, swap == "1",
+                                priority=2, object_class=ocls or pcls)
+                    )
     for ln, (lemma, particle, group, code, swap) in _rows(pverbs, "petrarch_verbs.tsv", 5):
         if code:
             lex.patterns[lemma].append(
                 Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=2)
             )
-        if group in by_group and "@" + group not in lex.verb_groups[lemma]:
+        if group in groups_with_patterns and "@" + group not in lex.verb_groups[lemma]:
             lex.verb_groups[lemma].append("@" + group)
 
     for ln, (code, root, quad, gold, _gs, ev, mode, ctx, _ps, label) in _rows(_data("cameo.tsv"), "cameo.tsv", 10):
@@ -243,9 +284,10 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
             label=label,
         )
     for ln, (noun, code, flags) in _rows(_data("nouns.tsv"), "nouns.tsv", 3):
-        w = _words(noun)
         fl = set(flags.split(","))
-        lex.nouns[w[-1]].append(NounEntry(w, code, "sym" in fl, "solo" in fl))
+        for w, _cls in _expand(lex, noun, f"nouns.tsv:{ln}"):
+            if not any(e.words == w for e in lex.nouns[w[-1]]):  # the first row for a noun wins
+                lex.nouns[w[-1]].append(NounEntry(w, code, "sym" in fl, "solo" in fl))
     for ln, (lemma, role) in _rows(_data("verbs.tsv"), "verbs.tsv", 2):
         lex.roles[lemma].add(role)
     for ln, (kind, prefix, code) in _rows(_data("maps.tsv"), "maps.tsv", 3):

@@ -285,15 +285,29 @@ def preps_of(tok):
     return out
 
 
+#: heads of a partitive phrase whose real head is the of-phrase ("some of its troops")
+PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder", "bulk", "majority", "portion",
+              "dozens", "hundreds", "thousands", "tens", "scores", "one", "several", "few", "each", "none"}
+
+
+def partitive_head(tok):
+    """``tok`` itself, or the noun of its of-phrase when ``tok`` only counts it ("some of its
+    troops", "hundreds of soldiers", "230 of the prisoners")."""
+    if tok is not None and (tok.lower_ in PARTITIVES or tok.tag_ == "CD"):
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        o = pobj_of(of) if of is not None else None
+        if o is not None and o.pos_ in ("NOUN", "PROPN"):
+            return o
+    return tok
+
+
 def obj_token(v):
     """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
-    mis-parsed past-tense verb modifies ("reported the two held talks")."""
+    mis-parsed past-tense verb modifies ("reported the two held talks"); through a
+    partitive ("withdrew some of its troops") to the noun it counts."""
     d = child(v, "dobj", "attr", "oprd")
-    if d is not None:
-        return d
-    d = child(v, "nsubjpass")
-    if d is not None:
-        return d
-    if is_misparsed_verb(v):
-        return v.head
-    return None
+    if d is None:
+        d = child(v, "nsubjpass")
+    if d is None and is_misparsed_verb(v):
+        d = v.head
+    return partitive_head(d)

@@ -38,6 +38,7 @@ EVENT_COLUMNS = (
     "historical", "location_name", "location_country", "lat", "lon", "geonameid", "negated",
     "future", "hypothetical", "reported_by", "trigger", "trigger_start", "trigger_end",
     "confidence", "coder_version", "record",
+    "date_source",  # added after the first release: old databases get it from schema.sql's ALTER
 )
 
 FAILURE_COLUMNS = ("document", "origin", "stage", "code", "reason", "run_id", "recorded")
@@ -90,6 +91,7 @@ def event_row(event: Event) -> tuple:
         mod.negated, mod.future, mod.hypothetical, mod.reported_by,
         event.evidence.trigger, event.evidence.trigger_start, event.evidence.trigger_end,
         event.confidence, event.coder_version, json.dumps(rec, ensure_ascii=False),
+        event.date_source,
     )
 
 
@@ -100,6 +102,7 @@ def _arrow_types():
     article = dict(zip(ARTICLE_COLUMNS, (s, s, s, s, ls, ts, ts, s, s, s, ls, s, s, s, s, s, s, ts)))
     event = dict(zip(EVENT_COLUMNS, (
         s, s, i, s, s, s, s, s, s, s, s, i, f, s, s, d, d, s, b, s, s, f, f, pa.int64(), b, b, b, s, s, i, i, f, s, s,
+        s,
     )))
     failure = dict(zip(FAILURE_COLUMNS, (s, s, s, s, s, s, ts)))
     return article, event, failure

@@ -71,8 +71,11 @@ CREATE TABLE IF NOT EXISTS events (
     trigger_end     INTEGER,
     confidence      DOUBLE,
     coder_version   VARCHAR,
-    record          JSON NOT NULL              -- the full event record of DESIGN.md
+    record          JSON NOT NULL,             -- the full event record of DESIGN.md
+    date_source     VARCHAR                    -- text, published or assumed-today (NULL: coded before it existed)
 );
+-- databases made before date_source existed get the column (NULL for their old rows)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR;
 
 CREATE TABLE IF NOT EXISTS failures (
     document      VARCHAR NOT NULL,   -- article id, or path[:line] when no id exists

@@ -13,6 +13,12 @@ that has one:
 4. for headline and summary events, the lead's date;
 5. the publication date.
 
+A document with no publication date is read as of today, as the actors stage reads
+people's roles: relative expressions count from today and step 5 gives today. Each
+event says where its date came from in ``date_source``: ``text``, ``published``, or
+``assumed-today`` (today, or counted from it); an absolute date in the text is
+``text`` either way. An assumed today marks nothing historical or future.
+
 A date borrowed at steps 2 and 3 must agree with the event's tense (a past event
 is not dated after publication, a future one not wholly before it). The expression is resolved with the tense of the verb that governs it ("was to
 leave on Tuesday" counts forward, "arrived on Sunday" back), or future when the
@@ -27,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ..model import Document, Event
+from ..model import Document, Event, document_day
 from ..pipeline import register
 from ..settings import Settings
 from .expressions import FUTURE, PAST, PRESENT, DateValue, TimeExpr, find_expressions, resolve
@@ -171,10 +177,12 @@ def _fits(val: DateValue, pub: dt.date | None, tense: str) -> bool:
 class _Clock:
     """A document's publication day and, when it was updated within the week after,
     the update's day: then "now" for past events is the update ("spoke on Tuesday" in
-    a story of Monday updated on Tuesday)."""
+    a story of Monday updated on Tuesday). ``assumed``: the document has no date and
+    ``pub`` is today (see :func:`~whimbrel.model.document_day`)."""
 
     pub: dt.date | None
     updated: dt.date | None = None
+    assumed: bool = False
 
     def __post_init__(self):
         if self.pub is None or self.updated is None or not 0 < (self.updated - self.pub).days < 7:
@@ -191,7 +199,7 @@ class WhenStage:
     name = "when"
     needs = ("events",)
     sets = ("events",)
-    version = "when.3"
+    version = "when.4"
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings
@@ -241,10 +249,9 @@ class WhenStage:
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        pub = doc.article.published
-        pub_day = pub.date() if isinstance(pub, dt.datetime) else pub
+        pub_day, day_source = document_day(doc.article)
         up = doc.article.updated
-        clock = _Clock(pub_day, up.date() if isinstance(up, dt.datetime) else up)
+        clock = _Clock(pub_day, up.date() if isinstance(up, dt.datetime) else up, day_source == "assumed-today")
         found = self._expressions(doc)
         notes: dict[str, tuple[str, str]] = {}
         kinds = {e.event_id: self._kind(doc, e) for e in doc.events}
@@ -255,15 +262,15 @@ class WhenStage:
         lead = self._lead_date(doc, found, dated, clock)
         for ev in doc.events:
             if kinds[ev.event_id] != "body":
-                val, rule, words = self._date_event(doc, ev, found, clock, headline=True)
+                val, rule, expr = self._date_event(doc, ev, found, clock, headline=True)
                 if rule in ("published", "none") and lead is not None:
-                    val, rule, words = lead, "lead", words
-                dated[ev.event_id] = (val, rule, words)
+                    (val, expr), rule = lead, "lead"
+                dated[ev.event_id] = (val, rule, expr)
         new: list[Event] = []
         for ev in doc.events:
-            val, rule, words = dated[ev.event_id]
-            notes[ev.event_id] = (rule, words)
-            new.append(self._apply(ev, val, clock, rule))
+            val, rule, expr = dated[ev.event_id]
+            notes[ev.event_id] = (rule, expr.text if expr is not None else "")
+            new.append(self._apply(ev, val, clock, rule, _date_source(rule, expr, clock)))
         doc.events = new
         doc.extras["when"] = notes
         return doc
@@ -293,36 +300,38 @@ class WhenStage:
         return p.kind if p is not None else "body"
 
     @staticmethod
-    def _apply(ev: Event, val: DateValue | None, clock: _Clock, rule: str) -> Event:
+    def _apply(ev: Event, val: DateValue | None, clock: _Clock, rule: str, source: str | None) -> Event:
         if val is None:
             return ev
-        pub = clock.pub
+        pub = None if clock.assumed else clock.pub  # an assumed today does not make history or a future
         start, end = val.iso()
         historical = pub is not None and val.last < pub - _YEAR
         modality = ev.modality
-        asof = clock.asof
+        asof = None if clock.assumed else clock.asof
         if asof is not None and val.start > asof and not modality.future and rule != "lead":
             modality = replace(modality, future=True)
-        return replace(ev, date=start, date_end=end, date_precision=val.precision,
+        return replace(ev, date=start, date_end=end, date_precision=val.precision, date_source=source,
                        historical=historical, modality=modality)
 
-    def _lead_date(self, doc: Document, found: list[_Found], dated: dict, clock: _Clock) -> DateValue | None:
+    def _lead_date(self, doc: Document, found: list[_Found], dated: dict,
+                   clock: _Clock) -> tuple[DateValue, TimeExpr | None] | None:
         body = [k for k, p in enumerate(doc.article.paragraphs) if p.kind == "body"]
         if not body:
             return None
         for ev in doc.events:  # the first event of the first body paragraph that has one
             s = doc.sentence_at(ev.evidence.trigger_start)
             if s is not None and s.paragraph in body and ev.event_id in dated:
-                val, rule, _ = dated[ev.event_id]
+                val, rule, expr = dated[ev.event_id]
                 if val is not None:
-                    return val
+                    return val, (expr if rule != "published" else None)
         for f in found:
             if f.paragraph == body[0] and f.main:
-                return self._resolve(f, found, clock, f.tense)
+                val = self._resolve(f, found, clock, f.tense)
+                return (val, f.expr) if val is not None else None
         return None
 
     def _date_event(self, doc: Document, ev: Event, found: list[_Found], clock: _Clock,
-                    *, headline: bool) -> tuple[DateValue | None, str, str]:
+                    *, headline: bool) -> tuple[DateValue | None, str, TimeExpr | None]:
         sent = doc.sentence_at(ev.evidence.trigger_start)
         trig = self._trigger_token(doc, ev)
         future = ev.modality.future
@@ -338,7 +347,7 @@ class WhenStage:
                 f = min(own, key=lambda f: abs(f.root - trig.i))
                 val = self._resolve(f, found, clock, FUTURE if future and not f.expr.tense_free else f.tense)
                 if val is not None:
-                    return val, "clause", f.expr.text
+                    return val, "clause", f.expr
             # 2. the sentence, without modifier clauses that do not contain the trigger
             verb, _ = governing_verb(trig)
             ev_tense = FUTURE if future else (tense_of(verb, modal=False) if verb is not None else PRESENT)
@@ -347,7 +356,7 @@ class WhenStage:
             for f in sorted(ok, key=lambda f: abs(f.root - trig.i)):
                 val = self._resolve(f, found, clock, f.tense)
                 if val is not None and _fits(val, clock.asof, ev_tense):
-                    return val, "sentence", f.expr.text
+                    return val, "sentence", f.expr
             # 3. the paragraph: main clauses of earlier sentences, nearest first
             if not headline:
                 earlier = [f for f in found
@@ -356,10 +365,10 @@ class WhenStage:
                 for f in sorted(earlier, key=lambda f: -f.expr.start):
                     val = self._resolve(f, found, clock, f.tense)
                     if val is not None and _fits(val, clock.asof, ev_tense):
-                        return val, "paragraph", f.expr.text
+                        return val, "paragraph", f.expr
         if clock.pub is not None:
-            return DateValue(clock.pub, None, "day"), "published", ""
-        return None, "none", ""
+            return DateValue(clock.pub, None, "day"), "published", None
+        return None, "none", None
 
     @staticmethod
     def _trigger_token(doc: Document, ev: Event):
@@ -381,6 +390,20 @@ def trigger_token(doc: Document, ev: Event):
         return None
     span = sp.char_span(sent.start, sent.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _date_source(rule: str, expr: TimeExpr | None, clock: _Clock) -> str | None:
+    """``Event.date_source``: ``text`` for a date read from the text, ``published`` for the
+    publication date; ``assumed-today`` when the document has no date and the event's
+    date is today or counted from it ("on Monday" in an undated story). An absolute date
+    in the text ("5 November 2018") is ``text`` either way."""
+    if rule == "none":
+        return None
+    if expr is None or rule == "published":
+        return "assumed-today" if clock.assumed else "published"
+    if clock.assumed and resolve(expr, None, PAST) is None:
+        return "assumed-today"
+    return "text"
 
 
 @register("when")
