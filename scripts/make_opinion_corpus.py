@@ -52,6 +52,11 @@ WHEN = ["", "", "", " on Monday", " on Tuesday", " on Wednesday", " on Thursday"
 TAILS = ["", "", "", "", " over its nuclear programme", " after weeks of tension", " amid a border dispute",
          " following the election", " in a statement", " during a visit to the region", " over the weekend",
          " for the first time in years", " despite international pressure"]
+LEADS = ["", "", "", "", "", "On Monday, ", "In a statement, ", "Earlier this week, ", "Meanwhile, ", "Late on Friday, ",
+         "In a rare move, ", "For the second time this year, ", "Speaking in the capital, "]
+TRAILS = ["", "", "", "", "", ", a move that angered {X}", ", according to state media", ", officials said",
+          ", the foreign ministry said in a statement", ", and said it would continue to do so", ", reports said",
+          ", a day after talks in {CITY} ended", ", the latest sign of strained relations"]
 REPORTERS = ["officials said", "state media reported", "a spokesman said", "the ministry said", "witnesses said",
              "a government statement said", "diplomats said", "news agencies reported"]
 
@@ -172,10 +177,11 @@ def petrarch_frames(table, cls, rnd) -> list[Frame]:
         groups[group].append(verb + (" " + part if part else ""))
         if code and swap != "1" and code[:2] not in ("01", "02") and plover_of(code, table):
             out.append(Frame(verb + (" " + part if part else ""), "", "", "", code, "dobj", f"petrarch_verbs:{verb}"))
-    pats = [c for c in rows(EV / "petrarch_patterns.tsv", 7)]
+    pats = [c[:8] for c in rows(EV / "petrarch_patterns.tsv", 8)]
     rnd.shuffle(pats)
-    for group, part, obj, prep, pobj, code, swap in pats[:6000]:
-        if not code or swap == "1" or code[:2] in ("01", "02") or not plover_of(code, table) or not groups.get(group):
+    for group, verbs, part, obj, prep, pobj, code, swap in pats[:6000]:
+        own = [w.strip() for w in verbs.split(",") if w.strip()]  # the verbs the pattern was written for
+        if not code or swap == "1" or code[:2] in ("01", "02") or not plover_of(code, table) or not (own or groups.get(group)):
             continue
         if len(obj.split()) > 3 or len(pobj.split()) > 3:
             continue
@@ -184,7 +190,7 @@ def petrarch_frames(table, cls, rnd) -> list[Frame]:
         if o is None or po is None:
             continue
         slot, p = _slot(obj, prep, pobj, code, False)
-        verb = rnd.choice(groups[group])
+        verb = rnd.choice(own or groups[group])
         if part and " " not in verb:
             verb += " " + part
         out.append(Frame(verb, o, p, po.split(" ", 1)[-1] if po else "", code, slot, f"petrarch_patterns:{group}"))
@@ -199,12 +205,15 @@ LIGHT_BY_ROOT = {"03": ["reach", "sign"], "04": ["hold", "have"], "05": ["expres
                  "19": ["launch", "carry out", "conduct"], "20": ["carry out", "commit"]}
 
 
-def noun_frames(table) -> list[Frame]:
+def noun_frames(table, cls, rnd) -> list[Frame]:
     out = []
-    for noun, code, flags in rows(EV / "nouns.tsv", 3):
+    for noun0, code, flags in rows(EV / "nouns.tsv", 3):
         if not code or code[:2] in ("01", "02") or not plover_of(code, table):
             continue
         for lv in LIGHT_BY_ROOT.get(code[:2], ["announce"]):
+            noun = rnd.choice(cls[noun0]) if noun0.startswith("&") and cls.get(noun0) else noun0
+            if noun.startswith("&"):
+                continue
             det = "" if noun.endswith("s") else ("an " if noun[0] in "aeio" else "a ")
             p = DEFAULT_PREP.get(code[:2], "with" if "sym" in flags else "against")
             out.append(Frame(lv, det + noun, p, "", code, "prep", f"nouns.tsv:{noun}"))
@@ -454,6 +463,26 @@ def realise(f: Frame, src: tuple[str, bool], tgt: tuple[str, bool], form: str, r
     return b.text, b.spans, md
 
 
+def dress(text: str, spans: dict, rnd: random.Random, other: str, city: str) -> tuple[str, dict]:
+    """Lead the sentence with an adverbial and/or end it with a trailing clause (spans shifted)."""
+    lead = rnd.choice(LEADS)
+    if lead and not text.endswith("."):
+        lead = ""
+    if lead:
+        text = lead + text[0].lower() + text[1:] if not text[:2].isupper() and not _proper(text) else lead + text
+        spans = {k: (a + len(lead), b + len(lead)) for k, (a, b) in spans.items()}
+    trail = rnd.choice(TRAILS).replace("{X}", other).replace("{CITY}", city)
+    if trail and text.endswith(".") and not text.rstrip(".").endswith(("said", "reported")):
+        text = text[:-1] + trail + "."
+    return text, spans
+
+
+def _proper(text: str) -> bool:
+    """Does the sentence start with a name (keep its capital)?"""
+    w = text.split(" ", 1)[0]
+    return w not in ("The", "A", "An")
+
+
 def none_sentence(domain: str, actors: Actors, rnd: random.Random):
     """One 'not an event' sentence; the first actor slot is the source, the second the target."""
     tpl = rnd.choice(NONE_TEMPLATES[domain])
@@ -495,7 +524,7 @@ def main() -> None:
     cls = classes()
     lex = lexicon_frames(table, cls, rnd)
     pet = petrarch_frames(table, cls, rnd)
-    nouns = noun_frames(table)
+    nouns = noun_frames(table, cls, rnd)
     ctrl = control_frames(lex + pet, table, rnd)
     by_type: dict[str, dict[str, list[Frame]]] = defaultdict(lambda: defaultdict(list))
     for name, fs in (("lexicon", lex), ("petrarch", pet), ("nouns", nouns), ("control", ctrl)):
@@ -528,6 +557,8 @@ def main() -> None:
             text, spans, md = got
             if "source" not in spans or "trigger" not in spans:
                 continue
+            oc = actors.country()
+            text, spans = dress(text, spans, rnd, oc[1], actors.capitals.get(oc[0], oc[1]))
             n += 1
             records.append({"text": text, "published": date_box[0] or "2019-06-01", "label": ptype, "cameo": f.code,
                             "source": spans["source"], "target": spans.get("target"), "trigger": spans["trigger"],

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from ..model import Article, Paragraph
 from .modality import mood
-from .opinion import TYPES, Candidate, dense, features
+from .opinion import TYPES, Candidate, Lookup, features
 from .roles import MentionIndex, nodes_of, np_mentions, subject_token
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "data" / "opinion_corpus" / "corpus.jsonl"
+DEFAULT_WORDNET = DEFAULT_CORPUS.parent / "wordnet.tsv"
 
 
 def read_corpus(path: Path | str = DEFAULT_CORPUS, *, limit: int | None = None) -> list[dict]:
@@ -54,8 +55,8 @@ def candidate(nodes, idx, mentions, trig_node, src_span=None, tgt_span=None, *, 
     return Candidate(trig_node, src, tgt, md.negated, md.future, md.hypothetical)
 
 
-def samples_of(doc, r: dict, noun_root) -> list[tuple[list[str], object, int]]:
-    """The (features, vector, label) samples of one parsed corpus record."""
+def samples_of(doc, r: dict, look: Lookup) -> list[tuple[list[str], int]]:
+    """The (features, label) samples of one parsed corpus record."""
     span = doc.spacy[:]
     nodes = nodes_of(span)
     idx = MentionIndex(nodes, doc.mentions)
@@ -66,10 +67,9 @@ def samples_of(doc, r: dict, noun_root) -> list[tuple[list[str], object, int]]:
     if not in_trig:
         return []
     t = next((n for n in in_trig if n.pos_ in ("VERB", "AUX", "NOUN")), in_trig[0])
-    tensor = doc.spacy.tensor
     out = []
     c = candidate(nodes, idx, doc.mentions, t, r.get("source"), r.get("target"))
-    out.append((features(c, nodes, noun_root), dense(c, tensor), TYPES.index(r["label"])))
+    out.append((features(c, nodes, look), TYPES.index(r["label"])))
     below = {n.i for n in t.subtree}
     gov = t.head.i if t.dep_ in ("xcomp", "ccomp") else -1
     for n in nodes:
@@ -77,27 +77,20 @@ def samples_of(doc, r: dict, noun_root) -> list[tuple[list[str], object, int]]:
             continue
         c2 = candidate(nodes, idx, doc.mentions, n, from_parse=True)
         if c2.source:
-            out.append((features(c2, nodes, noun_root), dense(c2, tensor), TYPES.index("NONE")))
+            out.append((features(c2, nodes, look), TYPES.index("NONE")))
     return out
 
 
-def corpus_samples(records: list[dict], pipeline) -> list[tuple[list[str], object, int]]:
-    """Parse the records with ``pipeline`` (actors stage at least) and collect samples."""
+def corpus_samples(records: list[dict], pipeline, classes: dict | None = None) -> list[tuple[list[str], int]]:
+    """Parse the records with ``pipeline`` (actors stage at least) and collect samples;
+    ``classes`` is the WordNet class table (:func:`opinion.read_wordnet`)."""
     from ..model import Failure
     from .lexicon import load_lexicon
 
-    lex = load_lexicon(tuple(pipeline.settings.lexicon_files))
-    roots: dict[str, str | None] = {}
-
-    def noun_root(lemma: str):
-        if lemma not in roots:
-            e = lex.noun([lemma])
-            roots[lemma] = e.code[:2] if e else None
-        return roots[lemma]
-
+    look = Lookup(load_lexicon(tuple(pipeline.settings.lexicon_files)), classes)
     out = []
     for r, doc in zip(records, pipeline.pipe(_article(r) for r in records)):
         if isinstance(doc, Failure):
             continue
-        out.extend(samples_of(doc, r, noun_root))
+        out.extend(samples_of(doc, r, look))
     return out
