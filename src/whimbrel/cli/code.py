@@ -7,7 +7,7 @@ import json
 import click
 
 from ..model import Failure
-from . import main
+from . import main, opinion_option
 from .events import cli_errors, table_lines
 
 
@@ -23,6 +23,7 @@ def echo_failure(f: Failure) -> None:
               help="Publication date (ISO, e.g. 2018-11-05T20:04) for documents that carry none "
                    "(default $WHIMBREL_PUBLISHED; else they are read as of today, with a warning).")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
+@opinion_option
 @cli_errors
 def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None) -> None:
     """Code documents and print their events, without storing anything.

@@ -133,7 +133,8 @@ def features(c: Candidate, nodes, look: Lookup | None = None) -> list[str]:
                 f.append("om=" + _lemma(ch))
     else:
         f.append("o=none")
-    for ch in v.children:
+    # prepositions on the verb and inside its object phrase ("imposed sanctions on Russia")
+    for ch in list(v.children) + ([g for g in o.children if g.dep_ == "prep"] if o is not None else []):
         if ch.dep_ in ("prep", "agent", "dative"):
             p = ch.lower_
             f += ["p=" + p, f"vpp={lem}_{p}"]

@@ -9,9 +9,9 @@ For each sentence, after the rules have coded it (``coder._SentenceCoder.code``)
   lexicon's type gets P < ``floor``; ``type_source="model"``, the type's representative
   CAMEO code :data:`TYPE_CODE`) exists but is off by default, because it lowered type F1
   at every threshold tried on the studied half;
-* **relevance** - an event coded by a PETRARCH pattern whose trigger the model reads as
-  no political event (P(NONE) >= ``drop``) is dropped (sport, weather, business,
-  accidents, culture);
+* **relevance** - an event whose trigger the model reads as no political event is
+  dropped (sport, weather, business, accidents, culture): at P(NONE) >= ``drop`` when a
+  PETRARCH pattern coded it, at P(NONE) >= ``drop_any`` otherwise;
 * **propose** - a verb of a main clause with no event, whose parse gives a source
   actor of known country or sector, gets the model's type when P >= ``propose``
   (not for negated or hypothetical clauses); ``type_source="model"``.
@@ -46,15 +46,16 @@ class Rule:
     """The tie rule's thresholds, chosen on the even half of PLV (docs/coder.md has the grid).
 
     Every override threshold tried (0.7-0.95, floors 0.01-0.2) lowered type F1 there, so the
-    model never overrides the lexicon by default (``override`` above 1); relevance drops only
-    events coded by a PETRARCH pattern (``drop_patterns``), whose bare verb defaults misfire
-    on sport and business news; whimbrel's own patterns are never dropped.
+    model never overrides the lexicon by default (``override`` above 1); relevance drops an
+    event coded by a PETRARCH pattern (``drop_patterns``: their bare verb defaults misfire on
+    sport and business news) at P(NONE) >= ``drop``, any other at P(NONE) >= ``drop_any``.
     """
 
     override: float = 1.01
     floor: float = 0.02
     drop: float = 0.7
     drop_patterns: tuple[str, ...] = ("petrarch",)
+    drop_any: float = 0.95
     propose: float = 0.7
 
 
@@ -106,7 +107,7 @@ class SecondOpinion:
         lex_type = e.plover.event
         best = int(np.argmax(p))
         p_lex = float(p[TYPES.index(lex_type)]) if lex_type in TYPES else 0.0
-        if p[NONE] >= r.drop and e.evidence.pattern.startswith(r.drop_patterns):
+        if p[NONE] >= (r.drop if e.evidence.pattern.startswith(r.drop_patterns) else r.drop_any):
             return None
         if TYPES[best] == lex_type:
             return replace(e, type_source="both", confidence=calibrated("both", p_lex))
