@@ -132,7 +132,7 @@ def main() -> None:
         print(f"Lee corpus: {n} articles, {words:,} words; model {args.model}; "
               f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds")
         best: dict[str, dict] = {}
-        wall_ratios, cpu_ratios, op_ratios = [], [], []
+        wall_ratios, cpu_ratios, op_ratios, op_cpu = [], [], [], []
         kinds = ("spacy", "whimbrel") + (("whimbrel+opinion",) if args.opinion else ())
         for r in range(args.rounds):
             pair = {}
@@ -147,6 +147,7 @@ def main() -> None:
             wall_ratios.append(pair["spacy"]["seconds"] / pair["whimbrel"]["seconds"])
             if args.opinion:
                 op_ratios.append(pair["whimbrel"]["seconds"] / pair["whimbrel+opinion"]["seconds"])
+                op_cpu.append(pair["whimbrel"]["cpu"] / pair["whimbrel+opinion"]["cpu"])
             cpu_ratios.append(pair["spacy"]["cpu"] / pair["whimbrel"]["cpu"])
     sp, wh = best["spacy"], best["whimbrel"]
     sp_rate, wh_rate = sp["articles"] / sp["seconds"], wh["articles"] / wh["seconds"]
@@ -165,6 +166,8 @@ def main() -> None:
         print(f"whimbrel + opinion: {op_rate:7.1f} articles/s  ({op['events']} events)")
         print(f"ratio rules+model / rules alone, best rounds (wall): {op_rate / wh_rate:.2f}   (target >= 0.9); "
               f"per round: {', '.join(f'{x:.2f}' for x in op_ratios)}")
+        print(f"ratio rules+model / rules alone per round (CPU): {', '.join(f'{x:.2f}' for x in op_cpu)}; "
+              f"median {statistics.median(op_cpu):.2f}")
 
 
 if __name__ == "__main__":
