@@ -164,3 +164,34 @@ def test_blame_and_verdicts_said_by_a_predicate(code):
     for text in ("Kabul said the army was responsible for security.", "Kabul said the army was not behind the attack."):
         evs = code(text, [("Kabul", "AFGGOV", "agent"), ("army", "AFGMIL", "agent")])
         assert not any(c == "112" for _, _, c in dyads(evs)), text
+
+
+def test_a_leader_defending_their_countrys_decision_targets_the_country(code):
+    evs = code("Merkel defended Germany's decision to close the border.", [("Merkel", "DEUGOV"), ("Germany", "DEU", "country")])
+    assert ("DEUGOV", "DEU") in pairs(evs, "05")
+    # but the country's own support or commitment is the source's stance, not a target
+    evs = code("Erdogan reiterated Turkey's support for the rebels.",
+               [("Erdogan", "TURGOV"), ("Turkey", "TUR", "country"), ("rebels", "SYRREB", "agent")])
+    assert not any(t == "TUR" for _, t in pairs(evs, "05"))
+
+
+def test_a_mediator_targets_the_parties_it_mediates_between(code):
+    evs = code("Sharif launched a mediation effort to resolve the rift between Qatar and Saudi Arabia.",
+               [("Sharif", "PAKGOV"), ("Qatar", "QAT", "country"), ("Saudi Arabia", "SAU", "country")])
+    assert {("PAKGOV", "QAT"), ("PAKGOV", "SAU")} <= pairs(evs, "04")
+    # an accusation's purpose clause is not searched for a between-phrase
+    evs = code("Sharif criticised the plan to end the feud between Qatar and Saudi Arabia.",
+               [("Sharif", "PAKGOV"), ("Qatar", "QAT", "country"), ("Saudi Arabia", "SAU", "country")])
+    assert not any(t in ("QAT", "SAU") for _, t in pairs(evs, "11"))
+
+
+def test_an_order_of_a_material_act_is_that_act_by_the_one_who_ordered_it(code):
+    evs = code("The United States ordered China to close its consulate in Houston.",
+               [("United States", "USA", "country"), ("China", "CHN", "country"), ("Houston", "USA", "place")])
+    assert ("USA", "CHN") in pairs(evs, "16")
+    evs = code("A Spanish judge ordered nine former Catalan ministers jailed.",
+               [("Spanish judge", "ESPJUD", "agent"), ("ministers", "ESPGOV", "agent")])
+    assert ("ESPJUD", "ESPGOV", "173") in dyads(evs)
+    # an order to say something stays a demand of the one ordered
+    evs = code("Macron ordered the ambassador to condemn the coup.", [("Macron", "FRAGOV"), ("ambassador", "FRAGOV", "agent")])
+    assert {c[:2] for _, _, c in dyads(evs)} <= {"10"}

@@ -89,6 +89,27 @@ def _day(doc: Document) -> dt.date:
     return document_day(doc.article)[0]
 
 
+def _unknown_organisations(sp, ms: list[WMention]) -> list[WMention]:
+    """Organisations NER finds that no knowledge-base name or agent noun covers ("ICE",
+    "Jurisdiction for Peace"): actors of unknown country (``---``, ``ner:organisation``),
+    so an event can still say who acted; the knowledge base wins wherever it knows more."""
+    covered = set()
+    for w in ms:
+        covered.update(range(w.tok_start, w.tok_end))
+    out = []
+    for ent in sp.ents:
+        if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        ts, te = ent.start, ent.end
+        if sp[ts].lower_ in ("the", "a", "an"):
+            ts += 1
+        if ts >= te or all(not t.is_alpha for t in sp[ts:te]):
+            continue
+        out.append(WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "organisation",
+                            "ner:organisation", name=sp[ts:te].text, head=span_head(sp, ts, te)))
+    return out
+
+
 def span_head(sp, ts: int, te: int) -> int:
     """Index of the token in [ts, te) whose head lies outside the span (the last such)."""
     head = te - 1
@@ -235,6 +256,7 @@ class ActorStage:
         self._titles(sp, ms, agents)
         agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
+        ms.extend(_unknown_organisations(sp, ms))
         representatives(sp, ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)

@@ -35,6 +35,7 @@ PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
 #: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
+MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
@@ -136,7 +137,9 @@ class Arguments:
                     if tgt:
                         break
             if not tgt and not weak:
-                tgt = self.against_target(v, src)  # "filed a lawsuit in a Paris court against X"
+                tgt = self.phrase_target(v, src)  # "filed a lawsuit in a Paris court against X"
+            if not tgt and code.startswith(MEDIATION):
+                tgt = self.phrase_target(v, src, "between", purpose=True)  # the parties mediated between
             if not tgt and weak and src and all(own_side(a, src) for a in weak):
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
@@ -178,23 +181,37 @@ class Arguments:
                     found += self.idx.at(g)
                 elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                     found += np_mentions(pobj_of(g), self.idx)
-            found = [a for a in found if a.kind not in ("pronoun", "place") and not own_side(a, src)]
+            found = [a for a in found if a.kind not in ("pronoun", "place")]
+            # the source's own country is no target of its own commitment or support, but is
+            # of a decision it took ("Merkel defended Germany's decision")
+            decision = (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
         return []
 
-    def against_target(self, v, src: list[Actor]) -> list[Actor]:
-        """An against-phrase anywhere in the clause's object and adjunct phrases (not in
-        its subject or embedded clauses): "mobilised troops for a war against Iraq"."""
-        stack = [c for c in v.children if c.dep_ not in SUBJECTS and c.dep_ not in CLAUSAL | {"conj"}]
-        for _ in range(4):
+    def phrase_target(self, v, src: list[Actor], prep: str = "against", *, purpose: bool = False) -> list[Actor]:
+        """A ``prep`` phrase anywhere in the clause's object and adjunct phrases (not in its
+        subject or embedded clauses): "mobilised troops for a war against Iraq"; with
+        ``purpose``, also inside a to-clause of purpose ("launched a mediation effort to
+        resolve the rift between Qatar and the Gulf states")."""
+        def enter(c) -> bool:
+            if c.dep_ in SUBJECTS or c.dep_ in ("conj", "appos"):
+                return False
+            if c.dep_ in CLAUSAL:
+                return purpose and c.dep_ in ("acl", "advcl", "xcomp") and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            return True
+
+        stack = [c for c in v.children if enter(c)]
+        for _ in range(5):
             nxt = []
             for n in stack:
-                if n.dep_ == "prep" and n.lower_ == "against":
+                if n.dep_ == "prep" and n.lower_ == prep:
                     who = [a for a in np_mentions(pobj_of(n), self.idx) if not own_side(a, src)]
                     if who:
                         return who
-                nxt += [c for c in n.children if c.dep_ not in CLAUSAL | {"conj", "appos"}]
+                nxt += [c for c in n.children if enter(c)]
             stack = nxt
         return []
 

@@ -180,6 +180,12 @@ def _phrase_ok(want: tuple[str, ...], tok) -> bool:
     return all(w in have for w in want[:-1])
 
 
+def _own_force(a: Actor, src: list[Actor]) -> bool:
+    """Is ``a`` an armed or police force of the source's own side (or of no known side)?"""
+    return (a.sector in ("MIL", "COP") or a.code[3:6] in ("MIL", "COP")) and (
+        a.code.startswith("---") or any(a.code[:3] == s.code[:3] for s in src))
+
+
 def _participants(src: list[Actor]) -> int:
     """How many different actors a source list names."""
     out: list[Actor] = []
@@ -541,9 +547,20 @@ class _SentenceCoder(NominalEvents, Arguments):
                 if c.pos_ == "VERB":
                     xc = c
                     break
+        if xc is None and "command" in roles:
+            # "ordered nine former ministers jailed": the ordered act hangs on the object
+            d = child(v, "dobj")
+            xc = next((c for c in (d.children if d is not None else ()) if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
         if xc is not None and any(r in roles for r in CONTROL):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
-            if "request" in roles:
+            am = self.code_verb(xc) if "command" in roles else None
+            if am is not None and self.lex.info(am.code) is not None and self.lex.info(am.code).quad_class in (2, 4):
+                # an authority's order of a material act is that act ("ordered the newspaper to
+                # suspend publication", "ordered troops to withdraw"); an order to say something
+                # stays a demand
+                trig = (min(v.i, am.trigger[0]), max(v.i, am.trigger[1]))
+                m, act_v = Match(am.code, am.pattern, trig, am.noun), xc
+            elif "request" in roles:
                 pass  # the verb's own code; its object is the target
             elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):
                 pass  # "staged demonstrations to demand reforms": the demonstration is the event
@@ -584,6 +601,9 @@ class _SentenceCoder(NominalEvents, Arguments):
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
             src = src or s2
+            if "command" in roles and kind is None:
+                t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
+                tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
         if "deny" in roles and act_v.i == v.i:
             claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)
