@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..model import Event
+from ..model import Event, Modality
 from .modality import mood
 from .opinion import NONE, TYPES, Candidate, Lookup, OpinionModel, features
 from .roles import np_mentions, subject_token
@@ -157,10 +157,9 @@ class SecondOpinion:
             if ptype == "ASSAULT" and all(a.sector == "MIL" or a.code.endswith("MIL") for a in src):
                 code = "190"
             before = len(sc.out)
-            rep, rep_by = sc.reporter(v)
-            from ..model import Modality
-
-            modality = Modality(future=md.future, reported_by=rep_by[0].code if rep_by and rep_by[0].code not in {a.code for a in src} else None)
+            _, rep_by = sc.reporter(v)
+            reporter = rep_by[0].code if rep_by and rep_by[0].code not in {a.code for a in src} else None
+            modality = Modality(future=md.future, reported_by=reporter)
             sc.emit(code, src, tgt, (v.i, v.i), modality, f"model:{ptype}", 0.5, False)
             for e in sc.out[before:]:
                 out.append(replace(e, type_source="model", confidence=calibrated("model", float(p[best]))))
