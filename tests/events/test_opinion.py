@@ -162,7 +162,7 @@ def test_retrain_on_a_small_slice_and_the_pipeline_uses_it(tmp_path, pipeline):
     from whimbrel.events.opinion_corpus import corpus_samples, read_corpus
     from whimbrel.pipeline import Pipeline
 
-    records = read_corpus(CORPUS, limit=150)
+    records = read_corpus(CORPUS, limit=100)
     samples = corpus_samples(records, pipeline)
     assert len(samples) >= len(records) * 0.9
     assert {TYPES[y] for _, y in samples} >= {"NONE", "ASSAULT"}
@@ -207,6 +207,11 @@ def test_switch_from_environment_and_cli(monkeypatch):
 
     for cmd in ("code", "ingest", "eval"):
         assert "--opinion" in CliRunner().invoke(main, [cmd, "--help"]).output
+    # the flag reaches the settings (through the environment, so ingest's workers see it too)
+    CliRunner().invoke(main, ["eval", "--opinion", "/nonexistent.json"])
+    assert Settings.from_env().opinion is True
+    CliRunner().invoke(main, ["eval", "--no-opinion", "/nonexistent.json"])
+    assert Settings.from_env().opinion is False
 
 
 def test_corpus_records_are_well_formed():
