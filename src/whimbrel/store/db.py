@@ -76,8 +76,29 @@ def article_row(article: Article, *, coder_version: str | None, run_id: str | No
     )
 
 
-def event_row(event: Event) -> tuple:
+def basis(doc: Document | None, event: Event) -> dict | None:
+    """How an event's date and place were found (the when/where stages' rule per event), or None.
+
+    Stored in the record as ``basis``: ``date_rule`` (clause, sentence, paragraph, lead,
+    published, ...), ``date_text`` (the time expression used) and ``place_rule`` (clause,
+    sentence, dateline, story, ...). Deduplication reads it (a dateline place or a
+    publication-day date is weaker evidence than one stated with the event).
+    """
+    if doc is None:
+        return None
+    when = (doc.extras.get("when") or {}).get(event.event_id)
+    where = (doc.extras.get("where") or {}).get(event.event_id)
+    if when is None and where is None:
+        return None
+    return {"date_rule": when[0] if when else None, "date_text": (when[1] or None) if when else None,
+            "place_rule": where[0] if where else None}
+
+
+def event_row(event: Event, doc: Document | None = None) -> tuple:
     rec = event.as_dict()
+    how = basis(doc, event)
+    if how is not None:
+        rec["basis"] = how
     src, tgt, loc, mod = event.source, event.target, event.location, event.modality
     return (
         event.event_id, event.article_id, event.sentence_index,
@@ -214,16 +235,13 @@ class Store:
         )
 
     def events(self, flt: EventFilter | None = None) -> list[dict]:
-        """Event records (the JSON shape of DESIGN.md) matching ``flt``, in text order."""
-        flt = flt or EventFilter()
-        where, params = flt.to_sql(alias="events")
-        sql = (
-            f"SELECT record FROM events WHERE {where} "
-            "ORDER BY article_id, sentence_index, trigger_start, event_id"
-        )
-        if flt.limit is not None:
-            sql += f" LIMIT {int(flt.limit)}"
-        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+        """Event records (the JSON shape of DESIGN.md) matching ``flt``, ordered by date.
+
+        A list; :func:`whimbrel.store.query.iter_events` streams them instead.
+        """
+        from .query import iter_events
+
+        return list(iter_events(self.con, flt))
 
     def counts(self) -> dict[str, int]:
         """Row counts of the base tables."""
@@ -284,6 +302,7 @@ class Store:
             latest[d.article.id] = d
         ids = list(latest)
         events: dict[str, Event] = {}
+        owner: dict[str, Document] = {}
         art_rows = []
         for d in latest.values():
             evs = list({e.event_id: e for e in d.events}.values())
@@ -291,6 +310,7 @@ class Store:
             art_rows.append(article_row(d.article, coder_version=version, run_id=run_id))
             for e in evs:
                 events[e.event_id] = e
+                owner[e.event_id] = d
         if ids:
             self.con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
             self.con.execute("DELETE FROM articles WHERE list_contains(?, article_id)", [ids])
@@ -298,7 +318,7 @@ class Store:
             # an event id seen in another article is that article's; ours replaces it
             self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [list(events)])
         self._insert("articles", art_rows, a_types)
-        self._insert("events", [event_row(e) for e in events.values()], e_types)
+        self._insert("events", [event_row(e, owner[e.event_id]) for e in events.values()], e_types)
         # documents that now code are no longer failures; a failure replaces an older one
         keys = ids + [d.article.origin for d in latest.values() if d.article.origin]
         keys += [f.document for f in failures]
