@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
+import sys
 
 import click
 
 from ..errors import WhimbrelError
+from ..store.cells import csv_cell, json_line, safe
 from ..store.query import EventFilter
 from . import main
 
@@ -85,14 +86,23 @@ def open_store(db: str | None, *, read_only: bool = False):
 
 
 def cli_errors(fn):
-    """Turn named library errors into ``ClickException`` (exit code 1, message on stderr)."""
+    """Turn named library errors, and database errors, into ``ClickException`` (exit code 1, one
+    line on stderr, no traceback)."""
 
     @functools.wraps(fn)
     def wrapper(*a, **kw):
         try:
             return fn(*a, **kw)
         except WhimbrelError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(safe(str(e))) from e
+        except Exception as e:
+            duckdb = sys.modules.get("duckdb")
+            if duckdb is None or not isinstance(e, duckdb.Error):
+                raise
+            from ..store.connect import explain
+            from ..store.db import db_path
+
+            raise click.ClickException(safe(explain(db_path(kw.get("db")), e))) from e
 
     return wrapper
 
@@ -134,17 +144,19 @@ def flat_record(rec: dict) -> dict:
 
 
 def csv_text(records: list[dict], *, header: bool = True) -> str:
+    """CSV of event records; control characters escaped, cells that a spreadsheet would run as
+    formulas neutralised (:func:`~whimbrel.store.cells.csv_cell`)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     if header:
         w.writeheader()
     for rec in records:
-        w.writerow(flat_record(rec))
+        w.writerow({k: csv_cell(v) for k, v in flat_record(rec).items()})
     return buf.getvalue()
 
 
 def _cut(text, width: int) -> str:
-    text = "" if text is None else str(text)
+    text = safe(text)
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
@@ -182,7 +194,7 @@ def print_records(records, fmt: str) -> None:
     """Print records (any iterable: they are written as they come, not collected first)."""
     if fmt == "json":
         for rec in records:
-            click.echo(json.dumps(rec, ensure_ascii=False))
+            click.echo(json_line(rec))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import UsageError
+from .cells import csv_cell, json_line
 from .clusters import ensure_schema
 
 
@@ -217,24 +218,24 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
                 w.writerow(gdelt.columns() if fmt == "gdelt" else gdelt.MENTION_COLUMNS)
             if fmt == "gdelt":
                 for rec in records(con, flt=flt, level=level):
-                    w.writerow(gdelt.event_row(rec))
+                    w.writerow([csv_cell(v) for v in gdelt.event_row(rec)])
                     n += 1
             else:
                 ids = [r["dedup_id"] for r in records(con, flt=flt, level=level)] if flt is not None else None
                 for row in gdelt.mention_rows(con, dedup_ids=ids):
-                    w.writerow(row)
+                    w.writerow([csv_cell(v) for v in row])
                     n += 1
         elif fmt == "plover":
             for rec in records(con, flt=flt, level=level):
                 out_rec = plover.record(rec)
                 if out_rec is not None:
-                    stream.write(json.dumps(out_rec, ensure_ascii=False) + "\n")
+                    stream.write(json_line(out_rec) + "\n")
                     n += 1
         else:
             w = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, lineterminator="\n")
             w.writeheader()
             for rec in records(con, flt=flt, level=level):
-                w.writerow(flat(rec))
+                w.writerow({k: csv_cell(v) for k, v in flat(rec).items()})
                 n += 1
     finally:
         if close:

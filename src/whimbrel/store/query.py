@@ -10,7 +10,8 @@ Matching rules (documented in the CLI help too):
   ``target`` match one side only. A value written as a CAMEO code (upper case
   letters, digits and ``-``, e.g. ``PRK`` or ``USAGOV``) matches codes that start
   with it; any other value matches the actor's name, case-insensitively, as a
-  substring (``"kim"`` matches "Kim Jong-un").
+  substring (``"kim"`` matches "Kim Jong-un"). Values are plain text, not
+  patterns: ``%`` and ``_`` match only themselves.
 * ``cameo`` is a code prefix (``"04"`` matches 040..046, ``"043"`` only 043*).
 * ``plover`` is a PLOVER event type, case-insensitive (``consult``).
 * ``since`` / ``until`` are inclusive ISO dates, compared with the event date
@@ -83,8 +84,8 @@ class EventFilter:
     def _side(self, value: str, side: str, alias: str) -> tuple[str, list]:
         value = value.strip()
         if _CODE.match(value):
-            return f"{alias}.{side}_code LIKE ? || '%'", [value]
-        return f"{alias}.{side}_name ILIKE '%' || ? || '%'", [value]
+            return f"starts_with({alias}.{side}_code, ?)", [value]
+        return f"contains(lower({alias}.{side}_name), lower(?))", [value]
 
     def to_sql(self, *, alias: str = "events") -> tuple[str, list]:
         """``(where_sql, params)`` over the events table (named ``alias`` in the query).
@@ -106,7 +107,7 @@ class EventFilter:
                 clauses.append(sql)
                 params += par
         if self.cameo:
-            clauses.append(f"{alias}.cameo LIKE ? || '%'")
+            clauses.append(f"starts_with({alias}.cameo, ?)")
             params.append(self.cameo.strip())
         if self.plover:
             clauses.append(f"upper({alias}.plover_event) = upper(?)")
