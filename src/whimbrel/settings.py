@@ -17,6 +17,14 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
 #: seconds a command waits for another whimbrel process to let go of the database
 DEFAULT_LOCK_TIMEOUT = 60.0
+#: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
+DEFAULT_OPINION = False
+
+
+def _flag(value: str | None, default: bool) -> bool:
+    if value is None or not value.strip():
+        return default
+    return value.strip().lower() not in ("0", "off", "no", "false")
 
 
 def _paths(value: str | None) -> tuple[Path, ...]:
@@ -36,6 +44,8 @@ class Settings:
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
     min_confidence: float = 0.0  # events below this confidence are not emitted
+    opinion: bool = False  # the learned second opinion on event types (events/opinion_use.py)
+    opinion_model: Path | None = None  # its weights (default: the shipped events/data/opinion.npz)
     published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
 
     @classmethod
@@ -51,6 +61,8 @@ class Settings:
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),
             min_confidence=float(env.get("WHIMBREL_MIN_CONFIDENCE", 0.0)),
+            opinion=_flag(env.get("WHIMBREL_OPINION"), DEFAULT_OPINION),
+            opinion_model=Path(env["WHIMBREL_OPINION_MODEL"]) if env.get("WHIMBREL_OPINION_MODEL") else None,
             published=env.get("WHIMBREL_PUBLISHED") or None,
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}

@@ -15,6 +15,21 @@ from .. import __version__
 COMMAND_MODULES = ("code", "ingest", "events", "show", "actors", "eval", "db", "serve")
 
 
+def _set_opinion(ctx, param, value) -> None:
+    # through the environment, so that ingest's worker processes see it too
+    if value is not None:
+        import os
+
+        os.environ["WHIMBREL_OPINION"] = "1" if value else "0"
+
+
+#: --opinion/--no-opinion: the learned second opinion on event types (WHIMBREL_OPINION)
+opinion_option = click.option(
+    "--opinion/--no-opinion", default=None, expose_value=False, is_eager=True, callback=_set_opinion,
+    help="Switch the learned second opinion on event types on or off (default $WHIMBREL_OPINION, else off; "
+         "see docs/coder.md).")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="whimbrel")
 def main() -> None:

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from . import main
+from . import main, opinion_option
 
 
 @main.command("eval")
@@ -15,6 +15,7 @@ from . import main
 @click.option("--max-items", default=40, show_default=True, help="How many misses and extras to list in the text view.")
 @click.option("--split", type=click.Choice(["even", "odd"]), default=None,
               help="Score one half only: by sentence_id parity for PLV TSV, else every other record.")
+@opinion_option
 def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> None:
     """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, a whimbrel
     article gold JSON or sentence JSONL, or a span-marked PLV TSV.

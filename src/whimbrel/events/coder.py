@@ -91,6 +91,7 @@ class EventStage:
         self.settings = settings
         self._lex: Lexicon | None = None
         self._rel: Relevance | None = None
+        self._opinion = None
 
     @property
     def lexicon(self) -> Lexicon:
@@ -105,8 +106,17 @@ class EventStage:
         return self._rel
 
     @property
+    def opinion(self):
+        """The learned second opinion on event types (``opinion_use.py``), when switched on."""
+        if self._opinion is None and self.settings.opinion:
+            from .opinion_use import load_opinion
+
+            self._opinion = load_opinion(self.settings, self.lexicon)
+        return self._opinion
+
+    @property
     def version(self) -> str:
-        return f"{CODER_VERSION}+{self.lexicon.version}"
+        return f"{CODER_VERSION}+{self.lexicon.version}" + (f"+{self.opinion.version}" if self.opinion else "")
 
     def __call__(self, doc: Document) -> Document:
         lex = self.lexicon
@@ -126,8 +136,12 @@ class EventStage:
             for n in nodes:
                 if n.pos_ == "VERB" or n.pos_ == "ADJ":
                     n.lemma_ = lex.verb_lemma(n.lemma_, n.lower_)
-            found = _SentenceCoder(lex, doc, s, nodes, idx).code()
-            if not found and s.kind == "headline":
+            sc = _SentenceCoder(lex, doc, s, nodes, idx)
+            found = sc.code()
+            coded = bool(found)
+            if self.opinion is not None:
+                found = self.opinion.review(sc, found)
+            if not coded and not found and s.kind == "headline":
                 from ..nlp import load
                 from .headline import recode
 
