@@ -64,8 +64,12 @@ def test_dyad_chart_and_json(store):
 
 def test_network_weights_and_blocs(store):
     g = relations.network(store.con)
-    assert g.edges["PRK", "CUB"]["weight"] == 1
-    assert g.edges["PRK", "USA"]["weight"] == -2 and g.edges["PRK", "USA"]["conflict"] == 2
+    assert g.is_directed()
+    assert g.edges["PRK", "CUB"]["weight"] == 1 and not g.has_edge("CUB", "PRK")
+    # edges keep direction: North Korea's accusation and the US sanctions are two edges
+    assert g.edges["PRK", "USA"]["conflict"] == 1 and g.edges["USA", "PRK"]["conflict"] == 1
+    both = relations.undirected(g)
+    assert both.edges["PRK", "USA"]["weight"] == -2 and both.edges["PRK", "USA"]["conflict"] == 2
     assert g.edges["USA", "JPN"]["weight"] == 1
     found = relations.blocs(g)
     bloc = next(b for b in found if "PRK" in b.members)
@@ -85,14 +89,14 @@ def test_network_exports(store, tmp_path):
     path = relations.write_graphml(g, str(tmp_path / "g.graphml"), found)
     h = nx.read_graphml(path)
     assert h.nodes["PRK"]["bloc"] == h.nodes["CUB"]["bloc"] != 0
-    assert h.edges["PRK", "USA"]["weight"] == -2
+    assert h.is_directed() and h.edges["PRK", "USA"]["weight"] == -1 and h.edges["USA", "PRK"]["weight"] == -1
 
 
 def test_network_period_and_min_events(store):
     g = relations.network(store.con, until="2018-12")
     assert set(g.nodes) == {"PRK", "CUB", "USA"}
-    g2 = relations.network(store.con, min_events=2)
-    assert {frozenset(e) for e in g2.edges} == {frozenset({"PRK", "USA"})}
+    g2 = relations.network(store.con, min_events=2)  # both directions of a pair together
+    assert set(g2.edges) == {("PRK", "USA"), ("USA", "PRK")}
 
 
 def test_top_actors_and_dyads(store):
@@ -145,3 +149,60 @@ def test_organisations_are_their_own_nodes():
     assert _node("IGOUNODEVWBK", "root") == "IGOUNODEVWBK"  # DEV inside an organisation's code stays
     assert _node("PRKGOV", "root") == "PRK" and _node("PRKGOV", "code") == "PRKGOV"
     assert _node("---GOV", "root") is None
+
+
+def test_a_bloc_member_must_cooperate_itself():
+    """AAA, BBB and CCC all oppose ZZZ; AAA and BBB cooperate, CCC cooperates with nobody: no ally."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+
+    def add(u, v, coop, conf):
+        g.add_edge(u, v, events=coop + conf, cooperation=coop, conflict=conf, weight=coop - conf, goldstein=0.0)
+
+    add("AAA", "BBB", 3, 0)
+    add("BBB", "AAA", 2, 0)
+    for x in ("AAA", "BBB", "CCC"):
+        add(x, "ZZZ", 0, 4)
+    add("CCC", "AAA", 0, 1)  # CCC's own relation with the bloc is hostile
+    found = relations.blocs(g)
+    assert [b.members for b in found] == [("AAA", "BBB")]
+    add("CCC", "BBB", 3, 0)  # now CCC cooperates on balance (+3 - 1)
+    assert [b.members for b in relations.blocs(g)] == [("AAA", "BBB", "CCC")]
+
+
+def test_series_by_day_week_month(store, tmp_path):
+    from whimbrel import series
+
+    days = series.dyad_series(store.con, "PRK", "USA", freq="day")
+    assert days[0].period.isoformat() == "2018-11-05" and days[-1].period.isoformat() == "2019-01-09"
+    assert sum(p.events for p in days) == 2 and len(days) == 66  # empty days included
+    weeks = series.dyad_series(store.con, "PRK", "USA", freq="week")
+    assert weeks[0].period.isoformat() == "2018-11-05" and weeks[0].period.weekday() == 0
+    months = series.dyad_series(store.con, "PRK", "USA", freq="month")
+    assert [p.period.isoformat() for p in months] == ["2018-11-01", "2018-12-01", "2019-01-01"]
+    assert [p.events for p in months] == [1, 0, 1] and months[2].goldstein_mean == pytest.approx(-8.0)
+    assert series.dyad_series(store.con, "PRK", "USA", freq="month", directed=True)[-1].period.month == 11
+    with pytest.raises(UsageError):
+        series.dyad_series(store.con, "PRK", "USA", freq="hour")
+    import csv
+
+    import pyarrow.parquet as pq
+
+    rows = list(csv.DictReader(open(series.write_csv(months, str(tmp_path / "s.csv")))))
+    assert rows[0]["period"] == "2018-11-01" and rows[0]["quad3"] == "1"
+    assert pq.read_table(series.write_parquet(months, str(tmp_path / "s.parquet"))).num_rows == 3
+
+
+def test_partner_series_and_png(store, tmp_path):
+    from whimbrel import series
+
+    found = series.partner_series(store.con, "USA", n=2, freq="month")
+    assert list(found) == ["PRK", "CUB"]  # USA's most frequent partners: PRK 2 events, then CUB and others by name
+    assert sum(p.events for p in found["PRK"]) == 2
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        pytest.skip("matplotlib (whimbrel[plot]) is not installed")
+    out = series.png(found, str(tmp_path / "p.png"), title="USA")
+    assert open(out, "rb").read()[:4] == b"\x89PNG"

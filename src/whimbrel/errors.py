@@ -53,6 +53,12 @@ class MalformedRecord(InputError):
     code = "malformed_record"
 
 
+class Unreadable(InputError):
+    """A file or directory the operating system would not let us read."""
+
+    code = "unreadable"
+
+
 class ModelNotFound(WhimbrelError):
     code = "model_not_found"
 
@@ -71,6 +77,19 @@ class PipelineConfigError(WhimbrelError):
 
 class StoreError(WhimbrelError):
     code = "store"
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be written or read at all (disk full, read-only, damaged): not one
+    document's fault, so the run stops rather than recording documents as failed."""
+
+    code = "store_unavailable"
+
+
+class StoreLocked(StoreUnavailable):
+    """Another process held the database for longer than the lock timeout."""
+
+    code = "store_locked"
 
 
 class UsageError(WhimbrelError):

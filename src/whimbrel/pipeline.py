@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 from . import __version__
 from .dateline import parse_text
-from .errors import PipelineConfigError, WhimbrelError
+from .errors import PipelineConfigError, TooLarge, WhimbrelError
 from .model import Article, Document, Failure
 from .nlp import attach, load
 from .settings import Settings
@@ -128,15 +128,21 @@ class Pipeline:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
-        articles = [a for a in batch if isinstance(a, Article)]
-        parsed = iter(self.nlp.pipe(parse_text(a) for a in articles))  # wire datelines blanked
+        limit = getattr(self.nlp, "max_length", None) or float("inf")
+        fits = [a for a in batch if isinstance(a, Article) and len(a.text) <= limit]
+        parsed = _Parses(self.nlp, [parse_text(a) for a in fits])  # wire datelines blanked
         for item in batch:
             if isinstance(item, Failure):
                 yield item
                 continue
+            if len(item.text) > limit:  # refused before parsing: spaCy would fail the whole batch
+                yield _failure(item, "annotate", TooLarge(
+                    f"the text is {len(item.text):,} characters, over the parser's limit of {limit:,} "
+                    f"(spaCy's max_length); split the document into parts"))
+                continue
             stage = "annotate"
             try:
-                doc = attach(Document(article=item), next(parsed))
+                doc = attach(Document(article=item), parsed.next())
                 for st in self.stages:
                     stage = st.name
                     doc = st(doc)
@@ -147,6 +153,35 @@ class Pipeline:
             except Exception as exc:  # recorded, never swallowed
                 log.debug("document %s failed in %s", item.id, stage, exc_info=True)
                 yield _failure(item, stage, exc)
+
+
+class _Parses:
+    """The parses of a batch's texts, in order, from one ``nlp.pipe`` call.
+
+    If the batched call raises, the error may belong to any text of spaCy's
+    internal batch, so from there on each text is parsed on its own: only the
+    text that raises again fails, and the others of the batch are coded.
+    """
+
+    def __init__(self, nlp, texts: list[str]):
+        self.nlp = nlp
+        self.texts = texts
+        self.i = 0
+        self.batched = True
+        self.stream = None
+
+    def next(self):
+        text = self.texts[self.i]
+        self.i += 1
+        if self.batched:
+            try:
+                if self.stream is None:
+                    self.stream = iter(self.nlp.pipe(self.texts))
+                return next(self.stream)
+            except Exception as exc:
+                log.debug("batched parse failed (%s); parsing the rest of the batch one by one", exc)
+                self.batched, self.stream = False, None
+        return next(iter(self.nlp.pipe([text])))
 
 
 def _stamp(event, version):

@@ -6,14 +6,19 @@ Actors are matched by CAMEO code prefix (``PRK`` matches PRK, PRKGOV, ...).
 Network nodes are actor roots by default: a country, or an organisation's own
 code without its sectors (the EU and NATO are two nodes, not one "IGO").
 
+The network is directed: an edge A -> B counts A's acts on B. Blocs use both
+directions together.
+
 Blocs: communities of actors that cooperate with each other and act against
 the same others. The affinity of two actors is their net cooperation (events
 in quad classes 1-2 minus 3-4, both directions) plus their *shared
 opposition*: for every third actor, the smaller of the two conflict counts
 they have with it. Negative affinities are dropped and Louvain community
-detection (networkx, fixed seed) runs on the rest; communities of two or more
-actors whose net cooperation with each other is positive are blocs, each
-reported with the actors its members act against.
+detection (networkx, fixed seed) runs on the rest. A member stays in its
+community's bloc only if its *own* net cooperation with the other members is
+positive (a shared enemy alone makes no ally); communities left with two or
+more such actors are blocs, each reported with the actors its members act
+against. Time series by day, week or month are in :mod:`whimbrel.series`.
 """
 
 from __future__ import annotations
@@ -223,17 +228,18 @@ def _node(code: str | None, by: str) -> str | None:
 
 
 def network(con, *, since=None, until=None, by: str = "root", level: str = "dedup", min_events: int = 1):
-    """The actor graph (networkx.Graph) over a period.
+    """The directed actor graph (networkx.DiGraph) over a period: an edge A -> B counts A's acts on B.
 
     Edge attributes: ``events``, ``cooperation`` (quad 1-2), ``conflict``
     (quad 3-4), ``weight`` = cooperation - conflict, ``goldstein`` (total).
-    Node attributes: ``events``, ``cooperation``, ``conflict``.
+    Node attributes: ``events``, ``cooperation``, ``conflict`` (as source or target).
+    ``min_events`` applies to a pair's events in both directions together.
     """
     import networkx as nx
 
     if by not in ("root", "code"):
         raise UsageError(f"--by {by!r}: use 'root' (countries, IGOs) or 'code' (full actor codes)")
-    g = nx.Graph()
+    g = nx.DiGraph()
     for src, tgt, quad, gold, _day in _rows(con, level=level, since=since, until=until):
         s, t = _node(src, by), _node(tgt, by)
         if not s or not t or s == t:
@@ -255,9 +261,28 @@ def network(con, *, since=None, until=None, by: str = "root", level: str = "dedu
         e["weight"] = e["cooperation"] - e["conflict"]
         e["goldstein"] = round(e["goldstein"] + (gold or 0.0), 3)
     if min_events > 1:
-        g.remove_edges_from([(u, v) for u, v, d in g.edges(data=True) if d["events"] < min_events])
+        pair = undirected(g)
+        g.remove_edges_from([(u, v) for u, v in g.edges if pair.edges[u, v]["events"] < min_events])
         g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
     return g
+
+
+def undirected(g):
+    """Both directions of each pair together (a networkx.Graph with summed edge attributes)."""
+    import networkx as nx
+
+    if not g.is_directed():
+        return g
+    h = nx.Graph()
+    h.add_nodes_from(g.nodes(data=True))
+    for u, v, d in g.edges(data=True):
+        if not h.has_edge(u, v):
+            h.add_edge(u, v, events=0, cooperation=0, conflict=0, weight=0, goldstein=0.0)
+        e = h.edges[u, v]
+        for k in ("events", "cooperation", "conflict", "weight"):
+            e[k] += d[k]
+        e["goldstein"] = round(e["goldstein"] + d["goldstein"], 3)
+    return h
 
 
 @dataclass(frozen=True)
@@ -273,10 +298,22 @@ class Bloc:
                 "partners": [{"actor": a, "cooperation": n} for a, n in self.partners]}
 
 
+def _own_members(g, com: set) -> tuple[str, ...]:
+    """The members whose own net cooperation with the other (remaining) members is positive."""
+    members = set(com)
+    while True:
+        keep = {u for u in members
+                if sum(g.edges[u, v]["weight"] for v in members if v != u and g.has_edge(u, v)) > 0}
+        if keep == members:
+            return tuple(sorted(members))
+        members = keep
+
+
 def blocs(g, *, shared_weight: float = 1.0, seed: int = 7) -> list[Bloc]:
     """Communities of actors that cooperate with each other and oppose the same others."""
     import networkx as nx
 
+    g = undirected(g)
     affinity = nx.Graph()
     affinity.add_nodes_from(g.nodes)
     nodes = list(g.nodes)
@@ -292,13 +329,12 @@ def blocs(g, *, shared_weight: float = 1.0, seed: int = 7) -> list[Bloc]:
         return []
     communities = nx.community.louvain_communities(affinity, weight="weight", seed=seed)
     out = []
-    for com in communities:
-        if len(com) < 2:
+    for found in communities:
+        members = _own_members(g, found)  # shared enemies alone do not make an ally: each member cooperates
+        if len(members) < 2:
             continue
-        members = tuple(sorted(com))
+        com = set(members)
         inside = sum(g.edges[u, v]["weight"] for u in members for v in members if u < v and g.has_edge(u, v))
-        if inside <= 0:  # shared enemies alone do not make a bloc: its members must cooperate
-            continue
         against: dict[str, int] = defaultdict(int)
         partners: dict[str, int] = defaultdict(int)
         for u in members:
@@ -321,6 +357,7 @@ def blocs(g, *, shared_weight: float = 1.0, seed: int = 7) -> list[Bloc]:
 
 
 def network_json(g, found: list[Bloc] | None = None) -> dict:
+    """networkx node-link data (directed: ``"directed": true``, one link per direction) plus ``blocs``."""
     import networkx as nx
 
     data = nx.node_link_data(g, edges="links")

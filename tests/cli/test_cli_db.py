@@ -15,7 +15,7 @@ from eventdb_factory import ORIGINALS, article, document, event, syndicate  # no
 from whimbrel.cli import main  # noqa: E402
 from whimbrel.store import Store  # noqa: E402
 
-COMMANDS = ("dedup", "clusters", "export", "dyad", "network", "top", "recode")
+COMMANDS = ("dedup", "clusters", "export", "dyad", "partners", "network", "top", "recode")
 
 
 @pytest.fixture()
@@ -120,3 +120,49 @@ def test_recode_command(db, monkeypatch):
 def test_missing_actor_is_a_usage_error(db):
     res = CliRunner().invoke(main, ["dyad", "--db", db, "PRK"])
     assert res.exit_code == 2
+
+
+def _hold(db: str, *, read_only: bool):
+    """Another process that keeps ``db`` open until killed; returns once it has it open."""
+    import subprocess
+
+    code = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == '1'); "
+            "print('open', flush=True); time.sleep(60)")
+    proc = subprocess.Popen([sys.executable, "-c", code, db, "1" if read_only else "0"],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "open"
+    return proc
+
+
+def test_read_commands_work_while_another_process_reads(db):
+    assert run("dedup", "--db", db).exit_code == 0
+    proc = _hold(db, read_only=True)
+    try:
+        for args in (("events",), ("top",), ("dyad", "PRK", "USA"), ("export", "--format", "gdelt")):
+            res = run(*args, "--db", db)
+            assert res.exit_code == 0, (args, res.output)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_writer_holding_the_lock_is_said_plainly(db):
+    proc = _hold(db, read_only=False)
+    try:
+        res = CliRunner().invoke(main, ["dedup", "--db", db])
+        assert res.exit_code == 1
+        assert f"PID {proc.pid}" in res.output and "locked" in res.output
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_dyad_by_week_with_csv_and_partners(db, tmp_path):
+    out = tmp_path / "s.csv"
+    res = run("dyad", "PRK", "USA", "--by", "week", "--csv", str(out), "--db", db)
+    assert res.exit_code == 0 and "2018-10-29" in res.output  # the week (from Monday) of 4 November
+    assert out.read_text().splitlines()[0].startswith("series,period,events")
+    res = run("partners", "USA", "--json", "--db", db)
+    assert res.exit_code == 0
+    rows = [json.loads(line) for line in res.output.splitlines()]
+    assert {r["series"] for r in rows} == {"USA-PRK", "USA-CUB"}

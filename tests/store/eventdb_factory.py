@@ -12,6 +12,7 @@ from whimbrel.model import (Actor, Article, Document, Event, Evidence, Location,
 
 CAMEO = {  # code: (root, quad, goldstein, plover event, plover mode)
     "030": ("03", 1, 4.0, "AGREE", None),
+    "040": ("04", 1, 1.0, "CONSULT", None),
     "043": ("04", 1, 2.8, "CONSULT", "visit"),
     "042": ("04", 1, 1.9, "CONSULT", "visit"),
     "036": ("03", 1, 4.0, "CONSULT", None),
@@ -19,6 +20,7 @@ CAMEO = {  # code: (root, quad, goldstein, plover event, plover mode)
     "112": ("11", 3, -2.0, "ACCUSE", None),
     "163": ("16", 4, -8.0, "SANCTION", None),
     "190": ("19", 4, -10.0, "ASSAULT", None),
+    "193": ("19", 4, -10.0, "ASSAULT", "firearms"),
 }
 
 COUNTRY = {"PRK": "North Korea", "CUB": "Cuba", "USA": "United States", "RUS": "Russia",
@@ -29,6 +31,8 @@ PLACES = {
     "New York": Location("New York", "USA", "New York", 40.71, -74.01, 5128581, "city"),
     "Havana": Location("Havana", "CUB", None, 23.13, -82.38, 3553478, "city"),
     "North Korea": Location("North Korea", "PRK", None, 40.0, 127.0, 1873107, "country"),
+    "Wonsan": Location("Wonsan", "PRK", None, 39.15, 127.44, 1873757, "city"),
+    "London": Location("London", "GBR", None, 51.51, -0.13, 2643743, "city"),
 }
 
 
@@ -55,10 +59,10 @@ def actor(code: str | None, text: str = "", start: int = 0) -> Actor | None:
 def event(art: Article, n: int, src: str | None, tgt: str | None, cameo: str, *, date: str | None = None,
           date_end: str | None = None, precision: str | None = "day", place: str | None = None,
           offset: int = 0, symmetric: bool = False, future: bool = False, negated: bool = False,
-          confidence: float = 0.8, version: str = "test+1") -> Event:
+          confidence: float = 0.8, version: str = "test+1", trigger: str = "met") -> Event:
     root, quad, gold, pev, pmode = CAMEO[cameo]
     ev_id = hashlib.sha1(f"{art.id}|{n}|{src}|{tgt}|{cameo}".encode()).hexdigest()[:16]
-    trig = "met"
+    trig = trigger
     return Event(
         event_id=ev_id, article_id=art.id, sentence_index=n,
         source=actor(src, start=offset), target=actor(tgt, start=offset + 4),
@@ -73,8 +77,15 @@ def event(art: Article, n: int, src: str | None, tgt: str | None, cameo: str, *,
     )
 
 
-def document(art: Article, events: list[Event]) -> Document:
-    return Document(article=art, events=list(events))
+def document(art: Article, events: list[Event], how: tuple | list | None = None) -> Document:
+    """A coded document; ``how`` is how the when/where stages found the date and place,
+    ``(date_rule, date_text, place_rule)`` for every event or a list of them, one per event."""
+    doc = Document(article=art, events=list(events))
+    if how is not None:
+        hows = how if isinstance(how, list) else [how] * len(doc.events)
+        doc.extras["when"] = {e.event_id: (h[0], h[1] or "") for e, h in zip(doc.events, hows)}
+        doc.extras["where"] = {e.event_id: (h[2], "") for e, h in zip(doc.events, hows)}
+    return doc
 
 
 ORIGINALS = [

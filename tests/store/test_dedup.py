@@ -126,12 +126,29 @@ def test_dedup_rule(store, first, second, merged):
 def test_different_code_or_roots_never_merge(store):
     a = article("a", "one report")
     store.write_document(document(a, [
-        event(a, 0, "PRKGOV", "CUBGOV", "043", date="2018-11-04"),
-        event(a, 1, "PRKGOV", "CUBGOV", "042", date="2018-11-04"),
-        event(a, 2, "PRKGOV", "USAGOV", "043", date="2018-11-04"),
-        event(a, 3, "CUBGOV", "PRKGOV", "043", date="2018-11-04"),  # directed act, other way round
+        event(a, 0, "PRKGOV", "CUBGOV", "112", date="2018-11-04"),
+        event(a, 1, "PRKGOV", "CUBGOV", "163", date="2018-11-04"),
+        event(a, 2, "PRKGOV", "USAGOV", "112", date="2018-11-04"),
+        event(a, 3, "CUBGOV", "PRKGOV", "112", date="2018-11-04"),  # directed act, other way round
     ]))
     assert dedup.refresh(store.con).events == 4
+
+
+def test_a_visit_and_its_hosting_are_one_meeting(store):
+    # CAMEO codes the visitor's side (042) and the host's (043) of one visit; on one day they are one event
+    a = article("a", "Diaz-Canel visited Pyongyang.", source="x")
+    b = article("b", "Kim hosted Diaz-Canel.", source="y")
+    store.write_document(document(a, [event(a, 0, "CUBGOV", "PRKGOV", "042", date="2018-11-04")]))
+    store.write_document(document(b, [event(b, 0, "PRKGOV", "CUBGOV", "043", date="2018-11-04")]))
+    assert dedup.refresh(store.con).events == 1
+
+
+def test_a_meeting_on_another_day_is_another_meeting(store):
+    a = article("a", "Diaz-Canel visited Pyongyang.", source="x")
+    b = article("b", "Kim hosted Diaz-Canel again.", source="y")
+    store.write_document(document(a, [event(a, 0, "CUBGOV", "PRKGOV", "042", date="2018-11-04")]))
+    store.write_document(document(b, [event(b, 0, "PRKGOV", "CUBGOV", "043", date="2018-11-09")]))
+    assert dedup.refresh(store.con).events == 2
 
 
 def test_symmetric_acts_merge_in_either_order(store):

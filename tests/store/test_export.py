@@ -64,10 +64,10 @@ def test_gdelt_values_for_a_known_event(store):
         "Actor2Code": "CUBGOV", "Actor2Name": "CUBA", "Actor2CountryCode": "CUB", "Actor2Type1Code": "GOV",
         "IsRootEvent": "1", "EventCode": "043", "EventBaseCode": "043", "EventRootCode": "04",
         "QuadClass": "1", "GoldsteinScale": "2.8",
-        "NumMentions": "3", "NumSources": "2", "NumArticles": "2", "AvgTone": "0",
+        "NumMentions": "3", "NumSources": "2", "NumArticles": "2", "AvgTone": "",
         "ActionGeo_Type": "4", "ActionGeo_FullName": "Pyongyang, North Korea", "ActionGeo_CountryCode": "KN",
         "ActionGeo_Lat": "39.03", "ActionGeo_Long": "125.75", "ActionGeo_FeatureID": "1871859",
-        "Actor1Geo_Type": "0", "Actor2Geo_Type": "0",
+        "Actor1Geo_Type": "1", "Actor1Geo_CountryCode": "KN", "Actor2Geo_Type": "1", "Actor2Geo_CountryCode": "CU",
         "SOURCEURL": "https://www.scmp.com/a1",  # the earliest report
     }
     assert {k: r[k] for k in expected} == expected
@@ -112,8 +112,10 @@ def test_plover_jsonl_validates(store):
         assert export.validate_plover(rec) == []
     visit = next(r for r in recs if r["cameo"] == "043")
     assert visit["event"] == ["CONSULT"] and visit["mode"] == ["visit"]
-    assert visit["actor"][0]["code"] == "PRK" and visit["actor"][0]["sector"] == "GOV"
-    assert visit["recipient"][0]["code"] == "CUB"
+    # a meeting is reciprocal: both parties are actors, no recipient (PLOVER, "Compound and Reciprocal Actors")
+    assert [a["code"] for a in visit["actor"]] == ["PRK", "CUB"] and visit["recipient"] == []
+    assert visit["actor"][0]["sector"] == "GOV"
+    assert visit["event_scale"] == 4.0  # PLOVER's score for CONSULT visit, not Goldstein's 2.8
     assert visit["date"] == "2018-11-04" and visit["quad_code"] == 1
     assert visit["event_loc"]["geonameid"] == 1871859 and visit["event_loc"]["country_code"] == "PRK"
     assert visit["num_articles"] == 2

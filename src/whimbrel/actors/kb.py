@@ -473,7 +473,10 @@ def _prefixes(keys) -> set[str]:
     return out
 
 
-CACHE_VERSION = "5"  # 2: roles carry their office; 3: prefix sets as tuples; 4: duplicate people merged
+CACHE_VERSION = "6"  # 2: roles carry their office; 3: prefix sets as tuples; 4: duplicate people merged;
+#                      6: checked header
+#: a cache file is MAGIC, the 16-character key, the SHA-256 of the payload, then the marshal payload
+CACHE_MAGIC = b"whimbrel-actors\x00"
 
 
 def _cache_dir() -> Path | None:
@@ -483,16 +486,54 @@ def _cache_dir() -> Path | None:
 
 
 def _fingerprint(paths) -> str:
+    """The cache key: format, Python version, and each file's name, precedence and *contents*
+    (a file can change and keep its size and time; hashing 3 MB takes a few milliseconds)."""
     data = files("whimbrel.actors") / "data"
     h = hashlib.sha1(f"{CACHE_VERSION}|{sys.version_info[:2]}".encode())
     for name, prio in [*paths, ("agents.tsv", -1)]:
         p = Path(str(data / name)) if prio < USER_PRIORITY else Path(name)
+        h.update(f"|{name}|{prio}|".encode())
         try:
-            st = p.stat()
-            h.update(f"{p}|{st.st_size}|{st.st_mtime_ns}".encode())
+            h.update(p.read_bytes())
         except OSError:
-            h.update(f"{p}|missing".encode())
+            h.update(b"missing")
     return h.hexdigest()[:16]
+
+
+def _read_cache(target: Path, key: str):
+    """The compiled index in ``target`` if it is whole and was built from these files, else ``None``.
+
+    A cache file that was edited, truncated, written for other files or by
+    another version fails one of the checks (magic, key, payload digest,
+    shape) and is rebuilt, instead of making every document fail.
+    """
+    try:
+        blob = target.read_bytes()
+    except OSError:
+        return None
+    head = len(CACHE_MAGIC) + 16 + 32
+    if len(blob) < head or not blob.startswith(CACHE_MAGIC) or blob[len(CACHE_MAGIC):len(CACHE_MAGIC) + 16] != key.encode():
+        return None
+    payload = memoryview(blob)[head:]
+    if hashlib.sha256(payload).digest() != blob[head - 32:head]:
+        return None
+    try:
+        compiled = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    shapes = (dict, dict, tuple, dict, tuple)
+    if not (isinstance(compiled, tuple) and len(compiled) == 5
+            and all(isinstance(c, t) for c, t in zip(compiled, shapes))):
+        return None
+    return compiled
+
+
+def _write_cache(target: Path, key: str, compiled) -> None:
+    payload = marshal.dumps(compiled)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(CACHE_MAGIC + key.encode() + hashlib.sha256(payload).digest() + payload)
+    os.replace(tmp, target)
 
 
 def content_hash(user_files=()) -> str:
@@ -514,29 +555,25 @@ def content_hash(user_files=()) -> str:
 def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> KnowledgeBase:
     """Load the files; a compiled copy is kept in the user cache directory
     (``WHIMBREL_CACHE``, default ``~/.cache/whimbrel``), keyed by the files'
-    sizes and times, so a warm load only reads one marshal file."""
+    contents and checked when read (:func:`_read_cache`), so a warm load only
+    reads one marshal file, and a damaged one is rebuilt."""
     names = tuple(n for n, _ in paths)
     for n, prio in paths:  # fail fast, before the slow compile, on a bad user file
         if prio >= USER_PRIORITY:
             read_actor_file(n)
     cache = _cache_dir() if use_cache else None
-    target = cache / f"actors-{_fingerprint(paths)}.marshal" if cache else None
+    key = _fingerprint(paths) if cache else ""
+    target = cache / f"actors-{key}.marshal" if cache else None
     if target is not None and target.is_file():
-        try:
-            kb = KnowledgeBase(*marshal.loads(target.read_bytes()), files=names)
-        except (ValueError, EOFError, TypeError, OSError):
-            pass  # stale, foreign or unreadable cache: rebuild
-        else:
+        compiled = _read_cache(target, key)
+        if compiled is not None:
             with contextlib.suppress(OSError):
                 os.utime(target)  # recently used: kept by _prune_cache
-            return kb
+            return KnowledgeBase(*compiled, files=names)
     compiled = _compile(paths)
     if target is not None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(compiled))
-            os.replace(tmp, target)
+            _write_cache(target, key, compiled)
             _prune_cache(target.parent)
         except OSError:
             pass  # read-only home: run without a cache

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..model import Failure
+from ..store.cells import json_line, safe
 from . import main
 from .events import cli_errors, table_lines
 
 
+def failure_line(f: Failure) -> str:
+    """One failure, printable: the document, where it failed, and what to do."""
+    return f"failed: {safe(f.document)} [{f.stage}/{f.code}]: {safe(f.reason)}"
+
+
 def echo_failure(f: Failure) -> None:
-    """One failure on stderr: the document, where it failed, and what to do."""
-    click.echo(f"failed: {f.document} [{f.stage}/{f.code}]: {f.reason}", err=True)
+    """One failure on stderr (see :func:`failure_line`)."""
+    click.echo(failure_line(f), err=True)
 
 
 @main.command("code")
@@ -55,11 +59,11 @@ def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch
         records = [e.as_dict() for e in item.events]
         if as_json:
             for rec in records:
-                click.echo(json.dumps(rec, ensure_ascii=False))
+                click.echo(json_line(rec))
             continue
         art = item.article
         when = art.published.isoformat(sep=" ", timespec="minutes") if art.published else "no date"
-        click.echo(f"== {art.id}  {art.title or art.origin or ''}  ({when}, {len(records)} events)")
+        click.echo(f"== {safe(art.id)}  {safe(art.title or art.origin or '')}  ({when}, {len(records)} events)")
         if records:
             for line in table_lines(records):
                 click.echo(line)

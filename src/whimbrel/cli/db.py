@@ -27,6 +27,53 @@ def _fresh(store, *, quiet: bool = False) -> None:
             click.echo(f"(deduplicated {st.raw_events} raw events into {st.events})", err=True)
 
 
+def _stale(store) -> bool:
+    from ..errors import StoreError
+    from ..store import dedup
+
+    try:
+        return dedup.is_stale(store.con)
+    except StoreError:  # the deduplicated tables are missing or of an older layout
+        return True
+
+
+def open_reader(db: str | None, *, raw: bool = False, quiet: bool = False):
+    """Open the store read-only for a read command (others may read it at the same time).
+
+    When raw events wait to be deduplicated (and ``raw`` is not asked for), the
+    store is opened for writing just long enough to refresh them; if another
+    process holds it, the command goes on with the deduplicated events as they
+    are, and says so.
+    """
+    from ..store.db import db_path
+
+    store = open_store(db, read_only=True)
+    if raw or not _stale(store):
+        return store
+    store.close()
+    try:
+        writer = open_store(db)
+    except click.ClickException as e:
+        if "locked" not in str(e.message):
+            raise
+        click.echo(f"note: new events in {db_path(db)} are not deduplicated yet ({e.message.split(':')[1].strip()} "
+                   "holds the database); showing the last deduplicated state", err=True)
+        store = open_store(db, read_only=True)
+        if _stale(store) and not _has_dedup(store):
+            store.close()
+            raise click.ClickException("the deduplicated events have not been built yet: run `whimbrel dedup` "
+                                       "when the other process is done, or use --raw")
+        return store
+    with writer:
+        _fresh(writer, quiet=quiet)
+    return open_store(db, read_only=True)
+
+
+def _has_dedup(store) -> bool:
+    rows = store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'dedup_events'")
+    return rows.fetchone()[0] > 0
+
+
 def _level(raw: bool) -> str:
     return "raw" if raw else "dedup"
 
@@ -83,8 +130,7 @@ def clusters_cmd(db, min_size, limit, as_json):
     """List story clusters: wire copies and light rewrites of one article."""
     from ..store import clusters
 
-    with open_store(db) as store:
-        _fresh(store, quiet=as_json)
+    with open_reader(db, quiet=as_json) as store:
         found = clusters.list_clusters(store.con, min_size=min_size, limit=limit)
     for c in found:
         if as_json:
@@ -99,9 +145,11 @@ def clusters_cmd(db, min_size, limit, as_json):
 
 @main.command("export")
 @db_option
-@click.option("--format", "fmt", required=True, type=click.Choice(["gdelt", "plover", "parquet", "csv"]),
-              help="gdelt: 61-column GDELT 2.0 event table (TSV); plover: PLOVER JSONL; "
-                   "parquet: dataset partitioned by year and month; csv.")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "gdelt-mentions", "plover", "parquet", "csv"]),
+              help="gdelt: 61-column GDELT 2.0 event table (TSV); gdelt-mentions: GDELT 2.0 mentions table "
+                   "(one row per report); plover: PLOVER JSONL; parquet: dataset partitioned by year and month "
+                   "(replaces an earlier export in that directory); csv.")
 @click.option("--output", "-o", default="-", metavar="PATH",
               help="File to write (default stdout); a directory for parquet.")
 @click.option("--raw", is_flag=True, help="One row per report (raw per-article events) instead of per real event.")
@@ -113,9 +161,7 @@ def export_cmd(db, fmt, output, raw, header, **kw):
     from ..store import export
 
     flt = filter_from_options(**kw)
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=True)
+    with open_reader(db, raw=raw, quiet=True) as store:
         res = export.export(store.con, fmt, output, flt=flt, level=_level(raw), header=header)
     if output != "-":
         click.echo(f"{res.rows} events written to {res.path} ({fmt})", err=True)
@@ -127,32 +173,90 @@ def export_cmd(db, fmt, output, raw, header, **kw):
 @click.argument("actor_b")
 @_period
 @click.option("--directed", is_flag=True, help="Only events from ACTOR_A to ACTOR_B.")
+@click.option("--by", "freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True,
+              help="Period of each point of the series.")
 @click.option("--png", default=None, metavar="FILE", help="Also plot to a PNG file (needs whimbrel[plot]).")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per month instead of the chart.")
+@click.option("--csv", "csv_path", default=None, metavar="FILE", help="Also write the series as CSV.")
+@click.option("--parquet", "parquet_path", default=None, metavar="FILE", help="Also write the series as Parquet.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per period instead of the chart.")
 @cli_errors
-def dyad_cmd(db, actor_a, actor_b, since, until, raw, directed, png, as_json):
-    """Month by month: events between two actors per quad class, mean and total Goldstein.
+def dyad_cmd(db, actor_a, actor_b, since, until, raw, directed, freq, png, csv_path, parquet_path, as_json):
+    """A dyad over time: events between two actors per quad class, mean and total Goldstein.
 
     ACTOR_A and ACTOR_B are CAMEO code prefixes (PRK, USA, USAGOV). Negated,
-    hypothetical and planned events are not counted.
+    hypothetical and planned events are not counted. By month (default) the
+    terminal chart skips quiet spells of over a year; --by day or week gives
+    every period.
     """
-    from .. import relations
+    from .. import relations, series
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store)
+    with open_reader(db, raw=raw) as store:
+        points = series.dyad_series(store.con, actor_a, actor_b, freq=freq, since=since, until=until,
+                                    directed=directed, level=_level(raw))
         rows = relations.dyad(store.con, actor_a, actor_b, since=since, until=until, directed=directed,
-                              level=_level(raw))
+                              level=_level(raw)) if freq == "month" and not as_json else []
+    arrow = "->" if directed else "<->"
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r.as_dict()))
+        for p in points:
+            click.echo(json.dumps(p.as_dict()))
     else:
-        arrow = "->" if directed else "<->"
-        click.echo(f"{actor_a.upper()} {arrow} {actor_b.upper()}: {sum(r.n for r in rows)} events")
-        click.echo(relations.dyad_chart(rows, colour=sys.stdout.isatty()))
+        click.echo(f"{actor_a.upper()} {arrow} {actor_b.upper()}: {sum(p.events for p in points)} events")
+        if freq == "month":
+            click.echo(relations.dyad_chart(rows, colour=sys.stdout.isatty()))
+        else:
+            for p in points:
+                click.echo(f"{p.period.isoformat()}  {p.events:4d}  VC {p.quad[0]:3d}  MC {p.quad[1]:3d}  "
+                           f"VK {p.quad[2]:3d}  MK {p.quad[3]:3d}  Goldstein {p.goldstein_total:+7.1f}")
+    _write_series(points, {f"{actor_a.upper()} {arrow} {actor_b.upper()}": points}, png, csv_path, parquet_path,
+                  title=f"{actor_a.upper()} {arrow} {actor_b.upper()} by {freq}")
+
+
+def _write_series(points, plotted, png, csv_path, parquet_path, *, title: str) -> None:
+    from .. import series
+
+    if csv_path:
+        series.write_csv(points, csv_path)
+        click.echo(f"series written to {csv_path}", err=True)
+    if parquet_path:
+        series.write_parquet(points, parquet_path)
+        click.echo(f"series written to {parquet_path}", err=True)
     if png:
-        relations.dyad_png(rows, png, title=f"{actor_a.upper()} - {actor_b.upper()}")
+        series.png(plotted, png, title=title)
         click.echo(f"plot written to {png}", err=True)
+
+
+@main.command("partners")
+@db_option
+@click.argument("actor")
+@_period
+@click.option("-n", "n", default=5, show_default=True, type=click.IntRange(min=1), help="How many partners.")
+@click.option("--by", "freq", type=click.Choice(["day", "week", "month"]), default="month", show_default=True,
+              help="Period of each point of the series.")
+@click.option("--png", default=None, metavar="FILE", help="Plot the partners' series to a PNG file.")
+@click.option("--csv", "csv_path", default=None, metavar="FILE", help="Write the series as CSV.")
+@click.option("--parquet", "parquet_path", default=None, metavar="FILE", help="Write the series as Parquet.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per partner and period.")
+@cli_errors
+def partners_cmd(db, actor, since, until, raw, n, freq, png, csv_path, parquet_path, as_json):
+    """An actor's most frequent partners, each as a series of events per period (both directions)."""
+    from .. import series
+
+    with open_reader(db, raw=raw, quiet=as_json) as store:
+        found = series.partner_series(store.con, actor, n=n, freq=freq, since=since, until=until,
+                                      level=_level(raw))
+    points = [p for pts in found.values() for p in pts]
+    for partner, pts in found.items():
+        if as_json:
+            for p in pts:
+                click.echo(json.dumps(p.as_dict()))
+            continue
+        total = sum(p.events for p in pts)
+        gold = sum(p.goldstein_total for p in pts)
+        click.echo(f"{actor.upper()} - {partner:<12} {total:5d} events  Goldstein {gold:+8.1f}  "
+                   f"{pts[0].period.isoformat()} .. {pts[-1].period.isoformat()}")
+    if not found and not as_json:
+        click.echo("no events with this actor in this period")
+    _write_series(points, found, png, csv_path, parquet_path, title=f"{actor.upper()}: top partners by {freq}")
 
 
 @main.command("network")
@@ -173,9 +277,7 @@ def network_cmd(db, since, until, raw, by, min_events, json_path, graphml):
     """
     from .. import relations
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=json_path == "-")
+    with open_reader(db, raw=raw, quiet=json_path == "-") as store:
         g = relations.network(store.con, since=since, until=until, by=by, level=_level(raw),
                               min_events=min_events)
     found = relations.blocs(g)
@@ -190,11 +292,12 @@ def network_cmd(db, since, until, raw, by, min_events, json_path, graphml):
         relations.write_graphml(g, graphml, found)
     if json_path == "-":
         return
-    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} relations")
+    click.echo(f"{g.number_of_nodes()} actors, {g.number_of_edges()} directed relations")
     edges = sorted(g.edges(data=True), key=lambda e: (-abs(e[2]["weight"]), -e[2]["events"], e[0], e[1]))
     w = max((max(len(u), len(v)) for u, v, _ in edges[:15]), default=6)
     for u, v, d in edges[:15]:
-        click.echo(f"  {u:>{w}} - {v:<{w}} {d['weight']:+4d}  ({d['cooperation']} cooperation, {d['conflict']} conflict)")
+        click.echo(f"  {u:>{w}} -> {v:<{w}} {d['weight']:+4d}  ({d['cooperation']} cooperation, "
+                   f"{d['conflict']} conflict)")
     for i, b in enumerate(found, 1):
         against = ", ".join(f"{a} ({n})" for a, n in b.against) or "nobody in particular"
         click.echo(f"bloc {i}: {', '.join(b.members)}  cooperation {b.cooperation:+d}; against {against}")
@@ -215,9 +318,7 @@ def top_cmd(db, since, until, raw, dyads, n, by, as_json):
     """The most active actors (or dyads), with events per quad class."""
     from .. import relations
 
-    with open_store(db) as store:
-        if not raw:
-            _fresh(store, quiet=as_json)
+    with open_reader(db, raw=raw, quiet=as_json) as store:
         rows = relations.top(store.con, what="dyads" if dyads else "actors", n=n, since=since, until=until,
                              by=by, level=_level(raw))
     for r in rows:

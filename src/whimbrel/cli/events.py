@@ -11,11 +11,12 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
+import sys
 
 import click
 
 from ..errors import WhimbrelError
+from ..store.cells import csv_cell, json_line, safe
 from ..store.query import EventFilter
 from . import main
 
@@ -53,25 +54,55 @@ def filter_from_options(**kw) -> EventFilter:
     return EventFilter(**{k: kw.get(k) for k in FILTER_KEYS if kw.get(k) not in (None, "")})
 
 
+def lock_holder(error: BaseException) -> str | None:
+    """``"PID 1234 (python)"`` when ``error`` is DuckDB refusing a lock another process holds, else None."""
+    import re
+
+    text = str(error.__cause__ or error)
+    if "lock" not in text.lower():
+        return None
+    m = re.search(r"held in (\S+) \(PID (\d+)\)", text)
+    if m:
+        return f"PID {m.group(2)} ({m.group(1).rsplit('/', 1)[-1]})"
+    return "another process"
+
+
 def open_store(db: str | None, *, read_only: bool = False):
-    """Open the store, turning library errors into click errors."""
+    """Open the store, turning library errors into click errors (a held lock said plainly)."""
     from ..store import Store
+    from ..store.db import db_path
 
     try:
         return Store(db, read_only=read_only)
     except WhimbrelError as e:
+        holder = lock_holder(e)
+        if holder is not None:
+            what = "writing to" if read_only else "using"
+            raise click.ClickException(
+                f"{db_path(db)} is locked: {holder} is {what} it. DuckDB lets one process write a database "
+                f"(and no one read it meanwhile); wait for that process to finish, then run this again."
+            ) from e
         raise click.ClickException(str(e)) from e
 
 
 def cli_errors(fn):
-    """Turn named library errors into ``ClickException`` (exit code 1, message on stderr)."""
+    """Turn named library errors, and database errors, into ``ClickException`` (exit code 1, one
+    line on stderr, no traceback)."""
 
     @functools.wraps(fn)
     def wrapper(*a, **kw):
         try:
             return fn(*a, **kw)
         except WhimbrelError as e:
-            raise click.ClickException(str(e)) from e
+            raise click.ClickException(safe(str(e))) from e
+        except Exception as e:
+            duckdb = sys.modules.get("duckdb")
+            if duckdb is None or not isinstance(e, duckdb.Error):
+                raise
+            from ..store.connect import explain
+            from ..store.db import db_path
+
+            raise click.ClickException(safe(explain(db_path(kw.get("db")), e))) from e
 
     return wrapper
 
@@ -113,17 +144,19 @@ def flat_record(rec: dict) -> dict:
 
 
 def csv_text(records: list[dict], *, header: bool = True) -> str:
+    """CSV of event records; control characters escaped, cells that a spreadsheet would run as
+    formulas neutralised (:func:`~whimbrel.store.cells.csv_cell`)."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     if header:
         w.writeheader()
     for rec in records:
-        w.writerow(flat_record(rec))
+        w.writerow({k: csv_cell(v) for k, v in flat_record(rec).items()})
     return buf.getvalue()
 
 
 def _cut(text, width: int) -> str:
-    text = "" if text is None else str(text)
+    text = safe(text)
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
@@ -137,10 +170,9 @@ TABLE_COLUMNS = (("date", 10), ("source", 10), ("cameo", 5), ("target", 10), ("p
                  ("gold", 5), ("modal", 10), ("trigger", 18), ("article", 24))
 
 
-def table_lines(records: list[dict]) -> list[str]:
-    """A plain fixed-width table of event records (one header line, one line per event)."""
-    head = "  ".join(name.upper().ljust(w) for name, w in TABLE_COLUMNS).rstrip()
-    lines = [head]
+def table_lines(records):
+    """A plain fixed-width table of event records (one header line, one line per event), lazily."""
+    yield "  ".join(name.upper().ljust(w) for name, w in TABLE_COLUMNS).rstrip()
     for rec in records:
         src, tgt = rec.get("source") or {}, rec.get("target") or {}
         gold = rec.get("goldstein")
@@ -155,16 +187,25 @@ def table_lines(records: list[dict]) -> list[str]:
             "trigger": (rec.get("evidence") or {}).get("trigger") or "",
             "article": rec.get("article_id") or "",
         }
-        lines.append("  ".join(_cut(cells[n], w).ljust(w) for n, w in TABLE_COLUMNS).rstrip())
-    return lines
+        yield "  ".join(_cut(cells[n], w).ljust(w) for n, w in TABLE_COLUMNS).rstrip()
 
 
-def print_records(records: list[dict], fmt: str) -> None:
+def print_records(records, fmt: str) -> None:
+    """Print records (any iterable: they are written as they come, not collected first)."""
     if fmt == "json":
         for rec in records:
-            click.echo(json.dumps(rec, ensure_ascii=False))
+            click.echo(json_line(rec))
     elif fmt == "csv":
-        click.echo(csv_text(records), nl=False)
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        for i, rec in enumerate(records):
+            w.writerow(flat_record(rec))
+            if i % 500 == 499:
+                click.echo(buf.getvalue(), nl=False)
+                buf.seek(0)
+                buf.truncate()
+        click.echo(buf.getvalue(), nl=False)
     else:
         for line in table_lines(records):
             click.echo(line)
@@ -184,7 +225,8 @@ def events_cmd(db: str | None, fmt: str, **kw) -> None:
       whimbrel events --actor PRK --cameo 04
       whimbrel events --source kim --since 2018-11 --until 2018-11 --format csv
     """
+    from ..store.query import iter_events
+
     flt = filter_from_options(**kw)
     with open_store(db, read_only=True) as store:
-        records = store.events(flt)
-    print_records(records, fmt)
+        print_records(iter_events(store.con, flt), fmt)

@@ -8,7 +8,7 @@ import time
 import click
 
 from . import main
-from .code import echo_failure
+from .code import echo_failure, failure_line
 from .events import cli_errors, db_option, open_store
 
 
@@ -71,8 +71,7 @@ class _Progress:
                 f"{self.skipped} skipped ({rate:.1f} articles/s)")
         for f in report.failures:
             if self._bar:
-                self._bar.console.print(f"failed: {f.document} [{f.stage}/{f.code}]: {f.reason}", markup=False,
-                                        highlight=False)
+                self._bar.console.print(failure_line(f), markup=False, highlight=False)
             else:
                 echo_failure(f)
         if self._bar:
@@ -81,9 +80,15 @@ class _Progress:
         else:
             click.echo(line, err=True)
 
+    def summary(self) -> str:
+        """What the batches reported so far (all of it stored)."""
+        line = f"{self.arts} articles coded, {self.events} events, {self.failed} failed"
+        return line + (f" ({self.skipped} already stored, skipped)" if self.skipped else "")
+
     def close(self) -> None:
         if self._bar:
             self._bar.stop()
+            self._bar = None
 
 
 def _undated(store, run_id: str) -> int:
@@ -120,7 +125,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
       whimbrel ingest news/ 'archive/*.jsonl.gz' --jobs 4
     """
     from ..api import default_pipeline, default_published, read
-    from ..ingest.runner import ingest
+    from ..ingest.runner import Interrupted, ingest, stop_on_signals
     from ..settings import Settings
 
     paths = list(paths)
@@ -135,10 +140,17 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
     progress = _Progress(estimate_documents(paths) if sys.stderr.isatty() else None)
     store = open_store(db)
     try:
-        result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
-                        published=published, force=force, progress=progress, pipeline=pipeline,
-                        command="ingest " + " ".join(paths))
+        with stop_on_signals():
+            result = ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
+                            published=published, force=force, progress=progress, pipeline=pipeline,
+                            command="ingest " + " ".join(paths))
         n_undated = _undated(store, result.run_id) if published is None else 0
+    except Interrupted as e:
+        progress.close()
+        click.echo(f"interrupted by {e.name}: {progress.summary()}")
+        click.echo("stopped cleanly: everything counted above is stored; run the same command again to "
+                   "resume (stored articles are skipped)", err=True)
+        raise SystemExit(128 + e.signum) from None
     finally:
         progress.close()
         store.close()

@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..store.cells import safe, safe_text
 from . import main
 from .events import cli_errors, db_option, open_store, table_lines
 
@@ -30,9 +31,10 @@ def resolve_article_id(store, ref: str) -> str:
         return ids[0]
     if not ids:
         raise click.ClickException(
-            f"no stored article matches {ref!r}; list ids with `whimbrel events` (article column)"
+            f"no stored article matches '{safe(ref)}'; list ids with `whimbrel events` (article column)"
         )
-    raise click.ClickException(f"{ref!r} matches several articles ({', '.join(ids[:10])}); give more of the id")
+    raise click.ClickException(
+        f"'{safe(ref)}' matches several articles ({', '.join(safe(i) for i in ids[:10])}); give more of the id")
 
 
 def marks(records: list[dict]) -> list[tuple[int, int, str, str]]:
@@ -70,14 +72,15 @@ def plain_text(text: str, spans) -> str:
 
 
 def _header(art) -> list[str]:
-    lines = [f"{art.title or '(no title)'}", f"id: {art.id}"]
+    """The article's metadata lines, control characters shown as escapes."""
+    lines = [safe(art.title or "(no title)"), f"id: {safe(art.id)}"]
     for label, value in (("section", art.section), ("published", art.published), ("updated", art.updated),
                          ("source", art.source), ("author", art.author), ("url", art.url),
                          ("from", art.origin)):
         if value:
-            lines.append(f"{label}: {value}")
+            lines.append(f"{label}: {safe(value)}")
     for r in art.related:
-        lines.append(f"related (not coded): {r}")
+        lines.append(f"related (not coded): {safe(r)}")
     return lines
 
 
@@ -105,14 +108,14 @@ def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
         for line in _header(art):
             click.echo(line)
         click.echo()
-        click.echo(plain_text(art.text, spans))
+        click.echo(plain_text(safe_text(art.text), [(a, b, k, safe(lab)) for a, b, k, lab in spans]))
         click.echo()
         click.echo(f"{len(records)} events")
         for line in table_lines(records):
             click.echo(line)
         for n, rec in enumerate(records, start=1):
             ev = rec.get("evidence") or {}
-            click.echo(f"E{n}: {rec.get('cameo')} {ev.get('trigger')!r}: {ev.get('sentence')}")
+            click.echo(f"E{n}: {safe(rec.get('cameo'))} {safe(ev.get('trigger'))!r}: {safe(ev.get('sentence'))}")
         return
     from rich.console import Console
     from rich.table import Table
@@ -123,7 +126,7 @@ def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
     console.print(Text(head[0], style="bold"))
     for line in head[1:]:
         console.print(Text(line, style="dim"))
-    body = Text(art.text)
+    body = Text(safe_text(art.text))
     styles = {"trigger": TRIGGER_STYLE, "source": SOURCE_STYLE, "target": TARGET_STYLE}
     for start, end, kind, label in spans:
         body.stylize(styles[kind], start, end)
@@ -136,10 +139,10 @@ def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
     for n, rec in enumerate(records, start=1):
         mod = rec.get("modality") or {}
         flags = ",".join(k for k in ("negated", "future", "hypothetical") if mod.get(k))
-        table.add_row(
+        table.add_row(*(safe(c) for c in (
             f"E{n}", rec.get("date") or "", (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
             (rec.get("target") or {}).get("code") or "---", (rec.get("plover") or {}).get("event") or "",
             "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}",
             (rec.get("evidence") or {}).get("trigger") or "", flags,
-        )
+        )))
     console.print(table)

@@ -17,17 +17,22 @@ a final ``.gz`` is ignored), else from the first bytes.
 from __future__ import annotations
 
 import gzip
+import logging
 import zlib
 from collections.abc import Iterable, Iterator
 
-from ..errors import CorruptArchive, EmptyDocument, InputError, TooLarge
+from ..errors import CorruptArchive, EmptyDocument, InputError
 from ..model import Article, Failure
-from ..settings import DEFAULT_MAX_BYTES
+from ..settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_INPUT_BYTES
 from .build import build_article
 from .html import parse_html
 from .jsonl import read_json, read_jsonl_lines
 from .newstext import parse_news_text
-from .sources import STDIN, decode, expand_paths, iter_paths, open_binary, read_limited, sniff_format
+from .sources import (
+    STDIN, decode, expand_paths, iter_lines, iter_paths, open_binary, read_limited, shown, sniff_format,
+)
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "article_from_text", "build_article", "expand_paths", "parse_html", "parse_news_text",
@@ -54,30 +59,11 @@ def _fail(e: InputError, document: str, stage: str) -> Failure:
     return Failure(document=e.document or document, stage=stage, code=e.code, reason=e.message, origin=document)
 
 
-def _lines(stream, *, max_bytes: int, path: str) -> Iterator[bytes | InputError]:
-    """Raw lines of a stream, each at most ``max_bytes``; problems are yielded in-band."""
-    while True:
-        try:
-            line = stream.readline(max_bytes + 1)
-        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-            yield CorruptArchive(
-                f"the gzip data is truncated or corrupt here ({e}); the lines before it were read. "
-                f"Re-download or re-compress the file",
-            )
-            return
-        if not line:
-            return
-        if len(line) > max_bytes and not line.endswith(b"\n"):
-            while True:  # skip the rest of the over-long line without holding it
-                try:
-                    chunk = stream.readline(1 << 20)
-                except (EOFError, gzip.BadGzipFile, zlib.error, OSError):
-                    return
-                if not chunk or chunk.endswith(b"\n"):
-                    break
-            yield TooLarge(f"the line is over {max_bytes:,} bytes; split the record, or raise WHIMBREL_MAX_BYTES")
-            continue
-        yield line
+def _internal(e: BaseException, document: str, stage: str) -> Failure:
+    """A reader bug met on one input: recorded like any bad document, so the batch goes on."""
+    log.debug("reading %s failed in %s", document, stage, exc_info=True)
+    return Failure(document, stage, "internal",
+                   f"{type(e).__name__}: {e} (an unexpected error while reading; please report it)", document)
 
 
 def _head(stream) -> bytes:
@@ -85,61 +71,78 @@ def _head(stream) -> bytes:
     return peek(512)[:512] if peek else b""
 
 
-def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, published=None) -> Iterator[Article | Failure]:
-    """Read one file (or ``-``): yields an Article or a Failure per document in it."""
+def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, published=None,
+              max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterator[Article | Failure]:
+    """Read one file (or ``-``): yields an Article or a Failure per document in it. Never raises for bad input."""
+    shown_path = shown(path)
     try:
         stream = open_binary(path)
     except CorruptArchive as e:
-        yield _fail(e, path, "read")
+        yield _fail(e, shown_path, "read")
         return
     except OSError as e:
-        yield Failure(path, "read", "unreadable", f"cannot read the file ({e.strerror}); check the path and its permissions", path)
+        yield Failure(shown_path, "read", "unreadable",
+                      f"cannot read the file ({e.strerror}); check the path and its permissions", shown_path)
         return
     try:
-        try:
-            fmt = sniff_format(path, _head(stream))
-        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-            yield Failure(path, "read", CorruptArchive.code,
-                          f"the gzip data is truncated or corrupt ({e}); re-download or re-compress the file", path)
-            return
-        if fmt == "jsonl":
-            yield from read_jsonl_lines(_lines(stream, max_bytes=max_bytes, path=path), path=path,
-                                        max_bytes=max_bytes, published=published)
-            return
-        try:
-            data = read_limited(stream, max_bytes=max_bytes, document=path)
-        except InputError as e:
-            yield _fail(e, path, "read")
-            return
-        try:
-            text = decode(data, document=path, html=(fmt == "html"))
-        except InputError as e:
-            yield _fail(e, path, "decode")
-            return
-        del data
-        if fmt == "json":
-            yield from read_json(text, path=path, max_bytes=max_bytes, published=published)
-            return
-        try:
-            if fmt == "html":
-                article = parse_html(text, origin=path, published=published)
-            else:
-                article = article_from_text(text, origin=path, published=published)
-        except InputError as e:
-            yield _fail(e, path, "parse")
-            return
-        yield article
+        yield from _read_stream(stream, path, shown_path, max_bytes=max_bytes, published=published,
+                                max_input_bytes=max_input_bytes)
     finally:
         if path != STDIN:
             stream.close()
 
 
-def read_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, published=None) -> Iterator[Article | Failure]:
+def _read_stream(stream, path: str, shown_path: str, *, max_bytes: int, published,
+                 max_input_bytes: int) -> Iterator[Article | Failure]:
+    stage = "read"
+    try:
+        fmt = sniff_format(path, _head(stream))
+        if fmt == "jsonl":
+            lines = iter_lines(stream, max_bytes=max_bytes, max_input_bytes=max_input_bytes, document=shown_path)
+            yield from read_jsonl_lines(lines, path=shown_path, max_bytes=max_bytes, published=published)
+            return
+        try:
+            data = read_limited(stream, max_bytes=max_bytes, document=shown_path)
+        except InputError as e:
+            yield _fail(e, shown_path, "read")
+            return
+        stage = "decode"
+        try:
+            text = decode(data, document=shown_path, html=(fmt == "html"))
+        except InputError as e:
+            yield _fail(e, shown_path, "decode")
+            return
+        del data
+        stage = "parse"
+        if fmt == "json":
+            yield from read_json(text, path=shown_path, max_bytes=max_bytes, published=published)
+            return
+        try:
+            if fmt == "html":
+                article = parse_html(text, origin=shown_path, published=published)
+            else:
+                article = article_from_text(text, origin=shown_path, published=published)
+        except InputError as e:
+            yield _fail(e, shown_path, "parse")
+            return
+        yield article
+    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
+        yield Failure(shown_path, "read", CorruptArchive.code,
+                      f"the file could not be read to the end ({e}); re-download or re-compress it", shown_path)
+    except Exception as e:  # never let one input stop the others
+        yield _internal(e, shown_path, stage)
+
+
+def read_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, published=None,
+               max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterator[Article | Failure]:
     """Every document under ``paths`` (files, directories, globs, ``-``), in order.
 
-    A missing path raises :class:`~whimbrel.errors.UsageError` when it is
+    A directory that cannot be listed becomes a Failure (``unreadable``). A
+    missing path raises :class:`~whimbrel.errors.UsageError` when it is
     reached; call :func:`expand_paths` first to check all paths up front.
     """
     for path in iter_paths(paths):
-        yield from read_path(path, max_bytes=max_bytes, published=published)
-
+        if isinstance(path, InputError):
+            yield _fail(path, path.document or "", "read")
+        else:
+            yield from read_path(path, max_bytes=max_bytes, published=published, max_input_bytes=max_input_bytes)

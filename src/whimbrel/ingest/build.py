@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..errors import EncodingError
 from ..model import Article, Paragraph
 from .dates import coerce_datetime
 
@@ -119,6 +120,22 @@ def clean_body(blocks: list[str]) -> tuple[list[str], list[str]]:
     return body, related
 
 
+def _check_text(origin: str | None, **fields: str | None) -> None:
+    """Every string of an article must be storable as UTF-8: an unpaired surrogate (from a JSON
+    escape or a Python caller) is a bad document, found here rather than by the database."""
+    for name, value in fields.items():
+        if not value:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise EncodingError(
+                f"the {name} holds an unpaired surrogate (\\u{ord(value[e.start]):04x} at character {e.start}), "
+                f"which is not text; fix the program that wrote it",
+                document=origin,
+            ) from None
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -158,10 +175,18 @@ def build_article(
     published = coerce_datetime(published)
     updated = coerce_datetime(updated)
     title = title or headline
-    digest = text_hash(text)
+    id = str(id) if id not in (None, "") else None
+    related = tuple(related)
+    _check_text(origin, id=id, title=title, section=section, url=url, source=source, author=author,
+                summary="".join(summary), related="".join(r for r in related if r))
+    try:
+        digest = text_hash(text)
+    except UnicodeEncodeError:
+        _check_text(origin, text=text)
+        raise
     meta = "\x1f".join([text, title or "", published.isoformat() if published else ""])
     return Article(
-        id=str(id) if id not in (None, "") else digest[:16],
+        id=id or digest[:16],
         text=text,
         paragraphs=tuple(paragraphs),
         title=squash(title) if title else None,

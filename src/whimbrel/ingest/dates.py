@@ -6,6 +6,10 @@ forms outlets print ("Monday, 05 November, 2018, 8:04pm", "Nov. 5, 2018 at
 5, 2018") and numeric dates ("05/11/2018": day first unless the first number
 cannot be a day-of-month pairing; "2018/11/05").
 
+A publication date outside :data:`YEARS` (1600-2200: printed news began in
+1605) is impossible and ignored (``None``): the article is kept, undated.
+Dates far from today also break date arithmetic downstream (year 1 or 9999).
+
 Time zones written as names (EST, GMT, HKT) are not resolved: the wall time is
 kept as printed, which is what relative dates in the text ("on Monday") refer
 to. Numeric offsets in ISO strings are kept on the datetime.
@@ -34,6 +38,9 @@ FILLER = {
     "aest", "aedt", "wib", "eat", "sast", "msk", "z",
 }
 
+#: publication years that can be true; other dates are ignored
+YEARS = range(1600, 2201)
+
 _TIME = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))(?:[:.](\d{2}))?\s*([ap])?\.?\s*(?:m\b\.?)?", re.I)
 _TIME_AMPM = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s*m\b\.?", re.I)
 _YMD = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
@@ -54,10 +61,17 @@ def _iso(text: str) -> dt.datetime | None:
 
 
 def _make(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> dt.datetime | None:
+    if y not in YEARS:
+        return None
     try:
         return dt.datetime(y, m, d, hh, mm, ss)
     except ValueError:
         return None
+
+
+def plausible(value: dt.datetime | None) -> dt.datetime | None:
+    """The datetime if its year can be a publication year (:data:`YEARS`), else ``None``."""
+    return value if value is not None and value.year in YEARS else None
 
 
 def parse_datetime(text: str | None, *, strict: bool = False) -> dt.datetime | None:
@@ -74,7 +88,7 @@ def parse_datetime(text: str | None, *, strict: bool = False) -> dt.datetime | N
         return None
     iso = _iso(text)
     if iso is not None:
-        return iso
+        return plausible(iso)
     rest = text
     hh = mm = ss = 0
     tm = _TIME.search(rest)
@@ -147,12 +161,12 @@ def coerce_datetime(value) -> dt.datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value
+        return plausible(value)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day)
-    if isinstance(value, (int, float)):
+        return plausible(dt.datetime(value.year, value.month, value.day))
+    if not isinstance(value, str):
         return None
-    text = str(value).strip()
+    text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}", text):
-        return dt.datetime(int(text[:4]), int(text[5:7]), 1)
+        return _make(int(text[:4]), int(text[5:7]), 1)
     return parse_datetime(text)

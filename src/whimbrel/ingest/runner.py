@@ -9,21 +9,38 @@
   duplicated and nothing is lost.
 * **Parallel.** With ``jobs > 1``, worker processes (spawned, each loading the
   pipeline once) code batches; the parent reads, skips, and is the only DuckDB
-  writer. Results are written in input order.
+  writer. Results are written in input order. Workers die with the parent,
+  even after ``kill -9`` (:func:`_die_with`).
+* **Readable while it grows.** The parent holds the database file only while
+  it checks a batch against the store and while it writes one; it lets go
+  (:meth:`~whimbrel.store.Store.release`) while it reads input, codes or waits
+  for workers, so other processes can read (or write) the store meanwhile.
+* **Contained.** A batch the database refuses is written document by
+  document: a document it refuses becomes a failure (stage ``store``). A full
+  disk, a read-only or damaged file stop the run with one line instead.
+* **Stoppable.** Under :func:`stop_on_signals` (the CLI), SIGINT and SIGTERM
+  stop the run after the batch being written, end the workers, mark the run
+  ``interrupted`` and leave a store that the same command resumes.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
+import logging
 import multiprocessing as mp
+import signal
+import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import WhimbrelError
+from ..errors import StoreError, StoreUnavailable, WhimbrelError
 from ..model import Article, Document, Failure
 from ..settings import Settings
 from . import read_paths
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -81,10 +98,45 @@ def slim(result: Document | Failure) -> Document | Failure:
 # -- worker side -----------------------------------------------------------------------
 # One pipeline per worker process, built by the pool initializer (process-local cache).
 _WORKER_PIPELINE = None
+PR_SET_PDEATHSIG = 1
 
 
-def _worker_init(settings: Settings) -> None:
+def _die_with(parent: int) -> None:
+    """Make this worker die when the process that started it dies (even by ``kill -9``).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``);
+    elsewhere, and as a fallback, a daemon thread polls the parent id. Without
+    this, workers blocked on their task pipe outlive a killed ingest for minutes
+    and keep its stdout open (``whimbrel ingest ... | tee log`` never returns).
+    """
+    import ctypes
+    import ctypes.util
+    import os
+    import threading
+    import time
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="whimbrel-parent-watch", daemon=True).start()
+
+
+def _worker_init(settings: Settings, parent: int) -> None:
     global _WORKER_PIPELINE
+    _die_with(parent)
+    # Ctrl-C reaches the whole process group: the parent decides, and stops the workers itself
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import Pipeline
 
     _WORKER_PIPELINE = Pipeline.load(settings)
@@ -93,6 +145,61 @@ def _worker_init(settings: Settings) -> None:
 def _worker_code(batch: list[Article | Failure]) -> tuple[str, list[Document | Failure]]:
     results = [slim(r) for r in _WORKER_PIPELINE.pipe(batch, batch_size=len(batch) or 1)]
     return _WORKER_PIPELINE.coder_version, results
+
+
+# -- stopping on a signal --------------------------------------------------------------
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM arrived: the ingest stops after writing (or rolling back) the batch at hand."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+
+class _Critical:
+    """Signals that arrive while a batch is written are acted on right after it, so that the
+    summary printed on interrupt counts exactly what was stored."""
+
+    depth = 0
+    pending: int | None = None
+
+    def __enter__(self):
+        _Critical.depth += 1
+
+    def __exit__(self, *exc):
+        _Critical.depth -= 1
+        if _Critical.depth == 0 and _Critical.pending is not None and exc[0] is None:
+            signum, _Critical.pending = _Critical.pending, None
+            raise Interrupted(signum)
+
+
+def _on_signal(signum, frame) -> None:
+    if _Critical.depth:
+        _Critical.pending = signum
+        return
+    raise Interrupted(signum)
+
+
+@contextlib.contextmanager
+def stop_on_signals(signals=(signal.SIGINT, signal.SIGTERM)):
+    """While inside, SIGINT and SIGTERM raise :class:`Interrupted` (deferred during a batch write).
+
+    For the main thread of a command-line process; elsewhere it does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = {s: signal.signal(s, _on_signal) for s in signals}
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+        _Critical.pending = None
 
 
 # -- parent side -----------------------------------------------------------------------
@@ -121,12 +228,15 @@ def ingest(
 
     Articles already stored with the same content hash are skipped unless
     ``force``. ``pipeline`` (for ``jobs == 1``) reuses a loaded pipeline.
-    Returns the counts; the run is recorded in the ``runs`` table.
+    Returns the counts; the run is recorded in the ``runs`` table. The store
+    is released (its file lock let go) between batch writes, so that other
+    processes can read it meanwhile.
     """
     settings = settings or Settings.from_env()
     batch_size = batch_size or settings.batch_size
     if items is None:
-        items = read_paths(paths or [], max_bytes=settings.max_bytes, published=published)
+        items = read_paths(paths or [], max_bytes=settings.max_bytes, published=published,
+                           max_input_bytes=settings.max_input_bytes)
     # with workers, the version comes back with their first batch (the parent loads no stages)
     if jobs > 1:
         version = ""
@@ -137,17 +247,23 @@ def ingest(
             pipeline = Pipeline.load(settings)
         version = pipeline.coder_version
     run_id = store.begin_run(command, version)
+    store.release()
     result = IngestResult(run_id=run_id)
     status = "interrupted"
     try:
-        for report in _run(items, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
-                           pipeline=pipeline, run_id=run_id, result=result, force=force):
-            if progress:
-                progress(report)
+        for _ in _run(items, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
+                      pipeline=pipeline, run_id=run_id, result=result, force=force, progress=progress):
+            pass
         status = "done"
     finally:
-        store.end_run(run_id, status=status, n_articles=result.n_articles, n_events=result.n_events,
-                      n_failed=result.n_failed)
+        try:
+            store.end_run(run_id, status=status, n_articles=result.n_articles, n_events=result.n_events,
+                          n_failed=result.n_failed)
+        except StoreError:
+            if status == "done":
+                raise
+            log.debug("could not mark run %s as %s", run_id, status, exc_info=True)  # the first error wins
+        store.release()
     return result
 
 
@@ -172,68 +288,120 @@ def _todo(batch: list[Article | Failure], store, force: bool, seen: OrderedDict)
     return todo, skipped
 
 
+def _write(results: list[Document | Failure], store, run_id) -> tuple[list[Document | Failure], tuple[int, int, int]]:
+    """Write a batch in one transaction. If the database refuses its rows, write its documents
+    one by one: a document it refuses becomes a failure and the others are stored. Raises
+    :class:`StoreUnavailable` (a full disk, a read-only or damaged file, a lock) at once, and
+    any error that even a failure record meets: then the database is the problem, not a document."""
+    try:
+        return results, store.write_batch(results, run_id)
+    except StoreUnavailable:
+        raise
+    except StoreError as e:
+        if len(results) <= 1 and not any(isinstance(r, Document) for r in results):
+            raise
+        log.debug("batch write failed (%s); writing its documents one by one", e)
+    out: list[Document | Failure] = []
+    n_art = n_ev = n_fail = 0
+    for r in results:
+        try:
+            a, ev, f = store.write_batch([r], run_id)
+        except StoreUnavailable:
+            raise
+        except StoreError as e:
+            if isinstance(r, Failure):
+                raise
+            r = Failure(r.article.id, "store", "store", f"the database refused the article: {e}", r.article.origin)
+            a, ev, f = store.write_batch([r], run_id)
+        out.append(r)
+        n_art, n_ev, n_fail = n_art + a, n_ev + ev, n_fail + f
+    return out, (n_art, n_ev, n_fail)
+
+
 def _store(results: list[Document | Failure], *, store, run_id, result: IngestResult, index: int,
-           skipped: int) -> BatchReport:
-    n_art, n_ev, n_fail = store.write_batch(results, run_id)
-    result.n_articles += n_art
-    result.n_events += n_ev
-    result.n_failed += n_fail
-    result.n_skipped += skipped
-    result.n_batches += 1
-    result.failures.extend(r for r in results if isinstance(r, Failure))
-    del result.failures[:-1000]  # keep the last ones for reporting, not the whole corpus
-    return BatchReport(index, n_art, n_ev, n_fail, skipped,
-                       tuple(r for r in results if isinstance(r, Failure)))
+           skipped: int, progress) -> BatchReport:
+    with _Critical():
+        results, (n_art, n_ev, n_fail) = _write(results, store, run_id)
+        store.release()  # let readers in until the next batch
+        result.n_articles += n_art
+        result.n_events += n_ev
+        result.n_failed += n_fail
+        result.n_skipped += skipped
+        result.n_batches += 1
+        failures = tuple(r for r in results if isinstance(r, Failure))
+        result.failures.extend(failures)
+        del result.failures[:-1000]  # keep the last ones for reporting, not the whole corpus
+        report = BatchReport(index, n_art, n_ev, n_fail, skipped, failures)
+        if progress:
+            progress(report)
+    return report
 
 
-def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force) -> Iterator[BatchReport]:
+def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force,
+         progress) -> Iterator[BatchReport]:
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
     batches = batched(items, batch_size)
     if jobs <= 1:
         for i, batch in enumerate(batches):
             todo, skipped = _todo(batch, store, force, seen)
+            store.release()
             results = [slim(r) for r in pipeline.pipe(todo, batch_size=max(1, len(todo)))] if todo else []
-            yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped)
+            yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
+                         progress=progress)
         return
 
     _check_model(settings.model)
+    import os
+
     ctx = mp.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
-                                initargs=(settings,)) as pool:
-        inflight: deque = deque()
-        index = 0
+    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                                  initargs=(settings, os.getpid()))
+    inflight: deque = deque()
+    version_known = False
 
-        version_known = False
-
-        def drain_one():
-            nonlocal version_known
-            fut, skipped, i = inflight.popleft()
-            try:
-                version, results = fut.result()
-            except cf.process.BrokenProcessPool as e:
-                raise WhimbrelError(
-                    f"a worker process died ({e}); run again with --jobs 1 to see the error "
-                    f"(or check that the spaCy model loads: python -c 'import whimbrel; whimbrel.Pipeline.load()')"
-                ) from e
-            if version and not version_known:
-                store.con.execute("UPDATE runs SET coder_version = ? WHERE run_id = ?", [version, run_id])
-                version_known = True
-            return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped)
-
+    def drain_one():
+        nonlocal version_known
+        fut, skipped, i = inflight.popleft()
+        store.release()  # do not hold the file while waiting for a worker
         try:
-            for batch in batches:
-                todo, skipped = _todo(batch, store, force, seen)
-                fut = pool.submit(_worker_code, todo) if todo else _done(("", []))
-                inflight.append((fut, skipped, index))
-                index += 1
-                while len(inflight) >= 2 * jobs:
-                    yield drain_one()
-            while inflight:
+            version, results = fut.result()
+        except cf.process.BrokenProcessPool as e:
+            raise WhimbrelError(
+                f"a worker process died ({e}); run again with --jobs 1 to see the error "
+                f"(or check that the spaCy model loads: python -c 'import whimbrel; whimbrel.Pipeline.load()')"
+            ) from e
+        if version and not version_known:
+            store.set_run_version(run_id, version)
+            version_known = True
+        return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
+                      progress=progress)
+
+    try:
+        index = 0
+        for batch in batches:
+            todo, skipped = _todo(batch, store, force, seen)
+            store.release()  # not held while the next batch is read (stdin may keep us waiting)
+            fut = pool.submit(_worker_code, todo) if todo else _done(("", []))
+            inflight.append((fut, skipped, index))
+            index += 1
+            while len(inflight) >= 2 * jobs:
                 yield drain_one()
-        except BaseException:
-            for fut, _, _ in inflight:
-                fut.cancel()
-            raise
+        while inflight:
+            yield drain_one()
+    except BaseException:
+        _stop(pool, inflight)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: cf.ProcessPoolExecutor, inflight: deque) -> None:
+    """Stop at once: cancel what is queued and end the workers (they hold nothing to save)."""
+    for fut, _, _ in inflight:
+        fut.cancel()
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _check_model(model: str) -> None:
@@ -257,4 +425,4 @@ def _done(value) -> cf.Future:
     return fut
 
 
-__all__ = ["BatchReport", "IngestResult", "batched", "coder_version", "ingest"]
+__all__ = ["BatchReport", "IngestResult", "Interrupted", "batched", "coder_version", "ingest", "stop_on_signals"]

@@ -8,7 +8,7 @@ glob) is a *usage* error and is raised by :func:`expand_paths`.
 
 from __future__ import annotations
 
-import glob
+import fnmatch
 import gzip
 import io
 import os
@@ -18,7 +18,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BinaryDocument, CorruptArchive, EmptyDocument, EncodingError, TooLarge, UsageError
+from ..errors import (
+    BinaryDocument, CorruptArchive, EmptyDocument, EncodingError, InputError, TooLarge, Unreadable, UsageError,
+)
 
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -42,48 +44,146 @@ def _has_magic(pattern: str) -> bool:
     return any(ch in pattern for ch in "*?[")
 
 
+def shown(path: str) -> str:
+    """A path as printable, storable text: bytes of a file name that are not UTF-8 become ``\\xNN``.
+
+    The file is still opened by its real name; this is what failures, the
+    ``origin`` column and messages carry.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def expand_paths(paths) -> list[str]:
     """Expand directories (recursively, sorted, hidden files skipped) and globs to files.
 
     ``-`` stands for standard input. Raises :class:`UsageError` for a path that
-    does not exist or a glob that matches nothing.
+    does not exist or a glob that matches nothing. Directories that cannot be
+    listed are left out (:func:`iter_paths` reports them).
     """
-    out: list[str] = []
+    return [p for p in iter_paths(paths) if isinstance(p, str)]
+
+
+def iter_paths(paths) -> Iterator[str | Unreadable]:
+    """The files under ``paths``, lazily: one directory listing at a time (flat memory on huge trees).
+
+    A directory that cannot be listed is yielded as an :class:`Unreadable`
+    error (in order), so that the readers record it. Raises
+    :class:`UsageError` for a path that does not exist or a glob that matches
+    nothing, when it is reached.
+    """
     for p in paths:
-        p = str(p)
+        p = os.fspath(p)
         if p == STDIN:
-            out.append(STDIN)
+            yield STDIN
         elif os.path.isdir(p):
-            out.extend(_walk(p))
-        elif os.path.exists(p):
-            out.append(p)
-        elif _has_magic(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise UsageError(f"no file matches {p!r}; check the pattern (quote it so the shell does not expand it)")
-            for m in matches:
-                out.extend(_walk(m) if os.path.isdir(m) else [m])
-        else:
-            raise UsageError(f"{p}: no such file or directory")
-    return out
-
-
-def iter_paths(paths) -> Iterator[str]:
-    """Like :func:`expand_paths` but lazy per directory (flat memory on huge trees)."""
-    for p in paths:
-        p = str(p)
-        if os.path.isdir(p):
             yield from _walk(p)
+        elif os.path.exists(p):
+            yield p
+        elif _has_magic(p):
+            found = False
+            for m in _glob(p):
+                found = True
+                yield m
+            if not found:
+                raise UsageError(f"no file matches {p!r}; check the pattern (quote it so the shell does not expand it)")
         else:
-            yield from expand_paths([p])
+            raise UsageError(f"{shown(p)}: no such file or directory")
 
 
-def _walk(root: str) -> Iterator[str]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _unreadable(errors: list[OSError]) -> Iterator[Unreadable]:
+    while errors:
+        e = errors.pop(0)
+        where = shown(os.fsdecode(e.filename)) if e.filename is not None else "a directory"
+        yield Unreadable(
+            f"cannot list the directory ({e.strerror or e}); the files in it were skipped. "
+            f"Check its permissions and run again",
+            document=where,
+        )
+
+
+def _walk(root: str) -> Iterator[str | Unreadable]:
+    """Files under ``root`` in name order; hidden names skipped; symbolic links to directories not followed."""
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        yield from _unreadable(errors)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield os.path.join(dirpath, name)
+    yield from _unreadable(errors)
+
+
+def _split_glob(pattern: str) -> tuple[str, str, list[str]]:
+    """``(directory to walk, prefix of the results, pattern parts below it)``."""
+    parts = pattern.split(os.sep)
+    first = next(i for i, part in enumerate(parts) if _has_magic(part))
+    head = os.sep.join(parts[:first])
+    if first == 0:
+        return ".", "", [q for q in parts if q]
+    if not head:  # the pattern starts with the separator
+        head = os.sep
+    return head, head, [q for q in parts[first:] if q]
+
+
+def _match(pat: list[str], names: list[str]) -> bool:
+    """Whether the path ``names`` (parts) matches the pattern parts (``**``: any number of directories)."""
+    if not pat:
+        return not names
+    if pat[0] == "**":
+        return any(_match(pat[1:], names[i:]) for i in range(len(names) + 1))
+    return bool(names) and fnmatch.fnmatchcase(names[0], pat[0]) and _match(pat[1:], names[1:])
+
+
+def _could_hold(pat: list[str], names: list[str]) -> bool:
+    """Whether a directory ``names`` (parts) can hold a match of the pattern parts."""
+    if not names:
+        return True
+    if not pat:
+        return False
+    if pat[0] == "**":
+        return True
+    return fnmatch.fnmatchcase(names[0], pat[0]) and _could_hold(pat[1:], names[1:])
+
+
+def _glob(pattern: str) -> Iterator[str | Unreadable]:
+    """Files matching a glob (``**`` spans directories), in name order.
+
+    Unlike :func:`glob.glob`, symbolic links to directories are not followed
+    (a link loop cannot hang it), directories that cannot be listed are
+    reported, and the walk prunes directories the pattern cannot reach. As
+    with the shell, ``*`` and ``**`` do not match names starting with a dot
+    unless the pattern part does. A matching directory is read whole.
+    """
+    root, prefix, pat = _split_glob(pattern)
+    if not pat or not os.path.isdir(root):
+        return
+    dotted = any(q.startswith(".") for q in pat)
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        yield from _unreadable(errors)
+        rel = os.path.relpath(dirpath, root)
+        base = [] if rel == os.curdir else rel.split(os.sep)
+        out = os.path.join(prefix, *base) if (prefix or base) else ""
+        for name in sorted(filenames):
+            if (dotted or not name.startswith(".")) and _match(pat, [*base, name]):
+                yield os.path.join(out, name) if out else name
+        keep = []
+        for name in sorted(dirnames):
+            if not dotted and name.startswith("."):
+                continue
+            if _match(pat, [*base, name]):
+                yield from _walk(os.path.join(out, name) if out else name)
+            elif _could_hold(pat, [*base, name]):
+                keep.append(name)
+        dirnames[:] = keep
+    yield from _unreadable(errors)
 
 
 def base_suffix(path: str) -> str:
@@ -92,6 +192,49 @@ def base_suffix(path: str) -> str:
     if name.endswith(".gz"):
         name = name[:-3]
     return Path(name).suffix
+
+
+#: a gzip input that expands more than this many times is refused (text compresses 3-10 times)
+MAX_GZIP_RATIO = 100
+#: ... once this much has been decompressed (tiny files may expand a lot and do no harm)
+GZIP_RATIO_FLOOR = 16 * 1024 * 1024
+CHUNK = 1 << 20
+
+
+class _Counting:
+    """A raw stream that counts the bytes read from it (the compressed side of a gzip input)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.count = 0
+
+    def read(self, n=-1):
+        data = self.raw.read(n)
+        self.count += len(data)
+        return data
+
+    def close(self):
+        self.raw.close()
+
+
+class GzipInput(gzip.GzipFile):
+    """A gzip stream that knows how many compressed bytes it has read, and closes its file."""
+
+    def __init__(self, raw, *, owns: bool = True):
+        self._counting = _Counting(raw)
+        self._owns = owns
+        super().__init__(fileobj=self._counting, mode="rb")
+
+    @property
+    def compressed(self) -> int:
+        return self._counting.count
+
+    def close(self):
+        try:
+            super().close()
+        finally:
+            if self._owns:
+                self._counting.close()
 
 
 def open_binary(path: str):
@@ -103,19 +246,101 @@ def open_binary(path: str):
             data = raw.read()
             raw = io.BytesIO(data)
             peek = data[:2]
-        return gzip.GzipFile(fileobj=raw) if peek == GZIP_MAGIC else raw
+        return GzipInput(raw, owns=False) if peek == GZIP_MAGIC else raw
     fh = open(path, "rb")
     head = fh.read(2)
     fh.seek(0)
     if head == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=fh)
+        return GzipInput(fh)
     if path.lower().endswith(".gz"):
         fh.close()
         raise CorruptArchive(
             "named .gz but not gzip-compressed; rename it without .gz or compress it with gzip",
-            document=path,
+            document=shown(path),
         )
     return fh
+
+
+def _corrupt(e: BaseException, document: str | None = None) -> CorruptArchive:
+    return CorruptArchive(
+        f"the gzip data is truncated or corrupt here ({e}); the records before it were read. "
+        f"Re-download or re-compress the file",
+        document=document,
+    )
+
+
+def _over_budget(stream, total: int, *, max_input_bytes: int, document: str) -> TooLarge | None:
+    if total > max_input_bytes:
+        return TooLarge(
+            f"the input holds more than {max_input_bytes:,} bytes; split it into several files, "
+            f"or raise the limit with WHIMBREL_MAX_INPUT_BYTES",
+            document=document,
+        )
+    if isinstance(stream, GzipInput) and total >= GZIP_RATIO_FLOOR and total > MAX_GZIP_RATIO * stream.compressed:
+        return TooLarge(
+            f"the gzip data expands more than {MAX_GZIP_RATIO} times ({stream.compressed:,} bytes "
+            f"to over {total:,}), which news text does not: a gzip bomb or a damaged file. "
+            f"Check where it came from; the records before this point were read",
+            document=document,
+        )
+    return None
+
+
+def iter_lines(stream, *, max_bytes: int, max_input_bytes: int, document: str) -> Iterator[tuple[int, bytes | InputError]]:
+    """``(line number, line)`` for the non-blank lines of a stream, read in 1 MB chunks.
+
+    Problems are yielded in-band, never raised: a line over ``max_bytes``
+    (skipped without being held) is a :class:`TooLarge` for that line; a
+    corrupt gzip stream, more than ``max_input_bytes`` read from the input, or
+    a gzip stream that expands more than :data:`MAX_GZIP_RATIO` times end the
+    input with an error whose ``document`` is the input itself. Runs of blank
+    lines cost one scan per chunk, not one step per line.
+    """
+    read = getattr(stream, "read1", stream.read)  # one step at a time: a truncated gzip loses no line before the cut
+    n = 0  # lines finished so far
+    total = 0
+    carry = b""  # the unfinished last line
+    skipping = False  # inside an over-long line
+    while True:
+        try:
+            chunk = read(CHUNK)
+        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
+            yield n + 1, _corrupt(e)
+            return
+        if not chunk:
+            break
+        total += len(chunk)
+        over = _over_budget(stream, total, max_input_bytes=max_input_bytes, document=document)
+        if over is not None:
+            yield n + 1, over
+            return
+        if skipping:
+            cut = chunk.find(b"\n")
+            if cut < 0:
+                continue
+            n += 1
+            skipping = False
+            yield n, TooLarge(f"the line is over {max_bytes:,} bytes; split the record, or raise WHIMBREL_MAX_BYTES")
+            chunk = chunk[cut + 1:]
+        if not carry and not chunk.strip():
+            n += chunk.count(b"\n")  # blank lines only
+            continue
+        lines = chunk.split(b"\n")
+        lines[0] = carry + lines[0]
+        carry = lines.pop()
+        for line in lines:
+            n += 1
+            if len(line) > max_bytes:
+                yield n, TooLarge(f"the line is over {max_bytes:,} bytes; split the record, or raise WHIMBREL_MAX_BYTES")
+            elif line.strip():
+                yield n, line
+        if len(carry) > max_bytes:
+            carry = b""
+            skipping = True
+    if skipping or len(carry) > max_bytes:
+        yield n + 1, TooLarge(f"the line is over {max_bytes:,} bytes; split the record, or raise WHIMBREL_MAX_BYTES")
+    elif carry.strip():
+        yield n + 1, carry
 
 
 def read_limited(stream, *, max_bytes: int, document: str) -> bytes:

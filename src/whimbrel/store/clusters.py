@@ -37,9 +37,41 @@ def schema_sql() -> str:
     return (files("whimbrel.store") / "dedup_schema.sql").read_text(encoding="utf-8")
 
 
+#: version of dedup_events / event_mentions; tables of an older version are dropped and rebuilt
+DEDUP_SCHEMA_VERSION = 2
+_DERIVED = ("article_minhash", "article_cluster", "story_clusters", "dedup_meta", "dedup_events", "event_mentions")
+
+
+def _tables(con) -> set[str]:
+    return {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
+
+
 def ensure_schema(con) -> None:
-    """Create the event-database tables if they are missing (idempotent)."""
-    con.execute(schema_sql())
+    """Create the event-database tables if they are missing, and replace derived tables of an
+    older layout (they are rebuilt by the next refresh). On a read-only connection nothing is
+    written: a missing or outdated layout raises :class:`~whimbrel.errors.StoreError`."""
+    have = _tables(con)
+    version = None
+    if "dedup_meta" in have:
+        row = con.execute("SELECT max(version) FROM dedup_meta").fetchone()
+        version = row[0] if row else None
+    if set(_DERIVED) <= have and version == DEDUP_SCHEMA_VERSION:
+        return
+    try:
+        if "dedup_events" in have and version != DEDUP_SCHEMA_VERSION:
+            con.execute("DROP TABLE IF EXISTS dedup_events")
+            con.execute("DROP TABLE IF EXISTS event_mentions")
+        con.execute(schema_sql())
+        con.execute("DELETE FROM dedup_meta")
+        con.execute("INSERT INTO dedup_meta VALUES (?)", [DEDUP_SCHEMA_VERSION])
+    except Exception as e:  # a read-only connection
+        from ..errors import StoreError
+
+        if "read-only" not in str(e) and "read only" not in str(e):
+            raise
+        raise StoreError("the database is open read-only and its deduplicated events have not been built "
+                         "(or are of an older layout); run `whimbrel dedup` once") from e
 
 
 def shingles(text: str, *, size: int = SHINGLE) -> list[bytes]:

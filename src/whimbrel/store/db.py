@@ -6,12 +6,16 @@ working directory (see :func:`db_path`). :class:`Store` creates the base schema
 id, and writing it again replaces its row and its events in one transaction, so
 re-ingesting the same article changes nothing.
 
-DuckDB allows one writing process per file. whimbrel's ingest keeps it that
-way: worker processes code, the parent alone writes.
+DuckDB allows one writing process per file, or several reading ones. whimbrel's
+ingest keeps it that way: worker processes code, the parent alone writes, and
+it holds the file only while it writes a batch (:meth:`Store.release` between
+batches), so other commands can read the store while it grows. Opening,
+waiting for a lock and the errors are in :mod:`.connect`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -23,6 +27,8 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document, Event, Failure, Paragraph
 from ..settings import DEFAULT_DB
+from .connect import check_schema, connect, store_error
+from .connect import lock_timeout as _lock_timeout
 from .query import EventFilter, as_date
 
 ARTICLE_COLUMNS = (
@@ -76,8 +82,29 @@ def article_row(article: Article, *, coder_version: str | None, run_id: str | No
     )
 
 
-def event_row(event: Event) -> tuple:
+def basis(doc: Document | None, event: Event) -> dict | None:
+    """How an event's date and place were found (the when/where stages' rule per event), or None.
+
+    Stored in the record as ``basis``: ``date_rule`` (clause, sentence, paragraph, lead,
+    published, ...), ``date_text`` (the time expression used) and ``place_rule`` (clause,
+    sentence, dateline, story, ...). Deduplication reads it (a dateline place or a
+    publication-day date is weaker evidence than one stated with the event).
+    """
+    if doc is None:
+        return None
+    when = (doc.extras.get("when") or {}).get(event.event_id)
+    where = (doc.extras.get("where") or {}).get(event.event_id)
+    if when is None and where is None:
+        return None
+    return {"date_rule": when[0] if when else None, "date_text": (when[1] or None) if when else None,
+            "place_rule": where[0] if where else None}
+
+
+def event_row(event: Event, doc: Document | None = None) -> tuple:
     rec = event.as_dict()
+    how = basis(doc, event)
+    if how is not None:
+        rec["basis"] = how
     src, tgt, loc, mod = event.source, event.target, event.location, event.modality
     return (
         event.event_id, event.article_id, event.sentence_index,
@@ -93,6 +120,30 @@ def event_row(event: Event) -> tuple:
         event.confidence, event.coder_version, json.dumps(rec, ensure_ascii=False),
         event.date_source,
     )
+
+
+def _storable(text: str | None) -> str | None:
+    """Text DuckDB can store: an unpaired surrogate (never in an article, but maybe in a reason
+    quoting bad input) becomes a visible escape."""
+    if text is None:
+        return None
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def failure_row(failure: Failure, run_id: str | None, now: dt.datetime) -> tuple:
+    return (_storable(failure.document), _storable(failure.origin), failure.stage, failure.code,
+            _storable(failure.reason), run_id, now)
+
+
+def _is_duckdb_error(e: BaseException) -> bool:
+    import sys
+
+    duckdb = sys.modules.get("duckdb")
+    return duckdb is not None and isinstance(e, duckdb.Error)
 
 
 def _arrow_types():
@@ -126,27 +177,73 @@ class Store:
 
     ``con`` is the open DuckDB connection; other modules run their own SQL on it
     (always fetch results fully: an unfinished result blocks the connection).
+    The connection is opened on first use after :meth:`release`, which lets go
+    of the file (and its lock) between writes. Opening waits up to
+    ``lock_timeout`` seconds (default ``$WHIMBREL_LOCK_TIMEOUT`` or 60) for
+    another process that holds the file.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
-        import duckdb
-
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False,
+                 lock_timeout: float | None = None):
         self.path = db_path(path)
         if read_only and not self.path.exists():
             raise StoreError(
                 f"no database at {self.path}; create one with `whimbrel ingest --db {self.path} PATH`"
             )
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as e:
-            raise StoreError(
-                f"cannot open {self.path}: {e}. Another whimbrel process may be writing to it; "
-                f"wait for it to finish or use another --db file."
-            ) from e
         self.read_only = read_only
+        self.lock_timeout = _lock_timeout(lock_timeout)
         self._arrow_types = None
-        if not read_only:
-            self.con.execute(schema_sql())
+        self._con = None
+        self._checked = False
+        self._closed = False
+        self._connect()
+
+    def _connect(self):
+        con = connect(self.path, read_only=self.read_only, timeout=self.lock_timeout)
+        if not self._checked:
+            try:
+                check_schema(con, self.path, read_only=self.read_only, schema_sql=schema_sql())
+            except StoreError:
+                con.close()
+                raise
+            except Exception as e:
+                con.close()
+                raise store_error(self.path, e, "open") from None
+            self._checked = True
+        self._con = con
+        return con
+
+    @property
+    def con(self):
+        """The DuckDB connection (re-opened if :meth:`release` let it go; ``None`` once closed)."""
+        if self._con is None and not self._closed:
+            self._connect()
+        return self._con
+
+    @con.setter
+    def con(self, value) -> None:
+        self._con = value
+
+    def release(self) -> None:
+        """Close the connection until the next use, so that other processes can open the file."""
+        if self._con is not None:
+            con, self._con = self._con, None
+            with contextlib.suppress(Exception):
+                con.close()
+
+    @contextlib.contextmanager
+    def guard(self, doing: str = "use"):
+        """Turn a DuckDB error inside the block into a :class:`StoreError` that says what to do."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except Exception as e:
+            if not _is_duckdb_error(e):
+                raise
+            if "invalidated" in str(e) or "FATAL" in str(e):
+                self.release()  # the database instance is unusable: open afresh next time
+            raise store_error(self.path, e, doing) from None
 
     # -- context manager -------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -156,25 +253,30 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        if self.con is not None:
-            self.con.close()
-            self.con = None
+        self.release()
+        self._closed = True
 
     # -- runs ------------------------------------------------------------------------
     def begin_run(self, command: str, coder_version: str) -> str:
         run_id = uuid.uuid4().hex[:16]
-        self.con.execute(
-            "INSERT INTO runs (run_id, started, command, coder_version, status) VALUES (?, ?, ?, ?, 'running')",
-            [run_id, _now(), command, coder_version],
-        )
+        with self.guard("write to"):
+            self.con.execute(
+                "INSERT INTO runs (run_id, started, command, coder_version, status) VALUES (?, ?, ?, ?, 'running')",
+                [run_id, _now(), _storable(command), coder_version],
+            )
         return run_id
 
     def end_run(self, run_id: str, *, status: str = "done", n_articles: int = 0, n_events: int = 0,
                 n_failed: int = 0) -> None:
-        self.con.execute(
-            "UPDATE runs SET finished = ?, status = ?, n_articles = ?, n_events = ?, n_failed = ? WHERE run_id = ?",
-            [_now(), status, n_articles, n_events, n_failed, run_id],
-        )
+        with self.guard("write to"):
+            self.con.execute(
+                "UPDATE runs SET finished = ?, status = ?, n_articles = ?, n_events = ?, n_failed = ? WHERE run_id = ?",
+                [_now(), status, n_articles, n_events, n_failed, run_id],
+            )
+
+    def set_run_version(self, run_id: str, coder_version: str) -> None:
+        with self.guard("write to"):
+            self.con.execute("UPDATE runs SET coder_version = ? WHERE run_id = ?", [coder_version, run_id])
 
     # -- reads -----------------------------------------------------------------------
     def has_article(self, article_id: str, content_hash: str) -> bool:
@@ -188,9 +290,10 @@ class Store:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
-        rows = self.con.execute(
-            "SELECT article_id, content_hash FROM articles WHERE list_contains(?, article_id)", [ids]
-        ).fetchall()
+        with self.guard("read"):
+            rows = self.con.execute(
+                "SELECT article_id, content_hash FROM articles WHERE list_contains(?, article_id)", [ids]
+            ).fetchall()
         return dict(rows)
 
     def article(self, article_id: str) -> Article | None:
@@ -214,16 +317,14 @@ class Store:
         )
 
     def events(self, flt: EventFilter | None = None) -> list[dict]:
-        """Event records (the JSON shape of DESIGN.md) matching ``flt``, in text order."""
-        flt = flt or EventFilter()
-        where, params = flt.to_sql(alias="events")
-        sql = (
-            f"SELECT record FROM events WHERE {where} "
-            "ORDER BY article_id, sentence_index, trigger_start, event_id"
-        )
-        if flt.limit is not None:
-            sql += f" LIMIT {int(flt.limit)}"
-        return [json.loads(r[0]) for r in self.con.execute(sql, params).fetchall()]
+        """Event records (the JSON shape of DESIGN.md) matching ``flt``, ordered by date.
+
+        A list; :func:`whimbrel.store.query.iter_events` streams them instead.
+        """
+        from .query import iter_events
+
+        with self.guard("read"):
+            return list(iter_events(self.con, flt))
 
     def counts(self) -> dict[str, int]:
         """Row counts of the base tables."""
@@ -234,23 +335,32 @@ class Store:
 
     # -- writes ----------------------------------------------------------------------
     def _write_failure(self, failure: Failure, run_id: str | None) -> None:
-        self.con.execute("DELETE FROM failures WHERE document = ?", [failure.document])
+        row = failure_row(failure, run_id, _now())
+        self.con.execute("DELETE FROM failures WHERE document = ?", [row[0]])
         self.con.execute(
             f"INSERT INTO failures ({', '.join(FAILURE_COLUMNS)}) VALUES ({_placeholders(len(FAILURE_COLUMNS))})",
-            [failure.document, failure.origin, failure.stage, failure.code, failure.reason, run_id, _now()],
+            list(row),
         )
 
     def _transaction(self, fn):
-        self.con.execute("BEGIN TRANSACTION")
+        """Run ``fn`` in one transaction; on any error roll back and raise a :class:`StoreError`
+        that names the cause (not DuckDB's "Current transaction is aborted")."""
+        con = self.con
         try:
+            con.execute("BEGIN TRANSACTION")
             out = fn()
+            con.execute("COMMIT")
+            return out
         except Exception as e:
-            self.con.execute("ROLLBACK")
+            with contextlib.suppress(Exception):
+                con.execute("ROLLBACK")
             if isinstance(e, StoreError):
                 raise
-            raise StoreError(f"write to {self.path} failed and was rolled back: {e}") from e
-        self.con.execute("COMMIT")
-        return out
+            if _is_duckdb_error(e):
+                if "invalidated" in str(e) or "FATAL" in str(e):
+                    self.release()
+                raise store_error(self.path, e, "write to", " (the batch was rolled back)") from None
+            raise StoreError(f"write to {self.path} failed and was rolled back: {type(e).__name__}: {e}") from e
 
     def write_document(self, doc: Document, run_id: str | None = None) -> int:
         """Store one coded document (article row + its events) in one transaction.
@@ -284,6 +394,7 @@ class Store:
             latest[d.article.id] = d
         ids = list(latest)
         events: dict[str, Event] = {}
+        owner: dict[str, Document] = {}
         art_rows = []
         for d in latest.values():
             evs = list({e.event_id: e for e in d.events}.values())
@@ -291,6 +402,7 @@ class Store:
             art_rows.append(article_row(d.article, coder_version=version, run_id=run_id))
             for e in evs:
                 events[e.event_id] = e
+                owner[e.event_id] = d
         if ids:
             self.con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
             self.con.execute("DELETE FROM articles WHERE list_contains(?, article_id)", [ids])
@@ -298,16 +410,15 @@ class Store:
             # an event id seen in another article is that article's; ours replaces it
             self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [list(events)])
         self._insert("articles", art_rows, a_types)
-        self._insert("events", [event_row(e) for e in events.values()], e_types)
+        self._insert("events", [event_row(e, owner[e.event_id]) for e in events.values()], e_types)
         # documents that now code are no longer failures; a failure replaces an older one
         keys = ids + [d.article.origin for d in latest.values() if d.article.origin]
-        keys += [f.document for f in failures]
+        keys += [_storable(f.document) for f in failures]
         if keys:
             self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [keys])
-        last_fail = {f.document: f for f in failures}
         now = _now()
-        self._insert("failures", [(f.document, f.origin, f.stage, f.code, f.reason, run_id, now)
-                                  for f in last_fail.values()], f_types)
+        last_fail = {row[0]: row for row in (failure_row(f, run_id, now) for f in failures)}
+        self._insert("failures", list(last_fail.values()), f_types)
         return len(docs), sum(len({e.event_id for e in d.events}) for d in docs), len(failures)
 
     @property

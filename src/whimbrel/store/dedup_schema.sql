@@ -30,14 +30,19 @@ CREATE TABLE IF NOT EXISTS story_clusters (
     last_published   TIMESTAMP
 );
 
+-- Version of the two tables below; older ones are dropped and rebuilt (they are derived).
+CREATE TABLE IF NOT EXISTS dedup_meta (
+    version INTEGER NOT NULL
+);
+
 -- One row per real event: the reports of one act, in one article or many.
 -- Counts follow GDELT: num_mentions = reports (distinct article+sentence+trigger),
 -- num_articles = distinct articles, num_sources = distinct outlets,
 -- num_stories = distinct story clusters (independent reports).
 CREATE TABLE IF NOT EXISTS dedup_events (
     dedup_id         VARCHAR PRIMARY KEY,
-    global_id        BIGINT NOT NULL,        -- numeric id (GDELT GLOBALEVENTID)
-    block_key        VARCHAR NOT NULL,
+    global_id        BIGINT NOT NULL,        -- numeric id below 2^53 (GDELT GLOBALEVENTID)
+    block_key        VARCHAR NOT NULL,       -- roots|base code|modality the reports share
     source_code      VARCHAR,
     source_country   VARCHAR,
     source_name      VARCHAR,
@@ -58,6 +63,7 @@ CREATE TABLE IF NOT EXISTS dedup_events (
     lat              DOUBLE,
     lon              DOUBLE,
     geonameid        BIGINT,
+    location_precision VARCHAR,              -- site, city, region, country
     negated          BOOLEAN,
     future           BOOLEAN,
     hypothetical     BOOLEAN,
@@ -72,8 +78,7 @@ CREATE TABLE IF NOT EXISTS dedup_events (
     first_published  TIMESTAMP,
     date_added       TIMESTAMP,              -- when its first article was ingested
     confidence       DOUBLE,                 -- the highest confidence among its reports
-    coder_version    VARCHAR,
-    record           JSON NOT NULL           -- the representative event record (DESIGN.md)
+    coder_version    VARCHAR                 -- the representative's; its record is events.record
 );
 
 -- Every report of a deduplicated event, with its article and evidence.
@@ -81,6 +86,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     event_id        VARCHAR PRIMARY KEY,     -- the raw event (events.event_id)
     dedup_id        VARCHAR NOT NULL,
     block_key       VARCHAR NOT NULL,
+    anchor_id       VARCHAR,                 -- the earlier copy's report this one repeats (same story)
     article_id      VARCHAR NOT NULL,
     outlet          VARCHAR,                 -- source name, else the URL's host, else the article id
     url             VARCHAR,

@@ -67,7 +67,7 @@ def _replace(store: Store, doc: Document, version: str) -> int:
             con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [[e.event_id for e in events]])
             con.executemany(
                 f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                [event_row(e) for e in events],
+                [event_row(e, doc) for e in events],
             )
         con.execute("UPDATE articles SET coder_version = ? WHERE article_id = ?", [version, aid])
         con.execute("DELETE FROM failures WHERE document = ? AND stage <> 'read'", [aid])

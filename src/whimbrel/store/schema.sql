@@ -86,3 +86,9 @@ CREATE TABLE IF NOT EXISTS failures (
     run_id        VARCHAR,
     recorded      TIMESTAMP
 );
+
+-- Facts about the database itself: schema_version (see store/connect.py).
+CREATE TABLE IF NOT EXISTS whimbrel_meta (
+    key           VARCHAR PRIMARY KEY,
+    value         VARCHAR
+);
