@@ -16,6 +16,8 @@ from .roles import child, obj_token, pobj_of
 AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
                 "tonnes", "tons", "package", "worth"}
 #: particles that leave a verb's sense as it is ("fought back", "met together")
+#: what a giving verb ("donor" in verbs.tsv) codes with a sum of money as its object
+ECONOMIC_AID = "071"
 SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
@@ -124,8 +126,17 @@ class VerbMatching:
                 e = self.lex.noun(lem) or self.lex.noun(low)
                 dobj = n if e else dobj
         if e is None:
+            if "donor" in self.lex.roles.get(v.lemma_.lower(), ()) and self.is_money(dobj):
+                return Match(ECONOMIC_AID, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
             return None
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
+
+    def is_money(self, tok) -> bool:
+        """Is ``tok`` a sum of money ("$340 million", "€28m", "5 million euros")?"""
+        if tok.tag_ == "$" or any(c.tag_ == "$" for c in tok.children):
+            return True
+        lem, low = _words(tok)
+        return (lem[-1],) in self.lex.classes.get("&CURRENCY", ()) and any(c.tag_ == "CD" for c in tok.children)
 
     def is_content_word(self, tok) -> bool:
         return content_word(tok, self.lex)
