@@ -1,5 +1,6 @@
-"""Giving and giving back: aid by the class of what is given, sums of money given by a giving
-verb, and property returned to someone (issue 10: classes and rules, not rows per object).
+"""Giving and giving back, and calling for sanctions: aid by the class of what is given, sums of
+money given by a giving verb, property returned to someone, sanctions called for (issue 10:
+classes and rules, not rows per object).
 
 Each rule has synonym swaps (other verbs, other members of the class) and cases where it must
 not fire.
@@ -61,3 +62,22 @@ def test_people_given_back_are_persons_returned(code):
 ])
 def test_going_back_is_not_returning_property(code, text):
     assert "0842" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan called for sanctions against Sudan.",
+    "Japan urged sanctions against Sudan.",
+    "Japan demanded new sanctions on Sudan.",
+    "Japan called for an arms embargo on Sudan.",
+])
+def test_a_call_for_sanctions_threatens_their_target(code, text):
+    evs = code(text, ACTORS)
+    assert {(e.source.code, e.target.code, e.cameo) for e in evs} == {("JPN", "SDN", "1312")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan called for talks with Sudan.",  # not a sanction: stays an appeal (or nothing)
+    "Japan imposed sanctions on Sudan.",  # the act itself, not a call for it
+])
+def test_calls_for_other_things_and_sanctions_themselves_are_no_threat(code, text):
+    assert "1312" not in codes(code(text, ACTORS))

@@ -180,6 +180,10 @@ class VerbMatching:
             if lm is not None:
                 kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
                 return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
+        if m is not None and "request" in roles and m.code[:2] in ("02", "10"):
+            sm = self.sanction_called_for(v)
+            if sm is not None:
+                return sm
         if m is not None and "report" in roles:
             # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
             # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
@@ -188,3 +192,17 @@ class VerbMatching:
             if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
                 return None
         return m
+
+    def sanction_called_for(self, v) -> Match | None:
+        """A call for sanctions on someone ("called for / urged / demanded sanctions against
+        Y", "an arms embargo on Y") threatens Y with them: the threaten form of the sanction
+        (1312 in maps.tsv), as PETRARCH's CAMEO dictionary codes "call for sanctions"."""
+        cands = [obj_token(v)] + [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "for"]
+        for n in cands:
+            if n is None:
+                continue
+            lem, low = _words(n)
+            e = self.lex.noun(lem) or self.lex.noun(low)
+            if e is not None and e.code.startswith("16") and self.lex.mapped("threaten", e.code) != e.code:
+                return Match(self.lex.mapped("threaten", e.code), None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+        return None
