@@ -80,6 +80,11 @@ CLASSES: dict[str, Spec] = {
         words="newspaper, newspapers, daily, publication, broadcaster, broadcasts, television station, tv station, "
               "radio station, tv channel, television channel, news agency, news website, media outlet, outlets, magazine",
     ),
+    "&ASYLUM_SEEKERS": S(
+        "people seeking protection, as someone accepted, admitted, hosted or let across a border (075)",
+        wordnet="refugee.n.01", words="refugee, refugees, asylum seeker, asylum seekers, displaced people, "
+                                      "displaced persons, migrants",
+    ),
     "&RESTRICTIONS": S(
         "administrative limits (impose, ease, lift, relax)",
         wordnet="restriction.n.02", words="restriction, restrictions, curbs, curb, limits, controls, export controls, "
