@@ -43,3 +43,13 @@ def test_closing_the_press_restricts_its_freedom(code, text):
 ])
 def test_other_closures_and_other_acts_on_the_press_are_not_censorship(code, text):
     assert "1721" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["pressured", "pressurised", "pressed"])
+def test_pressing_someone_to_act_is_a_demand_on_them(code, verb):
+    evs = code(f"Japan {verb} Sudan to release the prisoners.", ACTORS)
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in evs} == {("JPN", "SDN", "10")}
+
+
+def test_pressure_is_not_coercion(code):
+    assert not [e for e in code("Japan pressured Sudan.", ACTORS) if e.cameo.startswith("17")]
