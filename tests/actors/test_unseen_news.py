@@ -20,3 +20,31 @@ def test_us_agencies_and_the_au_short_name_are_known(resolve):
     # lower-case "ice" is the frozen water, not the agency
     ms = resolve("The ice on the river broke up early this year.")
     assert not [m for m in ms if m.text.lower() == "ice"]
+
+
+def kinds(ms, text):
+    return [m.kind for m in ms if m.text == text]
+
+
+def test_a_country_that_a_locative_phrase_is_part_of_is_a_place(resolve):
+    ms = resolve("The Sudanese government imposed blockades in some parts of west Darfur.")
+    assert kinds(ms, "Darfur") == ["place"]
+    ms = resolve("Malian troops were deployed in the north of Mali on Monday.")
+    assert kinds(ms, "Mali") == ["place"]
+    ms = resolve("Cambodian troops remained on alert in the Thailand border area.")
+    assert kinds(ms, "Thailand") == ["place"]
+    # synonym swap: another part noun and another land noun
+    ms = resolve("Malian troops were deployed in the outskirts of Bamako's region in the south of Mali.")
+    assert kinds(ms, "Mali") == ["place"]
+
+
+def test_a_country_that_owns_a_thing_or_acts_is_no_place(resolve):
+    # the government "of" a country is no part of its land
+    ms = resolve("Talks were held in the capital with the government of Mali.")
+    assert "place" not in kinds(ms, "Mali")
+    # a compound of a noun that is no stretch of land
+    ms = resolve("Ministers met in the Syria crisis talks.")
+    assert "place" not in kinds(ms, "Syria")
+    # a part phrase that is not inside a locative preposition
+    ms = resolve("The north of Mali rejected the deal.")
+    assert "place" not in kinds(ms, "Mali")

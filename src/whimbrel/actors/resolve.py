@@ -78,6 +78,14 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
+#: nouns for a stretch of land: a country compounded with one inside a locative phrase is
+#: where ("in the Thailand border area", "on the Gaza border")
+LAND_NOUNS = {"border", "borders", "frontier", "region", "province", "district", "area", "areas", "coast",
+              "countryside", "outskirts", "territory", "village", "town", "city", "capital", "state", "zone"}
+#: nouns for a part of a place: "in parts of west Darfur", "in the north of Mali"
+PART_NOUNS = {"part", "parts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "centre", "center", "heart", "rest", "areas", "area", "outskirts", "region", "regions",
+              "much", "most", "corner", "swathes", "swaths", "stretches", "edge"}
 #: what follows a dateline's place: "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"; a hyphen that
 #: joins a word ("Vietnamese-led forces") is not one
 DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:](?![a-z])")
@@ -485,6 +493,8 @@ class ActorStage:
             place = None
             if w.extra.get("dateline") and (w.start == 0 or text[w.start - 1] == "\n"):
                 place = "place:dateline"  # "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"
+            elif h.dep_ in ("compound", "pobj") and _locative_part(h) is not None:
+                place = f"place:{_locative_part(h)}"  # "in parts of Darfur", "in Thailand border"
             elif h.dep_ == "pobj":
                 prep = h.head.lower_
                 gov = h.head.head
@@ -505,6 +515,22 @@ class ActorStage:
                 w.kind, w.rule, w.code = "place", place, w.root
             elif ek == "city":
                 w.kind, w.code = "country", w.root
+
+
+def _locative_part(h) -> str | None:
+    """The locative preposition when ``h`` names the land a place phrase is part of: the
+    pobj of "of" under a part noun ("in parts of west Darfur", "in the north of Mali") or a
+    compound of a land noun ("in Thailand border", "near the Gaza border") that is itself the
+    object of a strong place preposition; else None ("talks in the Syria crisis" is no place)."""
+    if h.dep_ == "compound" and h.head.lemma_.lower() in LAND_NOUNS:
+        h = h.head
+    elif h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in PART_NOUNS:
+        h = h.head.head
+    else:
+        return None
+    if h.dep_ == "pobj" and h.head.lower_ in STRONG_PLACE_PREPS - {"on", "over"}:
+        return h.head.lower_
+    return None
 
 
 @register("actors")
