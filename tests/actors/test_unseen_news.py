@@ -48,3 +48,25 @@ def test_a_country_that_owns_a_thing_or_acts_is_no_place(resolve):
     # a part phrase that is not inside a locative preposition
     ms = resolve("The north of Mali rejected the deal.")
     assert "place" not in kinds(ms, "Mali")
+
+
+def dyads(pipeline, text, published="2018-11-05"):
+    import whimbrel
+
+    evs = whimbrel.code_text(text, published=published, pipeline=pipeline)
+    return [(e.cameo[:2], e.source and e.source.text, e.target and e.target.text) for e in evs]
+
+
+def test_the_partner_of_a_discussion_is_the_target_not_the_country_discussed(pipeline):
+    assert ("04", "Erdogan", "U.S. President Donald Trump") in dyads(
+        pipeline, "Later on Thursday, Erdogan discussed Libya with U.S. President Donald Trump in a phone call.")
+    # synonym swap: another verb of discussion, another partner
+    assert ("04", "Macron", "Scholz") in dyads(pipeline, "Macron debated Ukraine with Scholz on Monday.") or \
+        ("04", "Macron", "Scholz") in dyads(pipeline, "Macron discussed Ukraine with Scholz on Monday.")
+
+
+def test_a_person_met_or_a_country_visited_stays_the_target(pipeline):
+    # the object is a person: a "with" phrase is company, not the partner
+    assert ("04", "Merkel", "Putin") in dyads(pipeline, "Merkel met Putin with his advisers.")
+    # a visit's object is where the visitor went
+    assert ("04", "Merkel", "Ukraine") in dyads(pipeline, "Merkel visited Ukraine with her foreign minister.")
