@@ -70,3 +70,29 @@ def test_a_person_met_or_a_country_visited_stays_the_target(pipeline):
     assert ("04", "Merkel", "Putin") in dyads(pipeline, "Merkel met Putin with his advisers.")
     # a visit's object is where the visitor went
     assert ("04", "Merkel", "Ukraine") in dyads(pipeline, "Merkel visited Ukraine with her foreign minister.")
+
+
+def _span(text, part):
+    i = text.index(part)
+    return (i, i + len(part))
+
+
+def test_an_agent_and_a_person_in_apposition_are_one_actor(resolve):
+    text = "The Belarusian defence minister agreed with his Iranian counterpart, Mostafa Mohammad Najjar, to share technology."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Iranian counterpart"]
+    assert _span(text, "Mostafa Mohammad Najjar") in agent.chain
+    # synonym swap: another title, a name the knowledge base does not know
+    text = "A Lebanese lawyer, Kareem Majbour, filed a complaint against the state."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Lebanese lawyer"]
+    [person] = [m for m in ms if m.text == "Kareem Majbour"]
+    assert _span(text, "Kareem Majbour") in agent.chain and _span(text, "Lebanese lawyer") in person.chain
+    assert person.code == agent.code == "LBNJUD"
+
+
+def test_an_agent_and_a_person_not_in_apposition_stay_apart(resolve):
+    text = "The Iranian envoy met Kareem Majbour in Beirut."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Iranian envoy"]
+    assert _span(text, "Kareem Majbour") not in agent.chain

@@ -381,10 +381,13 @@ class ActorStage:
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
     def _appositions(self, sp, ms) -> None:
-        """An unknown person in apposition with a coded agent takes its code."""
-        by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed and not w.code.startswith("---")}
+        """An unknown person or organisation (NER) in apposition with a coded agent takes its
+        code ("his party, the Movement for Democratic Change"). A person and an agent in
+        apposition are one actor named twice ("his Iranian counterpart, Mostafa
+        Najjar"): each lists the other's span in its ``chain``, whichever the coder picks."""
+        by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed}
         for w in ms:
-            if w.kind != "person" or w.consumed or not w.rule.startswith("ner:"):
+            if w.consumed or not (w.kind == "person" or w.rule == "ner:organisation"):
                 continue
             h = sp[w.head]
             other = None
@@ -394,9 +397,13 @@ class ActorStage:
                 for c in h.children:
                     if c.dep_ == "appos" and c.i in by_head:
                         other = by_head[c.i]
-            if other is not None:
+            if other is None:
+                continue
+            if w.rule.startswith("ner:") and not other.code.startswith("---"):
                 w.code, w.rule = other.code, "inferred:apposition"
-                w.chain = ((other.start, other.end),)
+            if other.code[:3] == w.code[:3] or "---" in (other.code[:3], w.code[:3]) or w.rule == "inferred:apposition":
+                w.chain = tuple(dict.fromkeys(w.chain + ((other.start, other.end),)))
+                other.chain = tuple(dict.fromkeys(other.chain + ((w.start, w.end),)))
 
     def _untitled_context(self, sp, doc, ms) -> None:
         """A person with a title but no nationality: the sentence's (else the
