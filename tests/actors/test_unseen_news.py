@@ -96,3 +96,17 @@ def test_an_agent_and_a_person_not_in_apposition_stay_apart(resolve):
     ms = resolve(text)
     [agent] = [m for m in ms if m.text == "Iranian envoy"]
     assert _span(text, "Kareem Majbour") not in agent.chain
+
+
+def test_they_refers_to_the_actor_compounded_with_the_subject_noun(resolve):
+    ms = resolve("Syrian opposition members have said they will release the 21 UN peacekeepers.")
+    assert codes(ms, "they") == ["SYROPP"]
+    # synonym swap: another group noun, another actor
+    ms = resolve("Hamas activists said they would free two hostages.")
+    assert codes(ms, "they") == ["PSEREB"]
+
+
+def test_they_does_not_take_a_compound_deeper_in_the_subject(resolve):
+    # "Syria" modifies "talks", not the subject noun: the organisers are not Syria
+    ms = resolve("The Syria peace talks organisers said they would meet again in Geneva.")
+    assert not [m for m in ms if m.text == "they" and m.code.startswith("SYR")]
