@@ -110,3 +110,20 @@ def test_they_does_not_take_a_compound_deeper_in_the_subject(resolve):
     # "Syria" modifies "talks", not the subject noun: the organisers are not Syria
     ms = resolve("The Syria peace talks organisers said they would meet again in Geneva.")
     assert not [m for m in ms if m.text == "they" and m.code.startswith("SYR")]
+
+
+def test_a_city_before_a_title_gives_an_unknown_persons_country(resolve):
+    ms = resolve("On Tuesday, Pune MP Girish Bapat held a meeting with officials.")
+    [p] = [m for m in ms if m.kind == "person"]
+    assert p.code == "INDLEG" and p.rule == "inferred:title" and "Girish Bapat" in p.text
+    # synonym swap: another city, another title, a former one
+    ms = resolve("Former Lyon mayor Jean Marchal was arrested on Monday.")
+    [p] = [m for m in ms if m.kind == "person"]
+    assert p.code == "FRAELI"
+
+
+def test_a_city_without_a_title_says_nothing_about_a_person(resolve):
+    ms = resolve("Girish Bapat arrived in Pune on Tuesday.")
+    assert not [m for m in ms if "Bapat" in m.text and m.code.startswith("IND")]
+    ms = resolve("Lyon resident Jean Marchal said the mayor was wrong.")
+    assert not [m for m in ms if "Marchal" in m.text and m.code.startswith("FRAGOV")]

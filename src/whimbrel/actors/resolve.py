@@ -242,6 +242,7 @@ class ActorStage:
             ms.append(w)
 
         # unknown people found by NER
+        agent_tok = {i for a in agents for i in range(a.tok_start, a.tok_end)}
         covered = set()
         for w in ms:
             covered.update(range(w.tok_start, w.tok_end))
@@ -252,6 +253,10 @@ class ActorStage:
                     continue
                 ts, te = toks[0].i, toks[-1].i + 1
                 if sp[ts].lower_ in ("the", "a", "an"):
+                    ts += 1
+                # a title NER swallowed is the name's left modifier ("MP Girish Bapat",
+                # "town mayor Ricardo Ramirez"), where the title rules can read it
+                while te - ts > 1 and (ts in agent_tok or sp[ts].pos_ == "NOUN" and sp[ts].is_lower):
                     ts += 1
                 if ts >= te or te - ts == 1 and _place_position(sp[ts]):
                     continue
@@ -343,7 +348,7 @@ class ActorStage:
                     break  # "MEETS" in an all-caps headline is not a title
                 other = by_tok.get(k)
                 if other is not None and other is not w:
-                    if other.kind not in ("country", "organisation", "group"):
+                    if other.kind not in ("country", "organisation", "group", "city"):
                         break
                     k = other.tok_start - 1  # take the whole name ("the UN Secretary-General ...")
                     continue
@@ -356,7 +361,7 @@ class ActorStage:
             if ext >= w.tok_start:
                 continue
             nat = list({id(o): o for o in (by_tok.get(i) for i in range(ext, w.tok_start))
-                        if o is not None and o is not w and o.kind in ("country", "organisation", "group")
+                        if o is not None and o is not w and o.kind in ("country", "organisation", "group", "city")
                         and o.tok_start >= ext and o.tok_end <= w.tok_start}.values())
             titles = [a for a in (agent_at.get(i) for i in range(ext, w.tok_start))
                       if a is not None and a.tok_end <= w.tok_start]
