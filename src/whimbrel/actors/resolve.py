@@ -30,13 +30,18 @@ that fired):
    place takes its country (``agent:location``, after the place rules). A
    spokesman, aide or envoy is whom they speak for (``agent:represents``). The
    names in a dateline ("PARIS (Reuters) -") modify no agent.
-4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
+   A title NER swallowed into the name ("MP Girish Bapat") is read as the title, and a
+   city before it gives the country ("Pune MP X" -> INDLEG).
+4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV (an
+   unknown NER organisation in apposition with an agent takes its code too); a person
+   and an agent in apposition chain each other's span (one actor named twice).
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
    (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel. Then a
    one-word KB person with no cue is unconfirmed (``kb:person?unconfirmed``, see
    :mod:`.bare`).
 6. ``place:*``: a country, capital or city used as a location ("arrived in
-   Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
+   Pyongyang", "While in Moscow", "leave Pyongyang", "in parts of Darfur", "in the Thailand
+   border area") is kind ``place`` with its
    country's root code; a capital that acts is the government (``kb:capital``).
 7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
    bare agent owned by a resolved pronoun takes its country ("its official media",
