@@ -111,3 +111,33 @@ def test_welcoming_an_act_endorses_it(code, thing):
 def test_welcoming_a_person_is_hosting(code):
     evs = code("Japan welcomed Sudan's president to Tokyo.", ACTORS)
     assert "051" not in codes(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels laid down their weapons in Sudan.",
+    "The rebels gave up their arms to Sudan.",
+    "The rebels surrendered 500 rifles to Sudan.",
+    "The rebels handed in their guns to Sudan.",
+])
+def test_giving_up_weapons_is_demobilising(code, text):
+    assert "0873" in codes(code(text, [("rebels", "SDNREB", "agent"), ("Sudan", "SDN", "country")]))
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels laid down the foundation stone of a school in Sudan.",
+    "The rebels handed over the suspects to Sudan.",
+])
+def test_giving_up_other_things_is_not_demobilising(code, text):
+    assert "0873" not in codes(code(text, [("rebels", "SDNREB", "agent"), ("Sudan", "SDN", "country")]))
+
+
+@pytest.mark.parametrize("verb", ["allowed", "permitted"])
+def test_letting_aid_through_is_allowing_its_delivery(code, verb):
+    evs = code(f"Japan {verb} the World Food Program to deliver food to Sudan.",
+               ACTORS + [("World Food Program", "IGOUNOWFP", "agent")])
+    assert "0863" in codes(evs)
+
+
+def test_allowing_something_else_is_a_plain_concession(code):
+    evs = code("Japan allowed Sudan to join the talks.", ACTORS)
+    assert "0863" not in codes(evs) and {c[:2] for c in codes(evs)} == {"08"}

@@ -18,6 +18,8 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 #: particles that leave a verb's sense as it is ("fought back", "met together")
 #: what a giving verb ("donor" in verbs.tsv) codes with a sum of money as its object
 ECONOMIC_AID = "071"
+#: what a permission ("allow", "permit": request role, a yield code) codes when it lets aid through
+AID_ALLOWED = "0863"
 SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
 
 
@@ -180,6 +182,13 @@ class VerbMatching:
             if lm is not None:
                 kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
                 return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
+        if m is not None and "request" in roles and m.code[:2] == "08":
+            # "allowed the WFP to deliver food": letting aid through (0863)
+            for c in v.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+                    am = self.code_verb(c)
+                    if am is not None and am.code.startswith("07"):
+                        return Match(AID_ALLOWED, m.pattern, (min(v.i, am.trigger[1]), max(v.i, am.trigger[1])), am.noun)
         if m is not None and "request" in roles and m.code[:2] in ("02", "10"):
             sm = self.sanction_called_for(v)
             if sm is not None:
