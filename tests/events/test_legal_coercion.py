@@ -53,3 +53,23 @@ def test_pressing_someone_to_act_is_a_demand_on_them(code, verb):
 
 def test_pressure_is_not_coercion(code):
     assert not [e for e in code("Japan pressured Sudan.", ACTORS) if e.cameo.startswith("17")]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan violated the ban on missile tests by Sudan.",
+    "Japan breached its agreement with Sudan.",
+    "Japan violated the sanctions on Sudan.",
+])
+def test_breaking_a_rule_or_agreement_defies_it(code, text):
+    assert "128" in codes(code(text, ACTORS))
+
+
+def test_violating_a_ceasefire_stays_a_violation_of_it(code):
+    assert codes(code("Japan violated the ceasefire with Sudan.", ACTORS)) == {"196"}
+
+
+@pytest.mark.parametrize("verb", ["end", "stop", "halt"])
+def test_refusing_to_end_a_war_is_a_rejection_and_ending_it_de_escalates(code, verb):
+    assert {c[:2] for c in codes(code(f"Japan will never {verb} its war on Sudan.", ACTORS))} == {"12"}
+    agreed = {c[:3] for c in codes(code(f"Japan agreed to {verb} the fighting with Sudan.", ACTORS))}
+    assert agreed and agreed <= {"087", "035", "036"}
