@@ -22,3 +22,26 @@ def test_a_pledge_of_support_is_support_in_plover(code, text):
 def test_support_in_the_future_stays_an_intent(code):
     evs = code("Japan will support Sudan.", ACTORS)
     assert evs and all(e.plover.event == "AGREE" for e in evs)
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Japan called Sudan's president to congratulate him.", "051"),
+    ("Japan telephoned Sudan's president to congratulate him.", "051"),
+    ("Japan phoned Sudan's president on Monday to apologize for the raid.", "055"),
+])
+def test_a_call_made_to_say_something_is_what_is_said(code, text, code_):
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudan's president", "SDNGOV", "person")])
+    assert {(e.source.code, e.target.code, e.cameo) for e in evs} == {("JPN", "SDNGOV", code_)}
+
+
+def test_a_call_on_someone_to_act_stays_a_request(code):
+    evs = code("Japan called on Sudan's president to apologize.", [("Japan", "JPN", "country"),
+                                                                  ("Sudan's president", "SDNGOV", "person")])
+    assert evs and not any(e.cameo.startswith("05") for e in evs)
+
+
+def test_a_time_phrase_is_not_the_preposition_of_a_pattern(code):
+    # "call on X" is an appeal; "called X on Wednesday" is not
+    evs = code("Japan called Sudan's president on Wednesday.", [("Japan", "JPN", "country"),
+                                                               ("Sudan's president", "SDNGOV", "person")])
+    assert not any(e.cameo.startswith("02") for e in evs)

@@ -51,7 +51,7 @@ from .roles import (
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
-CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
+CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 #: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
@@ -377,6 +377,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 # stays a demand
                 trig = (min(v.i, am.trigger[0]), max(v.i, am.trigger[1]))
                 m, act_v = Match(am.code, am.pattern, trig, am.noun), xc
+            elif "phone" in roles and self.called_to_say(v, xc) is not None:
+                # "called Morrison to congratulate him": the call is made to say something, and
+                # what is said (a statement, an apology, praise, talks) is the caller's act
+                pm = self.called_to_say(v, xc)
+                m, act_v = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun), xc
             elif "request" in roles:
                 pass  # the verb's own code; its object is the target
             elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):

@@ -12,6 +12,18 @@ from .modality import content_word
 from .nominal import _words
 from .roles import child, obj_token, pobj_of
 
+#: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
+              "afternoon", "evening", "night", "day", "week", "month", "year", "january", "february", "march",
+              "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def is_time_phrase(prep) -> bool:
+    """Is the prepositional phrase ``prep`` a time ("called X on Wednesday", "met in March")?"""
+    o = pobj_of(prep)
+    return o is not None and (o.lower_ in TIME_WORDS or o.lemma_.lower() in TIME_WORDS
+                              or (o.tag_ == "CD" and len(o.text) == 4 and o.text.isdigit()))
+
 #: heads of an amount phrase ("$500 million in aid", "a package of sanctions")
 AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
                 "tonnes", "tons", "package", "worth"}
@@ -62,7 +74,7 @@ class VerbMatching:
         part = particle.lower_ if particle is not None else ""
         preps = []
         for c in v.children:
-            if c.dep_ in ("prep", "agent", "dative"):
+            if c.dep_ in ("prep", "agent", "dative") and not is_time_phrase(c):
                 preps.append((c.lower_, pobj_of(c)))
         if dobj is not None:
             # prepositions inside the object phrase ("a vow of closer ties from Putin")
@@ -215,3 +227,13 @@ class VerbMatching:
             if e is not None and e.code.startswith("16") and self.lex.mapped("threaten", e.code) != e.code:
                 return Match(self.lex.mapped("threaten", e.code), None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
         return None
+
+    def called_to_say(self, v, xc) -> Match | None:
+        """The act of ``xc`` when a phone call ``v`` ("phone" role) is made to do it: "called X to
+        congratulate him / to apologize / to discuss ..." (verbal cooperation, 01-05), not "called
+        on X to resign" (a request: a call on or for someone)."""
+        if child(v, "dobj") is None or any(c.dep_ == "prep" and c.lower_ in ("on", "for") and not is_time_phrase(c)
+                                           for c in v.children):
+            return None
+        pm = self.code_verb(xc)
+        return pm if pm is not None and "01" <= pm.code[:2] <= "05" else None
