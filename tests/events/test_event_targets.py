@@ -207,3 +207,11 @@ def test_violence_without_a_known_doer_keeps_the_clause_that_names_the_doer(code
     evs = code("Japan condemned Sudan after ISIL attacked the Iraqi embassy.",
                [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")] + actors)
     assert not any(e.source and e.source.code == "IMGMUSISI" for e in evs)
+
+
+def test_an_acronym_the_parser_took_for_an_adverb_is_the_subject(code):
+    evs = code("USAID had announced a suspension of aid in Yemen.", [("USAID", "USAGOV", "agent"), ("Yemen", "YEM", "country")])
+    assert evs and {e.source.code for e in evs} == {"USAGOV"}
+    # an adverb is not a subject; a real subject stays the subject
+    evs = code("Japan quickly provided food aid to Sudan.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
+    assert {e.source.code for e in evs} == {"JPN"}

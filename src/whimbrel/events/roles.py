@@ -236,6 +236,11 @@ def subject_token(verb):
             return child(v, "nsubjpass") if via_xcomp else None
         if v.dep_ == "relcl":
             return v.head
+        # an acronym the parser took for an adverb ("USAID provided ...", "UNHCR said ...")
+        acro = next((c for c in v.children if c.dep_ in ("advmod", "npadvmod", "dep") and c.i < v.i
+                     and len(c.text) >= 2 and c.text.isalpha() and c.text.isupper()), None)
+        if acro is not None:
+            return acro
         # a subject the parser hung on a fronted participle clause ("X - both hoping ... - agreed")
         for c in v.children:
             if c.dep_ == "advcl" and c.i < v.i:
