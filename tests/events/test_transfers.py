@@ -141,3 +141,22 @@ def test_letting_aid_through_is_allowing_its_delivery(code, verb):
 def test_allowing_something_else_is_a_plain_concession(code):
     evs = code("Japan allowed Sudan to join the talks.", ACTORS)
     assert "0863" not in codes(evs) and {c[:2] for c in codes(evs)} == {"08"}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan is the largest donor to Sudan.",
+    "Japan remains one of the biggest donors to Sudan.",
+    "Japan has become the main provider of humanitarian aid to Sudan.",
+])
+def test_being_a_donor_is_giving_aid(code, text):
+    evs = code(text, ACTORS)
+    assert {(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in evs} == {("JPN", "SDN", "07")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan is not a donor to Sudan.",
+    "Japan is the largest supplier of rice to Sudan.",  # trade, not aid
+    "Japan thanked the donors of Sudan.",  # not a predicate
+])
+def test_other_donor_sentences_are_not_aid_given(code, text):
+    assert not [e for e in code(text, ACTORS) if e.cameo.startswith("07")]

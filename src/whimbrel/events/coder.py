@@ -318,6 +318,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             if len(self.out) > before:
                 coded.add(v.i)
         self.code_predications(coded)
+        self.code_donors(coded)
         self.code_nouns()
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",

@@ -11,6 +11,10 @@ from .modality import COND_MARKS, OBLIGATION
 from .nominal import _words
 from .roles import child, np_mentions, obj_token, passive_parts, pobj_of, subject_token
 
+#: agent nouns of giving: "X is the largest donor (of humanitarian aid) to Y" gives aid
+DONOR_NOUNS = {"donor", "supplier", "provider", "contributor"}
+#: copulas of a predicate noun
+COPULAS = {"be", "remain", "become"}
 #: "X said Y was responsible for / to blame for ...": an accusation
 BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
 #: "the court found / declared Y guilty": a conviction
@@ -99,3 +103,39 @@ class Predications:
                 if e is not None and e.code[:2] >= "14":
                     return True
         return False
+
+    def code_donors(self, coded: set[int]) -> None:
+        """"X is / remains the largest donor of humanitarian aid to Y": X gives aid (the of-noun's
+        aid code, else 070); a supplier or provider only of an aid class ("supplier of arms")."""
+        for t in self.span:
+            if t.lemma_.lower() not in DONOR_NOUNS:
+                continue
+            h = t.head
+            if t.dep_ == "pobj" and h.head.lower_ == "one" and h.head.dep_ == "attr":
+                h = h.head.head  # "is one of the largest donors"
+            elif t.dep_ != "attr":
+                continue
+            if h.lemma_ not in COPULAS:
+                continue
+            if h.i in coded or any(c.dep_ == "neg" for c in h.children):
+                continue
+            src = [a for a in np_mentions(subject_token(h), self.idx) if a.kind != "pronoun" or a.code != "---"]
+            if not src:
+                continue
+            code, tgt = "070" if t.lemma_.lower() == "donor" else None, []
+            for c in [c for n in (t, *(pobj_of(p) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"))
+                      if n is not None for c in n.children]:
+                if c.dep_ != "prep":
+                    continue
+                o = pobj_of(c)
+                if o is None:
+                    continue
+                if c.lower_ == "of":
+                    lem, low = _words(o)
+                    e = self.lex.noun(lem) or self.lex.noun(low)
+                    if e is not None and e.code.startswith("07"):
+                        code = e.code
+                elif c.lower_ in ("to", "in", "for"):
+                    tgt = [a for a in np_mentions(o, self.idx) if not own_side(a, src)]
+            if code is not None:
+                self.emit(code, src, tgt, (h.i, t.i), Modality(), "rule:donor", 0.5, False, main=self.is_main(h))
