@@ -85,6 +85,14 @@ CLASSES: dict[str, Spec] = {
         wordnet="refugee.n.01", words="refugee, refugees, asylum seeker, asylum seekers, displaced people, "
                                       "displaced persons, migrants",
     ),
+    "&PERMISSIONS": S(
+        "leave to act, as something granted or given (080: yield)",
+        words="permission, approval, authorization, authorisation, clearance, consent, go-ahead, green light, waiver",
+    ),
+    "&REQUESTS": S(
+        "what someone asked for, as something approved, granted or met (080: yield)",
+        words="request, requests, demand, demands, appeal, appeals, application, petition, plea",
+    ),
     "&RESTRICTIONS": S(
         "administrative limits (impose, ease, lift, relax)",
         wordnet="restriction.n.02", words="restriction, restrictions, curbs, curb, limits, controls, export controls, "

@@ -160,3 +160,24 @@ def test_being_a_donor_is_giving_aid(code, text):
 ])
 def test_other_donor_sentences_are_not_aid_given(code, text):
     assert not [e for e in code(text, ACTORS) if e.cameo.startswith("07")]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan approved a request from Sudan for help.",
+    "Japan granted Sudan permission to land.",
+    "Japan gave its approval for Sudan to hold the vote.",
+    "Japan met the demands of Sudan.",
+    "Japan heeded the appeal of Sudan.",
+])
+def test_granting_leave_or_what_was_asked_is_yielding(code, text):
+    assert "080" in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan met Sudan's president.",  # meeting a person
+    "Japan rejected a request from Sudan.",
+    "Japan gave a speech in Sudan.",
+])
+def test_other_meetings_answers_and_gifts_are_not_yielding(code, text):
+    evs = code(text, ACTORS + ([("Sudan's president", "SDNGOV", "person")] if "president" in text else []))
+    assert "080" not in codes(evs)
