@@ -181,3 +181,18 @@ def test_granting_leave_or_what_was_asked_is_yielding(code, text):
 def test_other_meetings_answers_and_gifts_are_not_yielding(code, text):
     evs = code(text, ACTORS + ([("Sudan's president", "SDNGOV", "person")] if "president" in text else []))
     assert "080" not in codes(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese peacekeepers arrived in Sudan.",
+    "Dozens of Japanese blue helmets began deploying in Sudan.",
+    "Japanese troops arrived in Sudan on a peacekeeping mission.",
+])
+def test_peacekeepers_arriving_or_deploying_give_protection(code, text):
+    evs = code(text, [("Japanese", "JPN", "country"), ("Sudan", "SDN", "country")])
+    assert "074" in codes(evs)
+
+
+@pytest.mark.parametrize("text", ["Japanese troops arrived in Sudan.", "The Japanese minister arrived in Sudan."])
+def test_other_arrivals_are_not_peacekeeping(code, text):
+    assert "074" not in codes(code(text, [("Japanese", "JPN", "country"), ("Sudan", "SDN", "country")]))

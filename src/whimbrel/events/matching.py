@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
-from .roles import child, obj_token, pobj_of
+from .roles import child, obj_token, pobj_of, subject_token
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
@@ -30,6 +30,8 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 #: particles that leave a verb's sense as it is ("fought back", "met together")
 #: what a giving verb ("donor" in verbs.tsv) codes with a sum of money as its object
 ECONOMIC_AID = "071"
+#: what a visit or deployment of peacekeepers codes (provide military protection or peacekeeping)
+PEACEKEEPING = "074"
 #: what a permission ("allow", "permit": request role, a yield code) codes when it lets aid through
 AID_ALLOWED = "0863"
 SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
@@ -205,6 +207,9 @@ class VerbMatching:
             sm = self.sanction_called_for(v)
             if sm is not None:
                 return sm
+        if m is not None and (m.code.startswith(("042", "043", "15"))) and self.peacekeeping(v):
+            # "peacekeeping troops arrived in Monrovia", "peacekeepers began deploying": protection
+            return Match(PEACEKEEPING, m.pattern, m.trigger, m.noun)
         if m is not None and "report" in roles:
             # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
             # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
@@ -237,3 +242,21 @@ class VerbMatching:
             return None
         pm = self.code_verb(xc)
         return pm if pm is not None and "01" <= pm.code[:2] <= "05" else None
+
+    def in_class(self, tok, name: str) -> bool:
+        """Does the noun phrase headed by ``tok`` name a member of the object class ``name``?"""
+        return tok is not None and any(_phrase_ok(w, tok) for w in self.lex.classes.get(name, ()))
+
+    def peacekeeping(self, v) -> bool:
+        """Is the movement ``v`` one of peacekeepers: its subject names them, or it is made on or
+        for a peacekeeping mission?"""
+        subj = subject_token(v)
+        if self.in_class(subj, "&PEACEKEEPERS") or any(  # ... or "dozens of peacekeepers"
+                c.dep_ == "prep" and c.lower_ == "of" and self.in_class(pobj_of(c), "&PEACEKEEPERS")
+                for c in (subj.children if subj is not None else ())):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in ("on", "for") and self.in_class(pobj_of(c), "&PKO")
+                   for c in v.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "for") and pobj_of(c) is not None
+            and any(self.in_class(m, "&PKO") for m in pobj_of(c).children if m.dep_ in ("amod", "compound"))
+            for c in v.children)
