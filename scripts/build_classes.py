@@ -93,6 +93,10 @@ CLASSES: dict[str, Spec] = {
         "what someone asked for, as something approved, granted or met (080: yield)",
         words="request, requests, demand, demands, appeal, appeals, application, petition, plea",
     ),
+    "&CHARGES": S(
+        "legal accusations, as something filed, brought, pressed or levelled (173; PLOVER ACCUSE)",
+        words="charge, charges, criminal charges, indictment, indictments, lawsuit, lawsuits, suit, criminal case",
+    ),
     "&RESTRICTIONS": S(
         "administrative limits (impose, ease, lift, relax)",
         wordnet="restriction.n.02", words="restriction, restrictions, curbs, curb, limits, controls, export controls, "

@@ -45,3 +45,20 @@ def test_a_time_phrase_is_not_the_preposition_of_a_pattern(code):
     evs = code("Japan called Sudan's president on Wednesday.", [("Japan", "JPN", "country"),
                                                                ("Sudan's president", "SDNGOV", "person")])
     assert not any(e.cameo.startswith("02") for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan filed new charges against Sudan's former minister.",
+    "Japan brought a lawsuit against Sudan's former minister.",
+    "Japan indicted Sudan's former minister.",
+    "Japan charged Sudan's former minister.",
+])
+def test_charging_is_cameo_173_and_plover_accuse(code, text):
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudan's former minister", "SDNGOV", "person")])
+    assert {(e.cameo, e.plover.event) for e in evs} == {("173", "ACCUSE")}
+
+
+def test_an_arrest_stays_coercion(code):
+    evs = code("Japan arrested Sudan's former minister.", [("Japan", "JPN", "country"),
+                                                         ("Sudan's former minister", "SDNGOV", "person")])
+    assert {(e.cameo, e.plover.event) for e in evs} == {("173", "COERCE")}
