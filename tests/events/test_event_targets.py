@@ -215,3 +215,13 @@ def test_an_acronym_the_parser_took_for_an_adverb_is_the_subject(code):
     # an adverb is not a subject; a real subject stays the subject
     evs = code("Japan quickly provided food aid to Sudan.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
     assert {e.source.code for e in evs} == {"JPN"}
+
+
+def test_they_in_a_spokesmans_report_is_the_side_he_speaks_for(code):
+    actors = [("coalition spokesman", "SAUMIL", "agent"), ("the UN", "IGOUNO", "agent")]
+    for verb in ("support", "welcome"):
+        evs = code(f"The coalition spokesman said that they {verb} the UN plan.", actors)
+        assert {e.source.code for e in evs} == {"SAUMIL"}, verb
+    # a named subject stays the source
+    evs = code("The coalition spokesman said that the UN supports the plan.", actors)
+    assert "SAUMIL" not in {e.source.code for e in evs if e.source}

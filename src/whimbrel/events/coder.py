@@ -434,6 +434,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             if claim is not None and not tgt:
                 tgt = np_mentions(subject_token(claim), self.idx)  # Kigali denies DR Congo's charge
         rep, rep_by = self.reporter(v)
+        if not src and rep_by and (st := subject_token(act_v)) is not None and st.lower_ in ("they", "we"):
+            src = rep_by  # "the coalition's spokesman said that they support ...": the side he speaks for
         md_a = mood(act_v, in_reported=rep is not None)
         md_v = mood(v, in_reported=rep is not None) if act_v.i != v.i else md_a
         neg = md_v.negated or md_a.negated
