@@ -92,14 +92,15 @@ def undated_warning(n_undated: int, n_documents: int) -> str:
 
 
 def read(paths: Iterable[str], *, published=None, settings: Settings | None = None) -> Iterator[Article | Failure]:
-    """Read files, directories, globs or ``-`` into Articles (Failures for bad documents).
+    """Read files, directories, globs, ``-`` or http(s) URLs into Articles (Failures for bad documents).
     Documents without a date get ``published`` (default: ``WHIMBREL_PUBLISHED``)."""
+    from .fetch import is_url
     from .ingest import expand_paths, read_paths
 
     settings = settings or Settings.from_env()
     published = default_published(published, settings)
     paths = list(paths)
-    expand_paths([p for p in paths if p != "-"])  # usage errors (missing paths) up front
+    expand_paths([p for p in paths if p != "-" and not is_url(p)])  # usage errors (missing paths) up front
     return read_paths(paths, max_bytes=settings.max_bytes, published=published)
 
 
