@@ -144,7 +144,9 @@ class Fetcher:
                                  document=start, status=resp.status)
             if accept is not None and resp.content_type not in accept:
                 shown = resp.content_type or "no content type"
-                raise FetchError(f"not a {what} ({shown}); whimbrel reads HTML pages and plain text",
+                hint = ("; it looks like a feed: give it to `whimbrel watch`"
+                        if resp.content_type in FEED_TYPES and what != "feed" else "")
+                raise FetchError(f"not an HTML {what} ({shown}); whimbrel reads HTML pages and plain text{hint}",
                                  code="not_html", document=start)
             return resp
         raise FetchError(f"more than {self.max_redirects} redirects; stopped at {url}", code="redirects",
