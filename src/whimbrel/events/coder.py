@@ -3,7 +3,7 @@
 For each coded sentence (headline, summary and body paragraphs only) the coder
 walks the dependency parse:
 
-* every verb is matched against the lexicon (``lexicon.py``); light verbs take
+* every verb is matched against the lexicon (``lexicon.py``, ``matching.py``); light verbs take
   the code of their event noun ("held talks"); control verbs combine with the
   act they govern ("agreed to expand ties" -> intent, "refused to" -> reject,
   "used its media to criticise" -> the criticism); reporting verbs are not events
@@ -15,7 +15,10 @@ walks the dependency parse:
   actors ("US sanctions on Russia", "talks between X and Y");
 * modality (``modality.py``) is stored on every event; a future or conditional
   material act stated by its actor is coded as an intent (03) or a threat (13),
-  and "X said Y must ..." is a demand (10) by X.
+  and "X said Y must ..." is a demand (10) by X; predicates ("Y was responsible for the
+  attack", "found Y guilty") code in ``predicates.py``;
+* relevance (``relevance.py``) drops events without a political actor or in non-political
+  text, and every event gets a confidence (``confidence.py``).
 
 No event is invented without a lexicon match, and no fallback code is used.
 """
@@ -23,16 +26,17 @@ No event is invented without a lexicon match, and no fallback code is used.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
 from . import confidence
-from .arguments import Arguments, own_side
-from .lexicon import Lexicon, Pattern, load_lexicon
-from .modality import COND_MARKS, OBLIGATION, content_head, content_word, in_condition, mood
-from .nominal import NominalEvents, _words
+from .arguments import Arguments
+from .lexicon import Lexicon, load_lexicon
+from .matching import Match, VerbMatching
+from .modality import content_head, in_condition, mood
+from .nominal import NominalEvents
+from .predicates import Predications
 from .relevance import Relevance, load_domains
 from .roles import (
     MentionIndex,
@@ -41,16 +45,12 @@ from .roles import (
     nodes_of,
     np_mentions,
     obj_token,
-    passive_parts,
     pobj_of,
     same_actor,
     subject_token,
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
-#: heads of an amount phrase ("$500 million in aid", "a package of sanctions")
-AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
-                "tonnes", "tons", "package", "worth"}
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
@@ -58,10 +58,6 @@ SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "
 #: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
 JOINT_ONLY_BARE = ("050",)
 CODER_VERSION = "coder.4"
-#: "X said Y was responsible for / to blame for ...": an accusation
-BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
-#: "the court found / declared Y guilty": a conviction
-VERDICT_VERBS = {"find", "declare", "pronounce", "rule"}
 #: acts of physical violence whose instrument can name the attacker; not abduction (181) or
 #: assassination (186), which keep their own code whatever the weapon
 KILL_ROOTS = ("18", "19", "20")
@@ -70,16 +66,6 @@ NOT_FORCE = ("181", "184", "185", "186")
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
-#: particles that leave a verb's sense as it is ("fought back", "met together")
-SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
-
-
-@dataclass(frozen=True)
-class Match:
-    code: str
-    pattern: Pattern | None  # None when the code came from an event noun
-    trigger: tuple[int, int]  # token indices (first, last) of the trigger words
-    noun: object = None  # the event-noun token a light verb used
 
 
 class EventStage:
@@ -183,25 +169,6 @@ def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
 
-def _heads(tok) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
-
-
-def _phrase_ok(want: tuple[str, ...], tok) -> bool:
-    """Do the pattern's words match the noun phrase headed by ``tok``?"""
-    if not want:
-        return True
-    if want[-1] not in _heads(tok):
-        return False
-    if len(want) == 1:
-        return True
-    have = set()
-    for t in tok.subtree:
-        have.add(t.lower_)
-        have.add(t.lemma_.lower())
-    return all(w in have for w in want[:-1])
-
-
 def _own_force(a: Actor, src: list[Actor]) -> bool:
     """Is ``a`` an armed or police force of the source's own side (or of no known side)?"""
     return (a.sector in ("MIL", "COP") or a.code[3:6] in ("MIL", "COP")) and (
@@ -220,7 +187,7 @@ def _participants(src: list[Actor]) -> int:
 # ---------------------------------------------------------------- sentence coder
 
 
-class _SentenceCoder(NominalEvents, Arguments):
+class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
     def __init__(self, lex: Lexicon, doc: Document, sent: Sentence, span, idx: MentionIndex):
         self.lex = lex
         self.doc = doc
@@ -235,134 +202,6 @@ class _SentenceCoder(NominalEvents, Arguments):
         self.main: list[bool] = []  # per event: not inside a relative, adverbial or content clause
 
     # ---- lexicon matching
-    def match(self, v) -> Match | None:
-        lemma = v.lemma_.lower()
-        dobj = obj_token(v)
-        nodefault = "nodefault" in self.lex.roles.get(lemma, ())
-        particle = child(v, "prt")
-        part = particle.lower_ if particle is not None else ""
-        preps = []
-        for c in v.children:
-            if c.dep_ in ("prep", "agent", "dative"):
-                preps.append((c.lower_, pobj_of(c)))
-        if dobj is not None:
-            # prepositions inside the object phrase ("a vow of closer ties from Putin")
-            stack = [dobj]
-            for _ in range(3):
-                nxt = []
-                for n in stack:
-                    for c in n.children:
-                        if c.dep_ == "prep":
-                            o = pobj_of(c)
-                            preps.append((c.lower_, o))
-                            if o is not None:
-                                nxt.append(o)
-                stack = nxt
-            # "issued a statement denouncing": the participle counts as the object's prep slot
-            for c in dobj.children:
-                if c.dep_ == "acl":
-                    preps.append((c.lower_, None))
-        prep_words = {p for p, _ in preps}
-        heads = _heads(dobj) if dobj is not None else set()
-        cand_preps = prep_words | ({part} if part else set())
-        for p in self.lex.candidates(lemma, heads, cand_preps):
-            if isinstance(p, tuple):
-                p = p[1]
-            if nodefault and not (p.object or p.prep):
-                continue
-            if p.transitive is not None and p.transitive != (dobj is not None):
-                continue
-            if p.particle and p.particle != part and p.particle not in prep_words:
-                continue
-            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
-                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
-            if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
-                continue
-            if p.prep:
-                ok = False
-                for w, o in preps:
-                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o))):
-                        ok = True
-                        break
-                if not ok:
-                    continue
-            last = v.i
-            if dobj is not None and p.object:
-                last = dobj.i
-            return Match(p.code, p, (min(v.i, last), max(v.i, last)))
-        return None
-
-    def light_noun(self, v) -> Match | None:
-        dobj = obj_token(v)
-        if dobj is None:
-            return None
-        lem, low = _words(dobj)
-        e = self.lex.noun(lem) or self.lex.noun(low)
-        if e is None:
-            # "an array of sanctions", "a series of attacks"
-            # ... and "$500 million in military aid", "1,000 tonnes of food aid"
-            of = child(dobj, "prep")
-            amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ in ("CD", "$") for c in dobj.children)
-            if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None:
-                n = pobj_of(of)
-                lem, low = _words(n)
-                e = self.lex.noun(lem) or self.lex.noun(low)
-                dobj = n if e else dobj
-        if e is None:
-            return None
-        return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
-
-    def is_content_word(self, tok) -> bool:
-        return content_word(tok, self.lex)
-
-    def code_verb(self, v) -> Match | None:
-        return self.reversal(v, self._code_verb(v))
-
-    def reversal(self, v, m: Match | None) -> Match | None:
-        """A reversal word on a coercive act is its easing ('ease' in maps.tsv): "suspended the
-        embargo", "extended the suspension of sanctions" (085, not a sanction)."""
-        if m is not None and m.pattern is not None and m.pattern.priority < 2 and m.pattern.object:
-            return m  # the lexicon's own row for this object ("end the strike") knows better
-        if "reverse" in self.lex.roles.get(v.lemma_.lower(), ()):
-            obj = obj_token(v)
-        elif m is not None and m.noun is not None and "reverse" in self.lex.roles.get(m.noun.lemma_.lower(), ()):
-            of = next((c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            obj = pobj_of(of) if of is not None else None
-        else:
-            return m
-        if obj is None:
-            return m
-        lem, low = _words(obj)
-        e = self.lex.noun(lem) or self.lex.noun(low)
-        if e is None or self.lex.mapped("ease", e.code) == e.code:
-            return m
-        return Match(self.lex.mapped("ease", e.code), m.pattern if m is not None else None,
-                     (min(v.i, obj.i), max(v.i, obj.i)), noun=obj)
-
-    def _code_verb(self, v) -> Match | None:
-        roles = self.lex.roles.get(v.lemma_.lower(), ())
-        m = self.match(v)
-        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
-            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
-        if "light" in roles and bare:
-            lm = self.light_noun(v)
-            if lm is not None:
-                return lm
-        if "intent" in roles and bare and child(v, "xcomp") is None:
-            # "pledged $2 billion in aid", "promised sanctions": the intent form of the noun's act
-            lm = self.light_noun(v)
-            if lm is not None:
-                kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
-                return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
-        if m is not None and "report" in roles:
-            # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
-            # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
-            # group rows ("say ... concern" 012) are too loose for verbs of saying
-            p = m.pattern
-            if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
-                return None
-        return m
-
     # ---- emitting
     def emit(self, code, src, tgt, trig, md: Modality, pattern_id: str, conf: float, sym_ok: bool, *, main: bool = True, plover: str = ""):
         info = self.lex.info(code)
@@ -429,37 +268,6 @@ class _SentenceCoder(NominalEvents, Arguments):
             )
             self.main.append(main)
 
-    def condition_party(self, v, act_v, src: list[Actor], cond_head, *, until: bool) -> list[Actor]:
-        """Who must act for the event to change: the subject (or passive agent) of the
-        if/unless clause ``cond_head`` or (with ``until``) of an until-clause on the trigger;
-        never the source itself."""
-        marks = COND_MARKS | ({"until", "till"} if until else set())
-        clauses = [cond_head] if cond_head is not None else []
-        for t in {act_v.i: act_v, v.i: v}.values():
-            clauses += [c for c in t.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
-        for c in clauses:
-            patient, agent = passive_parts(c)
-            who = np_mentions(agent, self.idx) if patient is not None and agent is not None else \
-                np_mentions(subject_token(c), self.idx)
-            who = [a for a in who if not own_side(a, src) and a.kind != "pronoun"]
-            if who:
-                return who
-        return []
-
-    def named_partner(self, v, tgt: list[Actor]) -> bool:
-        """Is one of ``tgt`` the other party itself: the direct object of ``v`` (or of its
-        xcomp), or a with-phrase on the verb or its event noun ("held talks with the King"),
-        not a topic or a phrase's modifier ("agreed on a policy on Iran")?"""
-        for t in (v, *(c for c in v.children if c.dep_ == "xcomp")):
-            o = obj_token(t)
-            if o is not None and any(a in tgt for a in np_mentions(o, self.idx) if self.idx.at(o)):
-                return True
-            for h in (t, o):
-                for c in (h.children if h is not None else ()):
-                    if c.dep_ == "prep" and c.lower_ == "with" and any(a in tgt for a in np_mentions(pobj_of(c), self.idx)):
-                        return True
-        return False
-
     # ---- the walk
     def governed(self, v) -> bool:
         """Is ``v`` the act of a control verb (coded by that verb instead)?"""
@@ -517,53 +325,6 @@ class _SentenceCoder(NominalEvents, Arguments):
             # sentence has a main event
             return [e for e, m in zip(self.out, self.main) if m]
         return self.out
-
-    def code_predications(self, coded: set[int]) -> None:
-        """Events said by a clause's predicate rather than its verb, where the clause coded
-        nothing itself: "X said Y must V" (X demands something of Y, 100; a known act is a
-        specific demand in ``code_clause``); "X said Y was responsible for / behind the
-        attack" (X accuses Y, 112); "the court found Y guilty" (conviction, 116)."""
-        for t in self.span:
-            if t.dep_ not in ("ccomp", "oprd", "xcomp") or t.i in coded or t.i in self.commentary:
-                continue
-            if any(c.dep_ == "neg" for c in t.children):
-                continue
-            h = t.head
-            hroles = self.lex.roles.get(h.lemma_.lower(), ())
-            who = np_mentions(subject_token(h), self.idx)
-            subj = child(t, "nsubj") or (child(h, "dobj") if t.dep_ != "ccomp" else None)
-            them = [a for a in np_mentions(subj, self.idx) if a.kind != "pronoun" and not own_side(a, who)]
-            if not who or not them:
-                continue
-            code, trig = None, None
-            if "report" in hroles and t.pos_ in ("VERB", "AUX"):
-                aux = next((a for a in t.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-                blame = next((c for c in t.children if (c.dep_ == "acomp" and c.lower_ in BLAME_WORDS and self.blamed_act(c))
-                              or (c.dep_ == "prep" and c.lower_ == "behind" and self.blamed_act(c))), None)
-                if aux is not None:
-                    code, trig = "100", (aux.i, t.i)
-                elif t.lemma_ == "be" and blame is not None:
-                    code, trig = "112", (t.i, blame.i)
-            elif h.lemma_.lower() in VERDICT_VERBS and t.lower_ in ("guilty", "culpable"):
-                code, trig = "116", (h.i, t.i)
-            if code is not None:
-                self.emit(code, who, them, trig, Modality(), f"rule:predicate-{code}", 0.6, False, main=self.is_main(h))
-
-    def blamed_act(self, tok) -> bool:
-        """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
-        the attack", "behind the bombing", a bare "were responsible"), not a duty
-        ("responsible for security")?"""
-        preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"]
-        if not preps:
-            return True  # "... said militants were responsible": for what the sentence told
-        for c in preps:
-            o = pobj_of(c)
-            if o is not None:
-                lem, low = _words(o)
-                e = self.lex.noun(lem) or self.lex.noun(low)
-                if e is not None and e.code[:2] >= "14":
-                    return True
-        return False
 
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""

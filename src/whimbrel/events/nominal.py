@@ -27,8 +27,9 @@ def _place_actor(m: Actor) -> Actor:
 
 
 def _words(tok) -> tuple[list[str], list[str]]:
-    """(lemmas, lower texts) of a noun with its compound modifiers, head last."""
-    mods = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    """(lemmas, lower texts) of a noun with its compound and adjective modifiers, head last
+    (an entry matches the end: "medical equipment", "basic shelter materials")."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
     toks = mods + [tok]
     return [t.lemma_.lower() for t in toks], [t.lower_ for t in toks]
 

@@ -1,0 +1,208 @@
+"""Matching a verb against the lexicon: its object, particle and prepositions (``match``), the
+event noun of a light verb ("held talks", "$500 million in aid"), the intent form of a noun's
+act ("pledged aid"), reversal words ("suspended the embargo" eases it), and which reporting
+verbs code at all. Used by the sentence coder (``coder.py``) as a mixin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Pattern
+from .modality import content_word
+from .nominal import _words
+from .roles import child, obj_token, pobj_of
+
+#: heads of an amount phrase ("$500 million in aid", "a package of sanctions")
+AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar", "dollars", "euro", "euros",
+                "tonnes", "tons", "package", "worth"}
+#: particles that leave a verb's sense as it is ("fought back", "met together")
+#: what a giving verb ("donor" in verbs.tsv) codes with a sum of money as its object
+ECONOMIC_AID = "071"
+SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    pattern: Pattern | None  # None when the code came from an event noun
+    trigger: tuple[int, int]  # token indices (first, last) of the trigger words
+    noun: object = None  # the event-noun token a light verb used
+
+
+def _heads(tok) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _phrase_ok(want: tuple[str, ...], tok) -> bool:
+    """Do the pattern's words match the noun phrase headed by ``tok``?"""
+    if not want:
+        return True
+    if want[-1] not in _heads(tok):
+        return False
+    if len(want) == 1:
+        return True
+    have = set()
+    for t in tok.subtree:
+        have.add(t.lower_)
+        have.add(t.lemma_.lower())
+    return all(w in have for w in want[:-1])
+
+
+class VerbMatching:
+    """Lexicon matching of a verb with its object, particle and prepositions; light verbs and
+    their event nouns; reversal words. Mixed into the sentence coder (needs ``self.lex``)."""
+
+    def match(self, v) -> Match | None:
+        lemma = v.lemma_.lower()
+        dobj = obj_token(v)
+        nodefault = "nodefault" in self.lex.roles.get(lemma, ())
+        particle = child(v, "prt")
+        part = particle.lower_ if particle is not None else ""
+        preps = []
+        for c in v.children:
+            if c.dep_ in ("prep", "agent", "dative"):
+                preps.append((c.lower_, pobj_of(c)))
+        if dobj is not None:
+            # prepositions inside the object phrase ("a vow of closer ties from Putin")
+            stack = [dobj]
+            for _ in range(3):
+                nxt = []
+                for n in stack:
+                    for c in n.children:
+                        if c.dep_ == "prep":
+                            o = pobj_of(c)
+                            preps.append((c.lower_, o))
+                            if o is not None:
+                                nxt.append(o)
+                stack = nxt
+            # "issued a statement denouncing": the participle counts as the object's prep slot
+            for c in dobj.children:
+                if c.dep_ == "acl":
+                    preps.append((c.lower_, None))
+        prep_words = {p for p, _ in preps}
+        heads = _heads(dobj) if dobj is not None else set()
+        cand_preps = prep_words | ({part} if part else set())
+        for p in self.lex.candidates(lemma, heads, cand_preps):
+            if isinstance(p, tuple):
+                p = p[1]
+            if nodefault and not (p.object or p.prep):
+                continue
+            if p.transitive is not None and p.transitive != (dobj is not None):
+                continue
+            if p.particle and p.particle != part and p.particle not in prep_words:
+                continue
+            if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
+                continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
+            if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
+                continue
+            if p.prep:
+                ok = False
+                for w, o in preps:
+                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o))):
+                        ok = True
+                        break
+                if not ok:
+                    continue
+            last = v.i
+            if dobj is not None and p.object:
+                last = dobj.i
+            return Match(p.code, p, (min(v.i, last), max(v.i, last)))
+        return None
+
+    def light_noun(self, v) -> Match | None:
+        dobj = obj_token(v)
+        if dobj is None:
+            return None
+        lem, low = _words(dobj)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None:
+            # "an array of sanctions", "a series of attacks"
+            # ... and "$500 million in military aid", "1,000 tonnes of food aid"
+            of = child(dobj, "prep")
+            amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ in ("CD", "$") for c in dobj.children)
+            if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None:
+                n = pobj_of(of)
+                lem, low = _words(n)
+                e = self.lex.noun(lem) or self.lex.noun(low)
+                dobj = n if e else dobj
+        if e is None:
+            if "donor" in self.lex.roles.get(v.lemma_.lower(), ()) and self.is_money(dobj):
+                return Match(ECONOMIC_AID, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
+            return None
+        return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
+
+    def is_money(self, tok) -> bool:
+        """Is ``tok`` a sum of money ("$340 million", "€28m", "5 million euros")?"""
+        if tok.tag_ == "$" or any(c.tag_ == "$" for c in tok.children):
+            return True
+        lem, low = _words(tok)
+        return (lem[-1],) in self.lex.classes.get("&CURRENCY", ()) and any(c.tag_ == "CD" for c in tok.children)
+
+    def is_content_word(self, tok) -> bool:
+        return content_word(tok, self.lex)
+
+    def code_verb(self, v) -> Match | None:
+        return self.reversal(v, self._code_verb(v))
+
+    def reversal(self, v, m: Match | None) -> Match | None:
+        """A reversal word on a coercive act is its easing ('ease' in maps.tsv): "suspended the
+        embargo", "extended the suspension of sanctions" (085, not a sanction)."""
+        if m is not None and m.pattern is not None and m.pattern.priority < 2 and m.pattern.object:
+            return m  # the lexicon's own row for this object ("end the strike") knows better
+        if "reverse" in self.lex.roles.get(v.lemma_.lower(), ()):
+            obj = obj_token(v)
+        elif m is not None and m.noun is not None and "reverse" in self.lex.roles.get(m.noun.lemma_.lower(), ()):
+            of = next((c for c in m.noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = pobj_of(of) if of is not None else None
+        else:
+            return m
+        if obj is None:
+            return m
+        lem, low = _words(obj)
+        e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None or self.lex.mapped("ease", e.code) == e.code:
+            return m
+        return Match(self.lex.mapped("ease", e.code), m.pattern if m is not None else None,
+                     (min(v.i, obj.i), max(v.i, obj.i)), noun=obj)
+
+    def _code_verb(self, v) -> Match | None:
+        roles = self.lex.roles.get(v.lemma_.lower(), ())
+        m = self.match(v)
+        bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
+            m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
+        if "light" in roles and bare:
+            lm = self.light_noun(v)
+            if lm is not None:
+                return lm
+        if "intent" in roles and bare and child(v, "xcomp") is None:
+            # "pledged $2 billion in aid", "promised sanctions": the intent form of the noun's act
+            lm = self.light_noun(v)
+            if lm is not None:
+                kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
+                return Match(self.lex.mapped(kind, lm.code), None, lm.trigger, lm.noun)
+        if m is not None and "request" in roles and m.code[:2] in ("02", "10"):
+            sm = self.sanction_called_for(v)
+            if sm is not None:
+                return sm
+        if m is not None and "report" in roles:
+            # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
+            # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
+            # group rows ("say ... concern" 012) are too loose for verbs of saying
+            p = m.pattern
+            if p is None or not (p.object or p.prep) or (m.code.startswith("01") and p.priority != 1):
+                return None
+        return m
+
+    def sanction_called_for(self, v) -> Match | None:
+        """A call for sanctions on someone ("called for / urged / demanded sanctions against
+        Y", "an arms embargo on Y") threatens Y with them: the threaten form of the sanction
+        (1312 in maps.tsv), as PETRARCH's CAMEO dictionary codes "call for sanctions"."""
+        cands = [obj_token(v)] + [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "for"]
+        for n in cands:
+            if n is None:
+                continue
+            lem, low = _words(n)
+            e = self.lex.noun(lem) or self.lex.noun(low)
+            if e is not None and e.code.startswith("16") and self.lex.mapped("threaten", e.code) != e.code:
+                return Match(self.lex.mapped("threaten", e.code), None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+        return None
