@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from localsite import loopback_only, site  # noqa: F401 (fixtures: the local site, no other address)
 
 from whimbrel.fetch import Fetcher, FetchError, is_url, read_url
 from whimbrel.fetch.http import HTML_TYPES

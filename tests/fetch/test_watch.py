@@ -6,6 +6,7 @@ import json
 
 import duckdb
 import pytest
+from localsite import loopback_only, site  # noqa: F401 (fixtures: the local site, no other address)
 from click.testing import CliRunner
 
 from whimbrel.cli import main

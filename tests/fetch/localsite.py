@@ -1,4 +1,4 @@
-"""A local news site on 127.0.0.1 for the fetch tests: a feed, pages, and every kind of bad page.
+"""A local news site on 127.0.0.1 for the fetch tests (fixtures imported by the test modules):
 
 No test here may reach another address: :func:`loopback_only` makes any connection
 to a host other than 127.0.0.1 fail loudly.
