@@ -70,6 +70,21 @@ CLASSES: dict[str, Spec] = {
         wordnet="tariff.n.01+1", words="tariff, import duty, import duties, customs duty, customs duties, import tax, levy, duties",
         exclude="duty, custom, customs, tonnage, tunnage, tonnage duty, octroi",
     ),
+    "&WARRANTS": S(
+        "court orders to arrest or bring a person (issue, execute, cancel): an arrest warrant is an arrest ordered",
+        words="warrant, warrants, arrest warrant, arrest warrants, production warrant, bench warrant, detention order, "
+              "arrest order",
+    ),
+    "&PRESS": S(
+        "news media as something closed, suspended or banned (a restriction of press freedom, 1721)",
+        words="newspaper, newspapers, daily, publication, broadcaster, broadcasts, television station, tv station, "
+              "radio station, tv channel, television channel, news agency, news website, media outlet, outlets, magazine",
+    ),
+    "&ASYLUM_SEEKERS": S(
+        "people seeking protection, as someone accepted, admitted, hosted or let across a border (075)",
+        wordnet="refugee.n.01", words="refugee, refugees, asylum seeker, asylum seekers, displaced people, "
+                                      "displaced persons, migrants",
+    ),
     "&RESTRICTIONS": S(
         "administrative limits (impose, ease, lift, relax)",
         wordnet="restriction.n.02", words="restriction, restrictions, curbs, curb, limits, controls, export controls, "

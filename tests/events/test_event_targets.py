@@ -195,3 +195,15 @@ def test_an_order_of_a_material_act_is_that_act_by_the_one_who_ordered_it(code):
     # an order to say something stays a demand of the one ordered
     evs = code("Macron ordered the ambassador to condemn the coup.", [("Macron", "FRAGOV"), ("ambassador", "FRAGOV", "agent")])
     assert {c[:2] for _, _, c in dyads(evs)} <= {"10"}
+
+
+def test_violence_without_a_known_doer_keeps_the_clause_that_names_the_doer(code):
+    actors = [("ISIL", "IMGMUSISI", "agent"), ("Iraqi embassy", "IRQGOV", "agent")]
+    for text in ("Two people were killed when ISIL launched an attack on the Iraqi embassy.",
+                 "Two people died after ISIL bombed the Iraqi embassy."):
+        evs = code(text, actors)
+        assert any(e.source and e.source.code == "IMGMUSISI" and e.cameo_root in ("18", "19") for e in evs), text
+    # a main event with a known source keeps background clauses out, as before
+    evs = code("Japan condemned Sudan after ISIL attacked the Iraqi embassy.",
+               [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")] + actors)
+    assert not any(e.source and e.source.code == "IMGMUSISI" for e in evs)

@@ -81,3 +81,33 @@ def test_a_call_for_sanctions_threatens_their_target(code, text):
 ])
 def test_calls_for_other_things_and_sanctions_themselves_are_no_threat(code, text):
     assert "1312" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan accepted 1,500 refugees from Sudan.",
+    "Japan took in thousands of asylum seekers from Sudan.",
+    "Japan hosts two million displaced people from Sudan.",
+    "Japan opened its borders to refugees from Sudan.",
+])
+def test_taking_in_people_who_seek_protection_is_granting_asylum(code, text):
+    assert "075" in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan accepted the proposal from Sudan.",
+    "Japan opened its borders to trade with Sudan.",
+])
+def test_accepting_or_opening_to_other_things_is_not_asylum(code, text):
+    assert "075" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("thing", ["the talks between Sudan and Chad", "the visit of Sudan's president",
+                                   "Sudan's decision"])
+def test_welcoming_an_act_endorses_it(code, thing):
+    evs = code(f"Japan welcomed {thing}.", ACTORS + [("Chad", "TCD", "country")] if "Chad" in thing else ACTORS)
+    assert "051" in codes(evs)
+
+
+def test_welcoming_a_person_is_hosting(code):
+    evs = code("Japan welcomed Sudan's president to Tokyo.", ACTORS)
+    assert "051" not in codes(evs)

@@ -89,8 +89,11 @@ class _Index:
 
 
 def _members(idx: _Index, tok) -> list[WMention]:
-    """The mention at a subject token plus its coordinated partners."""
+    """The mention at a subject token plus its coordinated partners; a noun with no mention
+    of its own stands for the actor compounded with it ("Syrian opposition members")."""
     out = list(idx.mentions_at(tok))
+    if not out and tok.pos_ == "NOUN":
+        out = [w for c in tok.children if c.dep_ == "compound" for w in idx.mentions_at(c)]
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(_members(idx, c))

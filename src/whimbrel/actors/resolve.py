@@ -30,13 +30,18 @@ that fired):
    place takes its country (``agent:location``, after the place rules). A
    spokesman, aide or envoy is whom they speak for (``agent:represents``). The
    names in a dateline ("PARIS (Reuters) -") modify no agent.
-4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV.
+   A title NER swallowed into the name ("MP Girish Bapat") is read as the title, and a
+   city before it gives the country ("Pune MP X" -> INDLEG).
+4. ``inferred:apposition``: "the North's main negotiator, Kim Yong-chol" -> PRKGOV (an
+   unknown NER organisation in apposition with an agent takes its code too); a person
+   and an agent in apposition chain each other's span (one actor named twice).
 5. ``shortform``: "Kim" is the Kim the article introduced most saliently
    (most full mentions, then earliest); "Diaz-Canel" is Miguel Diaz-Canel. Then a
    one-word KB person with no cue is unconfirmed (``kb:person?unconfirmed``, see
    :mod:`.bare`).
 6. ``place:*``: a country, capital or city used as a location ("arrived in
-   Pyongyang", "While in Moscow", "leave Pyongyang") is kind ``place`` with its
+   Pyongyang", "While in Moscow", "leave Pyongyang", "in parts of Darfur", "in the Thailand
+   border area") is kind ``place`` with its
    country's root code; a capital that acts is the government (``kb:capital``).
 7. Coreference (:mod:`.coref`): pronouns and group references ("the two"); then a
    bare agent owned by a resolved pronoun takes its country ("its official media",
@@ -78,6 +83,14 @@ MOTION_VERBS = {
     "import", "smuggle", "migrate", "retreat", "withdraw", "expel", "stay", "live", "remain", "base", "station",
     "hold", "meet", "gather", "fly", "cross", "pass", "invade", "occupy", "bomb", "shell", "strike", "hit",
 }
+#: nouns for a stretch of land: a country compounded with one inside a locative phrase is
+#: where ("in the Thailand border area", "on the Gaza border")
+LAND_NOUNS = {"border", "borders", "frontier", "region", "province", "district", "area", "areas", "coast",
+              "countryside", "outskirts", "territory", "village", "town", "city", "capital", "state", "zone"}
+#: nouns for a part of a place: "in parts of west Darfur", "in the north of Mali"
+PART_NOUNS = {"part", "parts", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "centre", "center", "heart", "rest", "areas", "area", "outskirts", "region", "regions",
+              "much", "most", "corner", "swathes", "swaths", "stretches", "edge"}
 #: what follows a dateline's place: "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"; a hyphen that
 #: joins a word ("Vietnamese-led forces") is not one
 DATELINE = re.compile(r"[ \t]*(?:,[^\n\-\u2013\u2014]{0,40})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:](?![a-z])")
@@ -234,6 +247,7 @@ class ActorStage:
             ms.append(w)
 
         # unknown people found by NER
+        agent_tok = {i for a in agents for i in range(a.tok_start, a.tok_end)}
         covered = set()
         for w in ms:
             covered.update(range(w.tok_start, w.tok_end))
@@ -244,6 +258,10 @@ class ActorStage:
                     continue
                 ts, te = toks[0].i, toks[-1].i + 1
                 if sp[ts].lower_ in ("the", "a", "an"):
+                    ts += 1
+                # a title NER swallowed is the name's left modifier ("MP Girish Bapat",
+                # "town mayor Ricardo Ramirez"), where the title rules can read it
+                while te - ts > 1 and (ts in agent_tok or sp[ts].pos_ == "NOUN" and sp[ts].is_lower):
                     ts += 1
                 if ts >= te or te - ts == 1 and _place_position(sp[ts]):
                     continue
@@ -335,7 +353,7 @@ class ActorStage:
                     break  # "MEETS" in an all-caps headline is not a title
                 other = by_tok.get(k)
                 if other is not None and other is not w:
-                    if other.kind not in ("country", "organisation", "group"):
+                    if other.kind not in ("country", "organisation", "group", "city"):
                         break
                     k = other.tok_start - 1  # take the whole name ("the UN Secretary-General ...")
                     continue
@@ -348,7 +366,7 @@ class ActorStage:
             if ext >= w.tok_start:
                 continue
             nat = list({id(o): o for o in (by_tok.get(i) for i in range(ext, w.tok_start))
-                        if o is not None and o is not w and o.kind in ("country", "organisation", "group")
+                        if o is not None and o is not w and o.kind in ("country", "organisation", "group", "city")
                         and o.tok_start >= ext and o.tok_end <= w.tok_start}.values())
             titles = [a for a in (agent_at.get(i) for i in range(ext, w.tok_start))
                       if a is not None and a.tok_end <= w.tok_start]
@@ -373,10 +391,13 @@ class ActorStage:
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
 
     def _appositions(self, sp, ms) -> None:
-        """An unknown person in apposition with a coded agent takes its code."""
-        by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed and not w.code.startswith("---")}
+        """An unknown person or organisation (NER) in apposition with a coded agent takes its
+        code ("his party, the Movement for Democratic Change"). A person and an agent in
+        apposition are one actor named twice ("his Iranian counterpart, Mostafa
+        Najjar"): each lists the other's span in its ``chain``, whichever the coder picks."""
+        by_head = {w.head: w for w in ms if w.kind == "agent" and not w.consumed}
         for w in ms:
-            if w.kind != "person" or w.consumed or not w.rule.startswith("ner:"):
+            if w.consumed or not (w.kind == "person" or w.rule == "ner:organisation"):
                 continue
             h = sp[w.head]
             other = None
@@ -386,9 +407,13 @@ class ActorStage:
                 for c in h.children:
                     if c.dep_ == "appos" and c.i in by_head:
                         other = by_head[c.i]
-            if other is not None:
+            if other is None:
+                continue
+            if w.rule.startswith("ner:") and not other.code.startswith("---"):
                 w.code, w.rule = other.code, "inferred:apposition"
-                w.chain = ((other.start, other.end),)
+            if other.code[:3] == w.code[:3] or "---" in (other.code[:3], w.code[:3]) or w.rule == "inferred:apposition":
+                w.chain = tuple(dict.fromkeys(w.chain + ((other.start, other.end),)))
+                other.chain = tuple(dict.fromkeys(other.chain + ((w.start, w.end),)))
 
     def _untitled_context(self, sp, doc, ms) -> None:
         """A person with a title but no nationality: the sentence's (else the
@@ -485,6 +510,8 @@ class ActorStage:
             place = None
             if w.extra.get("dateline") and (w.start == 0 or text[w.start - 1] == "\n"):
                 place = "place:dateline"  # "KABUL (Reuters) -", "MOSCOW, March 3 (AP) -"
+            elif h.dep_ in ("compound", "pobj") and _locative_part(h) is not None:
+                place = f"place:{_locative_part(h)}"  # "in parts of Darfur", "in Thailand border"
             elif h.dep_ == "pobj":
                 prep = h.head.lower_
                 gov = h.head.head
@@ -505,6 +532,22 @@ class ActorStage:
                 w.kind, w.rule, w.code = "place", place, w.root
             elif ek == "city":
                 w.kind, w.code = "country", w.root
+
+
+def _locative_part(h) -> str | None:
+    """The locative preposition when ``h`` names the land a place phrase is part of: the
+    pobj of "of" under a part noun ("in parts of west Darfur", "in the north of Mali") or a
+    compound of a land noun ("in Thailand border", "near the Gaza border") that is itself the
+    object of a strong place preposition; else None ("talks in the Syria crisis" is no place)."""
+    if h.dep_ == "compound" and h.head.lemma_.lower() in LAND_NOUNS:
+        h = h.head
+    elif h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in PART_NOUNS:
+        h = h.head.head
+    else:
+        return None
+    if h.dep_ == "pobj" and h.head.lower_ in STRONG_PLACE_PREPS - {"on", "over"}:
+        return h.head.lower_
+    return None
 
 
 @register("actors")

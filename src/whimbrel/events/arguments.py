@@ -99,6 +99,12 @@ class Arguments:
                         # the actor's own agents are the instrument; the other party is the target
                         weak, own_obj = found, True
                         continue
+                    if found and c.dep_ == "dobj" and code[:2] == "04" and not code.startswith(("042", "043")) \
+                            and all(a.kind in ("country", "place") for a in found):
+                        # "discussed Libya with Trump": a country discussed is the topic; the partner is the target
+                        partner = [a for g in v.children if g.dep_ == "prep" and g.lower_ == "with" and pobj_of(g) is not None
+                                   for a in np_mentions(pobj_of(g), self.idx)]
+                        found = partner or found
                     tgt = found
                     if tgt:
                         break

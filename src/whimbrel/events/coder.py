@@ -322,8 +322,12 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if any(self.main):
             # background clauses ("the faction that controls ...", "after a coup toppled ...",
             # "demanded that X cancel plans to sell ...") are not separate events when the
-            # sentence has a main event
-            return [e for e, m in zip(self.out, self.main) if m]
+            # sentence has a main event; but violence whose doer is unknown ("two people were
+            # killed when ISIL launched an attack") keeps the violent clause that names the doer
+            unknown_violence = all(e.quad_class == 4 and (e.source is None or e.source.code == "---")
+                                   for e, m in zip(self.out, self.main) if m)
+            return [e for e, m in zip(self.out, self.main)
+                    if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
 
     def is_main(self, tok) -> bool:

@@ -1,0 +1,129 @@
+"""Sources and targets on news the coder has never seen (issue 11): agencies the knowledge
+base lacked, places that say where an act landed, and appositions naming one actor twice."""
+
+from __future__ import annotations
+
+
+def codes(ms, text):
+    return [m.code for m in ms if m.text == text]
+
+
+def test_us_agencies_and_the_au_short_name_are_known(resolve):
+    ms = resolve("Immigration and Customs Enforcement returned 12 skulls to Peru on April 7.")
+    assert codes(ms, "Immigration and Customs Enforcement") == ["USACOP"]
+    ms = resolve("ICE agents detained two men in Miami.")
+    assert any(m.code == "USACOP" and m.text == "ICE" for m in ms)
+    ms = resolve("USAID announced a suspension of aid in Yemen.")
+    assert codes(ms, "USAID") == ["USAGOV"]
+    ms = resolve("The Africa Union agreed to send a peacekeeping force.")
+    assert any(m.code == "IGOAFRAFU" for m in ms)
+    # lower-case "ice" is the frozen water, not the agency
+    ms = resolve("The ice on the river broke up early this year.")
+    assert not [m for m in ms if m.text.lower() == "ice"]
+
+
+def kinds(ms, text):
+    return [m.kind for m in ms if m.text == text]
+
+
+def test_a_country_that_a_locative_phrase_is_part_of_is_a_place(resolve):
+    ms = resolve("The Sudanese government imposed blockades in some parts of west Darfur.")
+    assert kinds(ms, "Darfur") == ["place"]
+    ms = resolve("Malian troops were deployed in the north of Mali on Monday.")
+    assert kinds(ms, "Mali") == ["place"]
+    ms = resolve("Cambodian troops remained on alert in the Thailand border area.")
+    assert kinds(ms, "Thailand") == ["place"]
+    # synonym swap: another part noun and another land noun
+    ms = resolve("Malian troops were deployed in the outskirts of Bamako's region in the south of Mali.")
+    assert kinds(ms, "Mali") == ["place"]
+
+
+def test_a_country_that_owns_a_thing_or_acts_is_no_place(resolve):
+    # the government "of" a country is no part of its land
+    ms = resolve("Talks were held in the capital with the government of Mali.")
+    assert "place" not in kinds(ms, "Mali")
+    # a compound of a noun that is no stretch of land
+    ms = resolve("Ministers met in the Syria crisis talks.")
+    assert "place" not in kinds(ms, "Syria")
+    # a part phrase that is not inside a locative preposition
+    ms = resolve("The north of Mali rejected the deal.")
+    assert "place" not in kinds(ms, "Mali")
+
+
+def dyads(pipeline, text, published="2018-11-05"):
+    import whimbrel
+
+    evs = whimbrel.code_text(text, published=published, pipeline=pipeline)
+    return [(e.cameo[:2], e.source and e.source.text, e.target and e.target.text) for e in evs]
+
+
+def test_the_partner_of_a_discussion_is_the_target_not_the_country_discussed(pipeline):
+    assert ("04", "Erdogan", "U.S. President Donald Trump") in dyads(
+        pipeline, "Later on Thursday, Erdogan discussed Libya with U.S. President Donald Trump in a phone call.")
+    # synonym swap: another verb of discussion, another partner
+    assert ("04", "Macron", "Scholz") in dyads(pipeline, "Macron debated Ukraine with Scholz on Monday.") or \
+        ("04", "Macron", "Scholz") in dyads(pipeline, "Macron discussed Ukraine with Scholz on Monday.")
+
+
+def test_a_person_met_or_a_country_visited_stays_the_target(pipeline):
+    # the object is a person: a "with" phrase is company, not the partner
+    assert ("04", "Merkel", "Putin") in dyads(pipeline, "Merkel met Putin with his advisers.")
+    # a visit's object is where the visitor went
+    assert ("04", "Merkel", "Ukraine") in dyads(pipeline, "Merkel visited Ukraine with her foreign minister.")
+
+
+def _span(text, part):
+    i = text.index(part)
+    return (i, i + len(part))
+
+
+def test_an_agent_and_a_person_in_apposition_are_one_actor(resolve):
+    text = "The Belarusian defence minister agreed with his Iranian counterpart, Mostafa Mohammad Najjar, to share technology."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Iranian counterpart"]
+    assert _span(text, "Mostafa Mohammad Najjar") in agent.chain
+    # synonym swap: another title, a name the knowledge base does not know
+    text = "A Lebanese lawyer, Kareem Majbour, filed a complaint against the state."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Lebanese lawyer"]
+    [person] = [m for m in ms if m.text == "Kareem Majbour"]
+    assert _span(text, "Kareem Majbour") in agent.chain and _span(text, "Lebanese lawyer") in person.chain
+    assert person.code == agent.code == "LBNJUD"
+
+
+def test_an_agent_and_a_person_not_in_apposition_stay_apart(resolve):
+    text = "The Iranian envoy met Kareem Majbour in Beirut."
+    ms = resolve(text)
+    [agent] = [m for m in ms if m.text == "Iranian envoy"]
+    assert _span(text, "Kareem Majbour") not in agent.chain
+
+
+def test_they_refers_to_the_actor_compounded_with_the_subject_noun(resolve):
+    ms = resolve("Syrian opposition members have said they will release the 21 UN peacekeepers.")
+    assert codes(ms, "they") == ["SYROPP"]
+    # synonym swap: another group noun, another actor
+    ms = resolve("Hamas activists said they would free two hostages.")
+    assert codes(ms, "they") == ["PSEREB"]
+
+
+def test_they_does_not_take_a_compound_deeper_in_the_subject(resolve):
+    # "Syria" modifies "talks", not the subject noun: the organisers are not Syria
+    ms = resolve("The Syria peace talks organisers said they would meet again in Geneva.")
+    assert not [m for m in ms if m.text == "they" and m.code.startswith("SYR")]
+
+
+def test_a_city_before_a_title_gives_an_unknown_persons_country(resolve):
+    ms = resolve("On Tuesday, Pune MP Girish Bapat held a meeting with officials.")
+    [p] = [m for m in ms if m.kind == "person"]
+    assert p.code == "INDLEG" and p.rule == "inferred:title" and "Girish Bapat" in p.text
+    # synonym swap: another city, another title, a former one
+    ms = resolve("Former Lyon mayor Jean Marchal was arrested on Monday.")
+    [p] = [m for m in ms if m.kind == "person"]
+    assert p.code == "FRAELI"
+
+
+def test_a_city_without_a_title_says_nothing_about_a_person(resolve):
+    ms = resolve("Girish Bapat arrived in Pune on Tuesday.")
+    assert not [m for m in ms if "Bapat" in m.text and m.code.startswith("IND")]
+    ms = resolve("Lyon resident Jean Marchal said the mayor was wrong.")
+    assert not [m for m in ms if "Marchal" in m.text and m.code.startswith("FRAGOV")]

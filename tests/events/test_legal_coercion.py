@@ -1,0 +1,55 @@
+"""Coercion by legal and administrative instruments: warrants against a person (173) and
+closing, suspending or banning the press (1721). Classes of objects, with synonym swaps and
+cases where they must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+ACTORS = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+
+
+def codes(evs):
+    return {e.cameo for e in evs}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan issued an arrest warrant for Sudan's former minister.",
+    "Japan issued a warrant against Sudan's former minister.",
+    "Japan issued arrest warrants for Sudan's leaders.",
+    "Japan has issued a detention order for Sudan's envoy.",
+])
+def test_a_warrant_issued_against_someone_is_an_arrest_ordered(code, text):
+    assert "173" in codes(code(text, ACTORS))
+
+
+def test_a_statement_issued_is_no_warrant(code):
+    assert "173" not in codes(code("Japan issued a statement on Sudan's former minister.", ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan suspended publication of Sudan's largest newspaper.",
+    "Japan shut down Sudan's main television station.",
+    "Japan banned a daily newspaper in Sudan.",
+    "Japan closed a radio station run by Sudan.",
+])
+def test_closing_the_press_restricts_its_freedom(code, text):
+    assert "1721" in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan closed its embassy in Sudan.",  # not the press
+    "Japan read Sudan's largest newspaper.",  # not closing it
+])
+def test_other_closures_and_other_acts_on_the_press_are_not_censorship(code, text):
+    assert "1721" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["pressured", "pressurised", "pressed"])
+def test_pressing_someone_to_act_is_a_demand_on_them(code, verb):
+    evs = code(f"Japan {verb} Sudan to release the prisoners.", ACTORS)
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in evs} == {("JPN", "SDN", "10")}
+
+
+def test_pressure_is_not_coercion(code):
+    assert not [e for e in code("Japan pressured Sudan.", ACTORS) if e.cameo.startswith("17")]
