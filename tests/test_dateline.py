@@ -44,3 +44,35 @@ def test_the_dateline_city_is_not_the_actor_but_is_the_place(pipeline):
     kills = [e for e in evs if e.plover.event == "ASSAULT"]
     assert kills and all(e.source is not None and e.source.code.startswith("USA") for e in kills)
     assert all(e.location is not None and e.location.name.lower().startswith("mogadishu") for e in kills)
+
+
+@pytest.mark.parametrize("text, blanked", [
+    (", Nov 10 (Reuters) - Iran's foreign minister accused Saudi Arabia.", ", Nov 10 (Reuters) - "),
+    ("Nov 19 - Turkish President Tayyip Erdogan condemned the attack.", "Nov 19 - "),
+    ("(AFP) - Police arrested dozens of protesters.", "(AFP) - "),
+])
+def test_a_cityless_dateline_is_blanked_too(text, blanked):
+    from whimbrel.dateline import metadata
+
+    parsed = parse_text(art(text))
+    assert parsed == " " * len(blanked) + text[len(blanked):]
+    assert metadata(art(text))["dateline_place"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "May 5 is the day the talks begin.",  # a date, but no dash after it
+    "Nov 19 was a Monday - the day he left.",
+    "Four soldiers - two of them officers - were killed.",
+])
+def test_a_date_or_a_dash_alone_is_not_a_dateline(text):
+    assert find(text) is None and parse_text(art(text)) == text
+
+
+def test_dateline_metadata_names_place_and_agency():
+    from whimbrel.dateline import metadata
+
+    assert metadata(art("ADDIS ABABA, May 15 (Xinhua) -- The minister said.")) == {
+        "dateline_place": "Addis Ababa", "agency": "Xinhua"}
+    assert metadata(art("SEOUL, South Korea -- Officials said.")) == {
+        "dateline_place": "Seoul, South Korea", "agency": None}
+    assert metadata(art("The court rejected the appeal.")) == {"dateline_place": None, "agency": None}

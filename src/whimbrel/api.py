@@ -92,14 +92,15 @@ def undated_warning(n_undated: int, n_documents: int) -> str:
 
 
 def read(paths: Iterable[str], *, published=None, settings: Settings | None = None) -> Iterator[Article | Failure]:
-    """Read files, directories, globs or ``-`` into Articles (Failures for bad documents).
+    """Read files, directories, globs, ``-`` or http(s) URLs into Articles (Failures for bad documents).
     Documents without a date get ``published`` (default: ``WHIMBREL_PUBLISHED``)."""
+    from .fetch import is_url
     from .ingest import expand_paths, read_paths
 
     settings = settings or Settings.from_env()
     published = default_published(published, settings)
     paths = list(paths)
-    expand_paths([p for p in paths if p != "-"])  # usage errors (missing paths) up front
+    expand_paths([p for p in paths if p != "-" and not is_url(p)])  # usage errors (missing paths) up front
     return read_paths(paths, max_bytes=settings.max_bytes, published=published)
 
 
@@ -125,6 +126,8 @@ def ingest(paths: Iterable[str], *, db=None, jobs: int = 1, batch_size: int | No
     from .ingest.runner import ingest as run_ingest
     from .store import Store
 
+    if jobs > 1:
+        _check_not_in_worker()
     paths = list(paths)
     settings = settings or Settings.from_env()
     if min_confidence is not None:
@@ -134,3 +137,15 @@ def ingest(paths: Iterable[str], *, db=None, jobs: int = 1, batch_size: int | No
     with Store(db) as store:
         return run_ingest(paths, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
                           published=published, progress=progress)
+
+
+def _check_not_in_worker() -> None:
+    """Worker processes are started by "spawn": each imports the caller's script again. A script
+    that calls ``ingest(..., jobs=2)`` at its top level would start workers from a worker; say
+    what to do instead of failing deep inside multiprocessing."""
+    import multiprocessing
+
+    if multiprocessing.current_process().name != "MainProcess":  # set before a spawned child imports the script
+        raise WhimbrelError(
+            "ingest(..., jobs > 1) was called while a worker process imported your script; put the call "
+            'under `if __name__ == "__main__":` (see the README, Python API)')

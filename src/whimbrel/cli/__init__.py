@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 
-COMMAND_MODULES = ("code", "ingest", "events", "show", "actors", "eval", "db", "serve")
+COMMAND_MODULES = ("code", "ingest", "watch", "events", "show", "actors", "eval", "db", "serve")
 
 
 def _set_opinion(ctx, param, value) -> None:

@@ -24,10 +24,12 @@ def estimate_documents(paths: list[str], *, max_scan: int = 200 * 1024 * 1024) -
     one per line of uncompressed JSONL files (up to ``max_scan`` bytes in all)."""
     import os
 
+    from ..fetch import is_url
     from ..ingest.sources import JSON_EXT, JSONL_EXT, base_suffix, expand_paths
 
-    total, scanned = 0, 0
-    for path in expand_paths(paths):
+    total = sum(1 for p in paths if is_url(p))  # one article per link
+    scanned = 0
+    for path in expand_paths([p for p in paths if not is_url(p)]):
         if path == "-" or path.lower().endswith(".gz") and base_suffix(path) in JSONL_EXT | JSON_EXT:
             return None
         suffix = base_suffix(path)

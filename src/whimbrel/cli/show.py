@@ -73,9 +73,13 @@ def plain_text(text: str, spans) -> str:
 
 def _header(art) -> list[str]:
     """The article's metadata lines, control characters shown as escapes."""
+    from ..dateline import metadata
+
+    wire = metadata(art)
     lines = [safe(art.title or "(no title)"), f"id: {safe(art.id)}"]
     for label, value in (("section", art.section), ("published", art.published), ("updated", art.updated),
                          ("source", art.source), ("author", art.author), ("url", art.url),
+                         ("dateline", wire["dateline_place"]), ("agency", wire["agency"]),
                          ("from", art.origin)):
         if value:
             lines.append(f"{label}: {safe(value)}")

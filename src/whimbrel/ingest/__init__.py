@@ -2,7 +2,7 @@
 
 Entry points:
 
-* :func:`read_paths` - files, directories (recursive), globs and ``-`` (stdin),
+* :func:`read_paths` - files, directories (recursive), globs, ``-`` (stdin) and http(s) URLs,
   gzip or not, in any supported format; yields an ``Article`` or a ``Failure``
   per document and never raises for a bad document.
 * :func:`read_path` - the same for one file.
@@ -135,14 +135,24 @@ def _read_stream(stream, path: str, shown_path: str, *, max_bytes: int, publishe
 
 def read_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, published=None,
                max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterator[Article | Failure]:
-    """Every document under ``paths`` (files, directories, globs, ``-``), in order.
+    """Every document under ``paths`` (files, directories, globs, ``-``, http(s) URLs), in order.
+
+    A URL is fetched politely (:mod:`whimbrel.fetch`); a page that cannot be fetched
+    becomes a Failure with stage ``fetch``.
 
     A directory that cannot be listed becomes a Failure (``unreadable``). A
     missing path raises :class:`~whimbrel.errors.UsageError` when it is
     reached; call :func:`expand_paths` first to check all paths up front.
     """
-    for path in iter_paths(paths):
-        if isinstance(path, InputError):
-            yield _fail(path, path.document or "", "read")
-        else:
-            yield from read_path(path, max_bytes=max_bytes, published=published, max_input_bytes=max_input_bytes)
+    from ..fetch import is_url, read_url
+
+    for given in paths:
+        if is_url(given):
+            yield read_url(given, published=published)
+            continue
+        for path in iter_paths([given]):
+            if isinstance(path, InputError):
+                yield _fail(path, path.document or "", "read")
+            else:
+                yield from read_path(path, max_bytes=max_bytes, published=published,
+                                     max_input_bytes=max_input_bytes)

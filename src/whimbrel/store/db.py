@@ -34,7 +34,7 @@ from .query import EventFilter, as_date
 ARTICLE_COLUMNS = (
     "article_id", "content_hash", "title", "section", "summary", "published", "updated", "url",
     "source", "author", "related", "origin", "format", "text", "paragraphs", "coder_version",
-    "run_id", "ingested",
+    "run_id", "ingested", "dateline_place", "agency",
 )
 
 EVENT_COLUMNS = (
@@ -73,12 +73,15 @@ def _naive(value: dt.datetime | None) -> dt.datetime | None:
 
 
 def article_row(article: Article, *, coder_version: str | None, run_id: str | None) -> tuple:
+    from ..dateline import metadata
+
     paragraphs = json.dumps([[p.start, p.end, p.kind] for p in article.paragraphs])
+    wire = metadata(article)  # the dateline's place and agency ("ADDIS ABABA, May 15 (Xinhua) --")
     return (
         article.id, article.content_hash, article.title, article.section, list(article.summary),
         _naive(article.published), _naive(article.updated), article.url, article.source,
         article.author, list(article.related), article.origin, article.format, article.text,
-        paragraphs, coder_version, run_id, _now(),
+        paragraphs, coder_version, run_id, _now(), wire["dateline_place"], wire["agency"],
     )
 
 
@@ -150,7 +153,7 @@ def _arrow_types():
     import pyarrow as pa
 
     s, i, f, b, ts, d, ls = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.timestamp("us"), pa.date32(), pa.list_(pa.string())
-    article = dict(zip(ARTICLE_COLUMNS, (s, s, s, s, ls, ts, ts, s, s, s, ls, s, s, s, s, s, s, ts)))
+    article = dict(zip(ARTICLE_COLUMNS, (s, s, s, s, ls, ts, ts, s, s, s, ls, s, s, s, s, s, s, ts, s, s)))
     event = dict(zip(EVENT_COLUMNS, (
         s, s, i, s, s, s, s, s, s, s, s, i, f, s, s, d, d, s, b, s, s, f, f, pa.int64(), b, b, b, s, s, i, i, f, s, s,
         s,

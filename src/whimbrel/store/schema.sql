@@ -77,6 +77,11 @@ CREATE TABLE IF NOT EXISTS events (
 -- databases made before date_source existed get the column (NULL for their old rows)
 ALTER TABLE events ADD COLUMN IF NOT EXISTS date_source VARCHAR;
 
+-- the wire dateline's place and agency ("ADDIS ABABA, May 15 (Xinhua) --"), see dateline.py;
+-- databases made before they existed get the columns (NULL for their old rows)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS dateline_place VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS agency VARCHAR;
+
 CREATE TABLE IF NOT EXISTS failures (
     document      VARCHAR NOT NULL,   -- article id, or path[:line] when no id exists
     origin        VARCHAR,

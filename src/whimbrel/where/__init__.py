@@ -14,7 +14,9 @@ Each event's place is taken from, in order:
    capital of the dateline's or the story place's country; "there": the nearest
    earlier place used as a location;
 3. its sentence (locative phrases on a verb, outside relative clauses about
-   other things: "While in Moscow, Diaz-Canel discussed ...");
+   other things: "While in Moscow, Diaz-Canel discussed ..."); when the story has
+   a dateline, also a place on a noun of the sentence ("attacked a checkpoint in
+   Kandahar"), so that the dateline is used only when the text names no place;
 4. the dateline ("MOSCOW, May 7 (IANS) -");
 5. the place the story is about (the most used location, headline counting double).
 
@@ -144,6 +146,14 @@ class WhereStage:
             if verbal:
                 f = min(verbal, key=lambda f: abs(f.token - trig.i))
                 return to_location(f.place, f.start, f.end, "sentence"), "sentence", f.text
+            # 3b. before falling back to the dateline: a place the sentence names on a noun of the
+            # event ("attacked a checkpoint in Kandahar", "held talks ... in Tokyo"), outside
+            # relative clauses about other things; the dateline says where the story was filed
+            if dateline is not None:
+                nominal = [f for f in in_sent if not f.in_modifier]
+                if nominal:
+                    f = min(nominal, key=lambda f: (abs(f.token - trig.i), _RANK[f.place.kind]))
+                    return to_location(f.place, f.start, f.end, "sentence"), "sentence", f.text
         if dateline is not None:
             return to_location(dateline.place, dateline.start, dateline.end, "dateline"), "dateline", dateline.text
         if story is not None:

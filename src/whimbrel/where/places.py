@@ -249,8 +249,8 @@ def find_dateline(doc: Document, gaz: Gazetteer, found: list[Found]) -> Found | 
     art = doc.article
     start = art.body_start
     m = dateline.find(art.text, start)
-    if m is None:
-        return None
+    if m is None or not m.groupdict().get("city"):
+        return None  # no dateline, or one with no city (", Nov 10 (Reuters) -")
     city = m.group("city").strip()
     cands = gaz.lookup(city.title()) or gaz.lookup(city)
     if not cands:
