@@ -73,3 +73,13 @@ def test_refusing_to_end_a_war_is_a_rejection_and_ending_it_de_escalates(code, v
     assert {c[:2] for c in codes(code(f"Japan will never {verb} its war on Sudan.", ACTORS))} == {"12"}
     agreed = {c[:3] for c in codes(code(f"Japan agreed to {verb} the fighting with Sudan.", ACTORS))}
     assert agreed and agreed <= {"087", "035", "036"}
+
+
+@pytest.mark.parametrize("verb", ["ceased", "halted", "stopped", "ended"])
+def test_stopping_ones_own_attacks_or_sanctions_eases_them(code, verb):
+    assert {c[:2] for c in codes(code(f"Japan {verb} its military operations in Sudan.", ACTORS))} == {"08"}
+    assert {c for c in codes(code(f"Japan {verb} the sanctions on Sudan.", ACTORS))} == {"085"}
+
+
+def test_stopping_aid_is_still_cutting_it(code):
+    assert "162" in codes(code("Japan stopped aid to Sudan.", ACTORS))
