@@ -83,3 +83,10 @@ def test_stopping_ones_own_attacks_or_sanctions_eases_them(code, verb):
 
 def test_stopping_aid_is_still_cutting_it(code):
     assert "162" in codes(code("Japan stopped aid to Sudan.", ACTORS))
+
+
+def test_agreeing_on_the_text_of_a_deal_is_signing_it(code):
+    for text in ("Japan agreed on the draft text of a trade deal with Sudan.",
+                 "Japan agreed to the terms of the peace agreement with Sudan."):
+        assert "057" in codes(code(text, ACTORS)), text
+    assert "057" not in codes(code("Japan agreed on the text of a statement on Sudan.", ACTORS))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
-from .roles import child, obj_token, pobj_of, subject_token
+from .roles import child, obj_token, partitive_head, pobj_of, subject_token
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
@@ -77,7 +77,7 @@ class VerbMatching:
         preps = []
         for c in v.children:
             if c.dep_ in ("prep", "agent", "dative") and not is_time_phrase(c):
-                preps.append((c.lower_, pobj_of(c)))
+                preps.append((c.lower_, partitive_head(pobj_of(c))))
         if dobj is not None:
             # prepositions inside the object phrase ("a vow of closer ties from Putin")
             stack = [dobj]

@@ -292,12 +292,15 @@ def preps_of(tok):
 
 #: heads of a partitive phrase whose real head is the of-phrase ("some of its troops")
 PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder", "bulk", "majority", "portion",
-              "dozens", "hundreds", "thousands", "tens", "scores", "one", "several", "few", "each", "none"}
+              "dozens", "hundreds", "thousands", "tens", "scores", "one", "several", "few", "each", "none",
+              # ... and parts of a document: "agreed on the draft text of a free-trade deal"
+              "text", "terms", "draft", "details", "wording"}
 
 
 def partitive_head(tok):
-    """``tok`` itself, or the noun of its of-phrase when ``tok`` only counts it ("some of its
-    troops", "hundreds of soldiers", "230 of the prisoners")."""
+    """``tok`` itself, or the noun of its of-phrase when ``tok`` only counts it or is a part of
+    it ("some of its troops", "hundreds of soldiers", "230 of the prisoners", "the text of
+    the deal")."""
     if tok is not None and (tok.lower_ in PARTITIVES or tok.tag_ == "CD"):
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         o = pobj_of(of) if of is not None else None
