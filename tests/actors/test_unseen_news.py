@@ -127,3 +127,17 @@ def test_a_city_without_a_title_says_nothing_about_a_person(resolve):
     assert not [m for m in ms if "Bapat" in m.text and m.code.startswith("IND")]
     ms = resolve("Lyon resident Jean Marchal said the mayor was wrong.")
     assert not [m for m in ms if "Marchal" in m.text and m.code.startswith("FRAGOV")]
+
+
+def test_a_world_region_is_not_the_country_whose_demonym_ends_its_name(resolve):
+    for text, name, code in (("South American countries condemned the coup.", "South American", "SAM"),
+                             ("Latin American leaders met in Lima.", "Latin American", "LAM"),
+                             ("West African troops arrived in Monrovia.", "West African", "WAF")):
+        ms = resolve(text)
+        assert any(m.text.startswith(name) and m.code.startswith(code) for m in ms), text
+        assert not any(m.code.startswith("USA") for m in ms), text
+    # a country whose name starts like a region stays the country
+    ms = resolve("South African troops arrived in Lesotho.")
+    assert any(m.code.startswith("ZAF") for m in ms)
+    ms = resolve("American troops arrived in Kabul.")
+    assert any(m.code.startswith("USA") for m in ms)
