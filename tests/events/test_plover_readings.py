@@ -62,3 +62,18 @@ def test_an_arrest_stays_coercion(code):
     evs = code("Japan arrested Sudan's former minister.", [("Japan", "JPN", "country"),
                                                          ("Sudan's former minister", "SDNGOV", "person")])
     assert {(e.cameo, e.plover.event) for e in evs} == {("173", "COERCE")}
+
+
+@pytest.mark.parametrize("text", [
+    "Japan reiterated its commitment to supporting Sudan's sovereignty.",
+    "Japan reaffirmed its pledge to support Sudan.",
+    "Japan renewed its promise to back Sudan.",
+])
+def test_a_pledge_to_support_restated_is_support(code, text):
+    evs = code(text, ACTORS)
+    assert evs and all(e.cameo.startswith("05") and e.plover.event == "SUPPORT" for e in evs)
+
+
+def test_a_pledge_to_do_something_else_is_not_support(code):
+    evs = code("Japan reiterated its commitment to hold talks with Sudan.", ACTORS)
+    assert not any(e.plover.event == "SUPPORT" and e.cameo.startswith("051") for e in evs)

@@ -210,6 +210,10 @@ class VerbMatching:
         if m is not None and (m.code.startswith(("042", "043", "15"))) and self.peacekeeping(v):
             # "peacekeeping troops arrived in Monrovia", "peacekeepers began deploying": protection
             return Match(PEACEKEEPING, m.pattern, m.trigger, m.noun)
+        if m is not None and m.code.startswith(("03", "05")):
+            pm = self.pledged_support(v)
+            if pm is not None:
+                return pm
         if m is not None and "report" in roles:
             # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
             # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
@@ -260,3 +264,21 @@ class VerbMatching:
             c.dep_ == "prep" and c.lower_ in ("on", "for") and pobj_of(c) is not None
             and any(self.in_class(m, "&PKO") for m in pobj_of(c).children if m.dep_ in ("amod", "compound"))
             for c in v.children)
+
+    def pledged_support(self, v) -> Match | None:
+        """"reiterated its commitment to supporting Lebanon's sovereignty": a pledge noun
+        (``&PLEDGES``) whose content is an act of support (05) says that support now, so the
+        event is the support itself (as "reiterated its support for")."""
+        obj = obj_token(v)
+        if obj is None or not self.in_class(obj, "&PLEDGES"):
+            return None
+        for c in obj.children:
+            act = None
+            if c.dep_ == "prep" and c.lower_ == "to":
+                act = next((g for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                act = c
+            am = self.match(act) if act is not None else None
+            if am is not None and am.code.startswith("05"):
+                return Match(am.code, am.pattern, (min(v.i, act.i), max(v.i, act.i)), am.noun)
+        return None
