@@ -141,3 +141,13 @@ def test_a_world_region_is_not_the_country_whose_demonym_ends_its_name(resolve):
     assert any(m.code.startswith("ZAF") for m in ms)
     ms = resolve("American troops arrived in Kabul.")
     assert any(m.code.startswith("USA") for m in ms)
+
+
+def test_a_titled_person_with_no_country_anywhere_keeps_the_titles_sector(resolve):
+    for text, code in (("Mayor Dayton King agreed to resign from office today.", "---GOV"),
+                       ("Senator Jane Doe agreed to resign from office today.", "---LEG")):
+        ms = resolve(text)
+        assert any(m.kind == "person" and m.code == code for m in ms), text
+    # no title: nothing is known
+    ms = resolve("Dayton King agreed to resign from the board today.")
+    assert all(m.code == "---" for m in ms if m.kind == "person")

@@ -417,7 +417,8 @@ class ActorStage:
 
     def _untitled_context(self, sp, doc, ms) -> None:
         """A person with a title but no nationality: the sentence's (else the
-        article's) most-named country ("Planning Minister X said Vietnam...")."""
+        article's) most-named country ("Planning Minister X said Vietnam..."); with no
+        country at all, the title's sector alone ("Mayor X": ---GOV)."""
         todo = [w for w in ms if w.kind == "person" and w.extra.get("title_sector") and w.rule == "ner:person"]
         if not todo:
             return
@@ -429,6 +430,9 @@ class ActorStage:
             pick = (local or article).most_common(1)
             if pick:
                 w.code, w.rule = compose(pick[0][0], w.extra["title_sector"]), "inferred:title+context"
+            else:
+                # no country anywhere: the title still says what the person is ("Mayor X": ---GOV)
+                w.code, w.rule = compose("---", w.extra["title_sector"]), "inferred:title"
 
     def _shortforms(self, sp, ms) -> None:
         """One-word names ("Kim") resolve to the article's most salient full name with that word."""
