@@ -49,3 +49,12 @@ def code(pipeline, coder_stage):
 
 def dyads(events):
     return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo) for e in events}
+
+
+#: two actors for rule tests: "Japan ... Sudan"
+JAPAN_SUDAN = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+
+
+def codes(events) -> set[str]:
+    """The CAMEO codes of ``events``."""
+    return {e.cameo for e in events}

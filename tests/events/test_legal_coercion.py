@@ -5,12 +5,10 @@ cases where they must not fire."""
 from __future__ import annotations
 
 import pytest
+from conftest import JAPAN_SUDAN, codes
 
-ACTORS = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+ACTORS = JAPAN_SUDAN
 
-
-def codes(evs):
-    return {e.cameo for e in evs}
 
 
 @pytest.mark.parametrize("text", [

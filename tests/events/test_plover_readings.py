@@ -5,8 +5,9 @@ intent (AGREE), as the PLOVER manual's AGREE section asks."""
 from __future__ import annotations
 
 import pytest
+from conftest import JAPAN_SUDAN
 
-ACTORS = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+ACTORS = JAPAN_SUDAN
 
 
 @pytest.mark.parametrize("text", [

@@ -85,7 +85,7 @@ def test_a_synonym_does_not_change_the_score(scored):
 def test_the_score_counts_wrong_events():
     """The scorer is not vacuous: a wrong type or a wrong target is no hit."""
     from whimbrel.evaluate import GoldDoc, GoldEvent
-    from whimbrel.model import Actor, Evidence, Event, Modality, Plover
+    from whimbrel.model import Actor, Evidence, Event, Modality
 
     lex = load_lexicon()
 

@@ -9,13 +9,9 @@ not fire.
 from __future__ import annotations
 
 import pytest
+from conftest import JAPAN_SUDAN, codes
 
-
-def codes(evs):
-    return {e.cameo for e in evs}
-
-
-ACTORS = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+ACTORS = JAPAN_SUDAN
 
 
 @pytest.mark.parametrize("verb", ["gave", "provided", "delivered", "donated", "sent"])
