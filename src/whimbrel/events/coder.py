@@ -141,6 +141,7 @@ class EventStage:
 
                 found = [j for e in found if (j := self.relevance.judge(e, ctx)) is not None]
             events.extend(found)
+        doc.spacy.user_data.pop("whimbrel_nodes", None)  # the token table nodes_of read (roles.py)
         floor = self.settings.min_confidence
         doc.events = [e for e in _dedupe(events) if e.confidence >= floor]
         return doc

@@ -43,20 +43,47 @@ class Node:
         return f"Node({self.i}, {self.text!r}, {self.dep_})"
 
 
+_ATTRS = None
+
+
+def _token_table(doc):
+    """Per-document table of the token attributes Nodes need, read once with ``Doc.to_array``
+    (reading them token by token through spaCy's ``Token`` objects is the coder's largest cost)."""
+    global _ATTRS
+    table = doc.user_data.get("whimbrel_nodes")
+    if table is not None and table[0] == len(doc):
+        return table[1]
+    if _ATTRS is None:
+        from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+
+        _ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY]
+    strings = doc.vocab.strings
+    rows = []
+    for i, (orth, lower, lemma, pos, tag, dep, head, idx, space) in enumerate(doc.to_array(_ATTRS).tolist()):
+        if head >= 2**63:
+            head -= 2**64  # HEAD is a relative offset stored unsigned
+        rows.append((strings[orth], strings[lower], strings[lemma], strings[pos] if pos else "",
+                     strings[tag] if tag else "", strings[dep] if dep else "", i + head, idx, " " if space else ""))
+    doc.user_data["whimbrel_nodes"] = (len(doc), rows)
+    return rows
+
+
 def nodes_of(span) -> list[Node]:
     """Copy a sentence span's tokens into linked :class:`Node` objects (in order)."""
+    rows = _token_table(span.doc)
     nodes = []
     by_i = {}
     heads = []
-    for t in span:
+    for i in range(span.start, span.end):
+        text, lower, lemma, pos, tag, dep, head, idx, ws = rows[i]
         n = Node()
-        n.i, n.text, n.idx = t.i, t.text, t.idx
-        n.lower_, n.lemma_, n.pos_, n.tag_, n.dep_ = t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_
-        n.whitespace_ = t.whitespace_
+        n.i, n.text, n.idx = i, text, idx
+        n.lower_, n.lemma_, n.pos_, n.tag_, n.dep_ = lower, lemma, pos, tag, dep
+        n.whitespace_ = ws
         n.children = []
         nodes.append(n)
-        by_i[t.i] = n
-        heads.append(t.head.i)
+        by_i[i] = n
+        heads.append(head)
     for n, h in zip(nodes, heads):
         hn = by_i.get(h)
         if hn is None or hn is n:
