@@ -410,6 +410,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         retreat_only = False
         if m is None and "retreat" in roles and v.pos_ == "VERB":
             m, retreat_only = Match("0874", None, (v.i, v.i)), True  # kept only for armed forces, below
+        elif (m is None and xc is not None and "transparent" in roles
+              and "retreat" in self.lex.roles.get(xc.lemma_.lower(), ())):
+            # "troops began leaving Afghanistan": the aspectual verb's act is a withdrawal
+            m, retreat_only, act_v = Match("0874", None, (v.i, xc.i)), True, xc
         if m is None:
             return
         if m.noun is not None:
@@ -521,7 +525,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
         elif code.startswith("182") and src and all(_is_military(a) for a in src):
             code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
-        if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
+        if (retreat_only or "retreat" in roles) and src and all(_is_military(a) for a in src) and not code.startswith("1"):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
             m = Match(code, None, m.trigger, m.noun)
@@ -537,7 +541,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
-        pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
+        pid = (m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_}" if m.noun is not None
+               else "verbs.tsv:retreat" if retreat_only else "")
         conf = confidence.pattern_prior(m.pattern, noun=m.noun is not None)
         p = m.pattern
         # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act

@@ -1,0 +1,87 @@
+"""Appeals, trips, boycotts, light verbs and withdrawals (issue 10: rules and classes, not rows).
+
+- An appeal (CAMEO 02) is a PLOVER REQUEST; seeking refuge in a country appeals to that country.
+- A trip (042/043) is made by a political actor: migrants arriving in a country are no visit.
+- Boycotting a meeting is a boycott (143, PROTEST); announcing one is a threat of it (133).
+- join / lead / head pass through to their event noun ("joined an investigation": 090).
+- Armed forces leaving a place withdraw from it (0874), whatever other verb is the trigger.
+
+Each rule has synonym swaps and a case where it must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import JAPAN_SUDAN, codes
+
+ACTORS = JAPAN_SUDAN
+
+
+@pytest.mark.parametrize("thing", ["refuge", "asylum", "shelter", "sanctuary"])
+@pytest.mark.parametrize("verb", ["sought", "have sought", "are seeking"])
+def test_seeking_refuge_in_a_country_is_an_appeal_to_it(code, verb, thing):
+    text = f"Thousands of Sudanese civilians {verb} {thing} in Japan."
+    evs = code(text, [("Sudanese civilians", "SDNCVL", "group"), ("Japan", "JPN", "country")])
+    hit = [e for e in evs if e.cameo.startswith("023")]
+    assert hit and hit[0].plover.event == "REQUEST" and hit[0].target is not None and hit[0].target.code == "JPN"
+
+
+def test_appeals_are_requests_in_plover(code):
+    evs = code("Sudan appealed to Japan for humanitarian aid.", ACTORS)
+    assert evs and all(e.plover.event == "REQUEST" for e in evs if e.cameo.startswith("02"))
+    assert any(e.cameo.startswith("02") for e in evs)
+
+
+@pytest.mark.parametrize("who,code_", [("migrants", "---CVL"), ("tourists", "---CVL"), ("refugees", "SDNREF")])
+@pytest.mark.parametrize("verb", ["arrived in", "travelled to", "visited"])
+def test_people_who_are_not_political_actors_make_no_visit(code, who, code_, verb):
+    text = f"Hundreds of {who} {verb} Japan on Monday."
+    evs = code(text, [(who, code_, "group"), ("Japan", "JPN", "country")])
+    assert not {c for c in codes(evs) if c.startswith(("042", "043"))}
+
+
+@pytest.mark.parametrize("verb", ["arrived in", "travelled to", "visited"])
+def test_a_minister_arriving_makes_a_visit(code, verb):
+    text = f"The Sudanese foreign minister {verb} Japan on Monday."
+    evs = code(text, [("Sudanese foreign minister", "SDNGOV", "person"), ("Japan", "JPN", "country")])
+    assert "042" in codes(evs)
+
+
+@pytest.mark.parametrize("meeting", ["the meeting", "the summit", "the conference"])
+def test_boycotting_a_meeting_is_a_boycott_and_announcing_it_a_threat(code, meeting):
+    assert "143" in codes(code(f"Sudan boycotted {meeting} in Japan.", ACTORS))
+    evs = code(f"Sudan said it will boycott {meeting} in Japan.", ACTORS)
+    assert {e.plover.event for e in evs} == {"THREATEN"}
+
+
+def test_boycotting_talks_is_still_rejecting_negotiation(code):
+    assert "125" in codes(code("Sudan boycotted the talks with Japan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["joined", "is leading", "headed"])
+@pytest.mark.parametrize("noun,root", [("an investigation into", "09"), ("the talks with", "04"),
+                                       ("an offensive against", "19")])
+def test_join_lead_and_head_pass_through_to_their_event_noun(code, verb, noun, root):
+    evs = code(f"Japan {verb} {noun} Sudan.", ACTORS)
+    assert any(c.startswith(root) for c in codes(evs)), codes(evs)
+
+
+def test_joining_an_organisation_is_not_an_event(code):
+    assert not codes(code("Sudan joined the African Union in 1956.", [("Sudan", "SDN", "country")]))
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese troops left Sudan.",
+    "Japanese troops have begun leaving Sudan.",
+    "Japanese soldiers withdrew from Sudan.",
+    "Japanese troops pulled out of Sudan.",
+])
+def test_armed_forces_leaving_a_place_withdraw_from_it(code, text):
+    force = " ".join(text.split()[:2])
+    evs = code(text, [(force, "JPNMIL", "group"), ("Sudan", "SDN", "country")])
+    assert "0874" in codes(evs)
+
+
+def test_people_leaving_a_place_do_not_withdraw(code):
+    evs = code("Japanese students left Sudan.", [("Japanese students", "JPNEDU", "group"), ("Sudan", "SDN", "country")])
+    assert "0874" not in codes(evs)
