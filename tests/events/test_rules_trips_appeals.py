@@ -85,3 +85,20 @@ def test_armed_forces_leaving_a_place_withdraw_from_it(code, text):
 def test_people_leaving_a_place_do_not_withdraw(code):
     evs = code("Japanese students left Sudan.", [("Japanese students", "JPNEDU", "group"), ("Sudan", "SDN", "country")])
     assert "0874" not in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["pledged", "promised", "vowed"])
+def test_a_pledge_of_support_keeps_its_object_over_an_infinitive_of_purpose(code, verb):
+    evs = code(f"Japan {verb} its full support for an initiative by Sudan to form an alliance.", ACTORS)
+    assert {e.plover.event for e in evs} == {"SUPPORT"}
+
+
+@pytest.mark.parametrize("text,code_", [("Japan agreed to withdraw its troops from Sudan.", "0356"),
+                                         ("Japan vowed to attack Sudan.", "138")])
+def test_a_controlled_act_still_takes_the_control_verbs_form(code, text, code_):
+    assert code_ in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb,code_", [("upgraded", "050"), ("downgraded", "161")])
+def test_upgrading_ties_is_diplomatic_cooperation_as_downgrading_is_reducing_them(code, verb, code_):
+    assert code_ in codes(code(f"Japan {verb} diplomatic ties with Sudan.", ACTORS))

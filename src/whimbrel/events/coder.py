@@ -386,8 +386,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 m, act_v = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun), xc
             elif "request" in roles:
                 pass  # the verb's own code; its object is the target
-            elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):
-                pass  # "staged demonstrations to demand reforms": the demonstration is the event
+            elif own and (xc.dep_ != "xcomp" or not any(r in roles for r in ("intent", "threaten", "reject", "deny"))):
+                # "staged demonstrations to demand reforms": the demonstration is the event; so is
+                # "pledged support for X('s plan) to form an alliance": an infinitive of purpose
+                # is no act the pledge controls
+                pass
             else:
                 am = self.code_verb(xc)
                 if am is not None and am.pattern is not None and am.pattern.priority == 2 and not (
