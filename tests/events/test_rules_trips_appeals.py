@@ -102,3 +102,25 @@ def test_a_controlled_act_still_takes_the_control_verbs_form(code, text, code_):
 @pytest.mark.parametrize("verb,code_", [("upgraded", "050"), ("downgraded", "161")])
 def test_upgrading_ties_is_diplomatic_cooperation_as_downgrading_is_reducing_them(code, verb, code_):
     assert code_ in codes(code(f"Japan {verb} diplomatic ties with Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["flew", "airlifted", "shipped"])
+@pytest.mark.parametrize("thing", ["medicine", "food supplies", "medical equipment"])
+def test_relief_goods_flown_or_shipped_are_humanitarian_aid(code, verb, thing):
+    assert "073" in codes(code(f"Japan {verb} {thing} to Sudan.", ACTORS))
+
+
+def test_flying_to_a_place_is_still_a_trip(code):
+    evs = code("The Japanese foreign minister flew to Sudan.", [("Japanese foreign minister", "JPNGOV"), ("Sudan", "SDN", "country")])
+    assert "042" in codes(evs) and "073" not in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["blockaded", "blocked"])
+def test_a_blockade_by_armed_forces_is_military_force(code, verb):
+    evs = code(f"Japanese troops {verb} the Sudanese port.", [("Japanese troops", "JPNMIL", "group"), ("Sudanese", "SDN", "country")])
+    assert {e.cameo for e in evs} == {"191"}
+
+
+def test_a_blockade_by_protesters_is_a_protest(code):
+    evs = code("Sudanese protesters blockaded the parliament of Japan.", [("Sudanese protesters", "SDNCVL", "group"), ("Japan", "JPN", "country")])
+    assert "191" not in codes(evs) and any(c.startswith("14") for c in codes(evs))

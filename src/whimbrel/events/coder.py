@@ -528,6 +528,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
         elif code.startswith("182") and src and all(_is_military(a) for a in src):
             code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
+        elif code.startswith("144") and src and all(_is_military(a) for a in src):
+            code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
         if (retreat_only or "retreat" in roles) and src and all(_is_military(a) for a in src) and not code.startswith("1"):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
