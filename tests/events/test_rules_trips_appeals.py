@@ -124,3 +124,15 @@ def test_a_blockade_by_armed_forces_is_military_force(code, verb):
 def test_a_blockade_by_protesters_is_a_protest(code):
     evs = code("Sudanese protesters blockaded the parliament of Japan.", [("Sudanese protesters", "SDNCVL", "group"), ("Japan", "JPN", "country")])
     assert "191" not in codes(evs) and any(c.startswith("14") for c in codes(evs))
+
+
+@pytest.mark.parametrize("verb", ["dismissed", "threw out", "rejected", "quashed", "turned down"])
+@pytest.mark.parametrize("claim", ["petition", "appeal", "lawsuit", "complaint", "electoral protest"])
+def test_a_claim_dismissed_by_a_court_is_rejected(code, verb, claim):
+    evs = code(f"The Japanese court {verb} the {claim} filed by Sudan.", [("Japanese court", "JPNJUD", "group"), ("Sudan", "SDN", "country")])
+    assert "120" in codes(evs)
+
+
+def test_a_claim_filed_is_not_a_rejection(code):
+    evs = code("Sudan filed a petition with the Japanese court.", [("Sudan", "SDN", "country"), ("Japanese court", "JPNJUD", "group")])
+    assert not {c for c in codes(evs) if c.startswith("12")}
