@@ -119,6 +119,10 @@ CLASSES: dict[str, Spec] = {
         wordnet="summit.n.03, meeting.n.01", words="meeting, summit, summit meeting, conference, session",
         exclude="group meeting",
     ),
+    "&VISITS": S(
+        "visits and trips between actors (cancel, call off: REJECT, as the PLOVER manual codes cancelled meetings)",
+        words="visit, visits, state visit, official visit, planned visit, trip, tour",
+    ),
     "&MEDIATIONS": S(
         "mediation (launch, offer, end)",
         petrarch="&MEDIATION", words="mediation, mediation effort, peace effort, peace initiative, good offices",

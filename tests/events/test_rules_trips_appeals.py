@@ -136,3 +136,20 @@ def test_a_claim_dismissed_by_a_court_is_rejected(code, verb, claim):
 def test_a_claim_filed_is_not_a_rejection(code):
     evs = code("Sudan filed a petition with the Japanese court.", [("Sudan", "SDN", "country"), ("Japanese court", "JPNJUD", "group")])
     assert not {c for c in codes(evs) if c.startswith("12")}
+
+
+@pytest.mark.parametrize("verb", ["cancelled", "called off", "scrapped"])
+@pytest.mark.parametrize("what", ["a planned visit to", "the summit with", "a trip to"])
+def test_a_cancelled_visit_or_meeting_is_a_rejection(code, verb, what):
+    # PLOVER manual, SANCTION ambiguities: "Cancellation of meetings are REJECT"
+    evs = code(f"Japan {verb} {what} Sudan.", ACTORS)
+    assert [e.cameo for e in evs] == ["125"] and evs[0].target.code == "SDN"
+
+
+@pytest.mark.parametrize("verb", ["cancelled", "revoked", "rescinded", "annulled"])
+def test_cancelling_sanctions_eases_them(code, verb):
+    assert "085" in codes(code(f"Japan {verb} the sanctions on Sudan.", ACTORS))
+
+
+def test_cancelling_a_contract_is_no_event(code):
+    assert not codes(code("Japan cancelled a contract with a Sudanese firm.", [("Japan", "JPN", "country")]))
