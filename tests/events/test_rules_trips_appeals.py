@@ -153,3 +153,19 @@ def test_cancelling_sanctions_eases_them(code, verb):
 
 def test_cancelling_a_contract_is_no_event(code):
     assert not codes(code("Japan cancelled a contract with a Sudanese firm.", [("Japan", "JPN", "country")]))
+
+
+@pytest.mark.parametrize("text", [
+    "A Japanese judge has ordered nine ex-members of the government in Sudan jailed while they are investigated.",
+    "A Japanese judge ordered nine former ministers of Sudan jailed.",
+    "A Japanese judge has ordered six ex-officials of the government in Sudan arrested while they are investigated.",
+])
+def test_an_order_that_people_be_jailed_is_the_judges_act(code, text):
+    evs = code(text, [("Japanese judge", "JPNJUD", "person"), ("Sudan", "SDN", "country")])
+    hit = [e for e in evs if e.cameo_root == "17"]
+    assert hit and hit[0].source.code == "JPNJUD"
+
+
+def test_an_order_reported_in_a_that_clause_stays_a_demand(code):
+    evs = code("The Japanese judge ordered that Sudan pays the fine.", [("Japanese judge", "JPNJUD", "person"), ("Sudan", "SDN", "country")])
+    assert not any(e.cameo_root == "17" for e in evs)

@@ -358,6 +358,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         kind = None
         m = verb_m = self.code_verb(v)
         xc = None
+        small_clause = False  # "ordered [X jailed]" parsed as a clause whose subject is X
         act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -370,6 +371,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "ordered nine former ministers jailed": the ordered act hangs on the object
             d = child(v, "dobj")
             xc = next((c for c in (d.children if d is not None else ()) if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+            # ... or is parsed as a small clause of its own ("ordered [nine ex-members jailed]")
+            if xc is None:
+                xc = next((c for c in v.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD")
+                           and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)), None)
+                small_clause = xc is not None
         if xc is not None and any(r in roles for r in CONTROL):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
             am = self.code_verb(xc) if "command" in roles else None
@@ -432,6 +438,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         src, tgt = self.args(act_v, m.pattern, code)
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
+            if small_clause and s2:
+                src, tgt = s2, tgt or src  # the small clause's subject is who is jailed, not who orders it
             src = src or s2
             if "command" in roles and kind is None:
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
