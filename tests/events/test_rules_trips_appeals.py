@@ -169,3 +169,14 @@ def test_an_order_that_people_be_jailed_is_the_judges_act(code, text):
 def test_an_order_reported_in_a_that_clause_stays_a_demand(code):
     evs = code("The Japanese judge ordered that Sudan pays the fine.", [("Japanese judge", "JPNJUD", "person"), ("Sudan", "SDN", "country")])
     assert not any(e.cameo_root == "17" for e in evs)
+
+
+@pytest.mark.parametrize("text", ["Japan let free Sudanese activists.", "Japan set free dozens of Sudanese activists.",
+                                  "Japan set the Sudanese activists free."])
+def test_setting_people_free_releases_them(code, text):
+    evs = code(text, [("Japan", "JPN", "country")])
+    assert "0841" in codes(evs)
+
+
+def test_setting_up_or_letting_in_is_no_release(code):
+    assert "0841" not in codes(code("Japan set up a committee and let in Sudanese journalists.", [("Japan", "JPN", "country")]))
