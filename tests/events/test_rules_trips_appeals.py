@@ -180,3 +180,14 @@ def test_setting_people_free_releases_them(code, text):
 
 def test_setting_up_or_letting_in_is_no_release(code):
     assert "0841" not in codes(code("Japan set up a committee and let in Sudanese journalists.", [("Japan", "JPN", "country")]))
+
+
+@pytest.mark.parametrize("text", ["Sudanese dockworkers called off their protest.", "Sudanese teachers ended their strike.",
+                                  "Sudanese workers called off the general strike."])
+def test_calling_off_a_strike_or_protest_eases_dissent(code, text):
+    evs = code(text, [(" ".join(text.split()[:2]), "SDNLAB", "group")])
+    assert "082" in codes(evs)
+
+
+def test_a_call_still_needs_someone_on_the_receiving_end(code):
+    assert not codes(code("The Japanese minister called the plan a mistake.", [("Japanese minister", "JPNGOV")]))

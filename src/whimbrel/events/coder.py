@@ -545,8 +545,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             tgt = [a for a in tgt if not _is_military(a)] or self.place_target(act_v, from_ok=True)
         elif retreat_only:
             return
-        if not tgt and "needtarget" in roles:
-            return  # "asked where he was", "told reporters": only with someone on the receiving end
+        if not tgt and "needtarget" in roles and not (m.pattern is not None and m.pattern.particle and m.pattern.object):
+            # "asked where he was", "told reporters": only with someone on the receiving end;
+            # a phrasal pattern with its object ("called off the strike") is an act without one
+            return
         p = m.pattern
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
                 (src and tgt) or (len({a.code for a in src}) >= 2 and code.startswith(SYM_PREFIXES))):

@@ -58,6 +58,7 @@ ARTICLE_MIN = 3  # cue count from which an article is "mostly about" a domain
 NONE, WEAK, STRONG = 0, 1, 2
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+DISSENT_EASED = "082"  # calling off a strike or protest: as political as staging it
 TRIP_CODES = frozenset({"042", "043"})  # make / host a visit: the traveller must be political
 
 
@@ -327,10 +328,11 @@ class Relevance:
 
     def political_act(self, e: Event) -> bool:
         """Acts that are political whoever does them, when a side is known: a protest or strike
-        by a known group ("employees stopped work in a strike", "Serbs demonstrated"), violence
+        by a known group, or its end ("employees stopped work in a strike", "Serbs demonstrated",
+        "teachers called off their strike"), violence
         against people of a known country ("three Iraqi civilians were killed in a car bombing")."""
         sides = [a for a in (e.source, e.target) if a is not None and not self.is_agent(a)]
-        if e.cameo_root == PROTEST_ROOT:
+        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith(DISSENT_EASED):
             s = e.source
             return s in sides and (s.country not in (None, "---") or _sector(s) not in (None, "CVL"))
         if e.cameo_root in VIOLENT_ROOTS:
