@@ -1,0 +1,104 @@
+"""Progress of long runs (ingest, watch, recode, dedup), on stderr.
+
+On a terminal: a live bar (rich) with the count, the rate and, when the total
+is known, the time left; a spinner with the time spent for a step whose length
+is not known. Not on a terminal (a log, a pipe, cron): no bar and no spinner;
+the commands that work in batches print one plain line per batch instead, and
+every command ends with its summary line. ``WHIMBREL_PROGRESS=0`` switches the
+bar off on a terminal too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+
+
+def live() -> bool:
+    """Whether stderr is a terminal that wants a live bar."""
+    return os.environ.get("WHIMBREL_PROGRESS", "1") != "0" and sys.stderr.isatty()
+
+
+class Bar:
+    """A progress bar on stderr for ``total`` items (None: not known), or nothing when not
+    :func:`live`. ``advance(n, description)`` moves it; ``print(text)`` writes a line above it."""
+
+    def __init__(self, total: int | None = None, *, unit: str = "articles", description: str = ""):
+        self.unit = unit
+        self.done = 0
+        self.t0 = time.perf_counter()
+        self._bar = None
+        if not live():
+            return
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self._bar = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task(description, total=total, rate="")
+        self._bar.start()
+
+    @property
+    def active(self) -> bool:
+        return self._bar is not None
+
+    def rate(self) -> float:
+        return self.done / max(time.perf_counter() - self.t0, 1e-9)
+
+    def set_total(self, total: int | None) -> None:
+        if self._bar:
+            self._bar.update(self._task, total=total)
+
+    def advance(self, n: int = 1, description: str | None = None) -> None:
+        self.done += n
+        if self._bar:
+            fields = {"rate": f"{self.rate():.1f} {self.unit}/s"}
+            if description is not None:
+                fields["description"] = description
+            self._bar.update(self._task, advance=n, **fields)
+
+    def update(self, done: int, total: int | None = None) -> None:
+        """Set the count (and the total) outright."""
+        self.advance(done - self.done)
+        if total is not None:
+            self.set_total(total)
+
+    def print(self, text: str) -> None:
+        """A line on stderr above the bar (plain, when there is no bar)."""
+        if self._bar:
+            self._bar.console.print(text, markup=False, highlight=False)
+        else:
+            import click
+
+            click.echo(text, err=True)
+
+    def close(self) -> None:
+        if self._bar:
+            self._bar.stop()
+            self._bar = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def spinner(text: str):
+    """A spinner with the time spent while a step of unknown length runs (a terminal only)."""
+    if not live():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn(text), TimeElapsedColumn(), console=Console(stderr=True),
+                  transient=True) as p:
+        p.add_task(text, total=None)
+        yield
