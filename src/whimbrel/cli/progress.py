@@ -25,12 +25,13 @@ class Bar:
     """A progress bar on stderr for ``total`` items (None: not known), or nothing when not
     :func:`live`. ``advance(n, description)`` moves it; ``print(text)`` writes a line above it."""
 
-    def __init__(self, total: int | None = None, *, unit: str = "articles", description: str = ""):
+    def __init__(self, total: int | None = None, *, unit: str = "articles", description: str = "",
+                 console=None):
         self.unit = unit
         self.done = 0
         self.t0 = time.perf_counter()
         self._bar = None
-        if not live():
+        if console is None and not live():
             return
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
@@ -39,7 +40,7 @@ class Bar:
         self._bar = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=True)
+            console=console or Console(stderr=True), transient=True)
         self._task = self._bar.add_task(description, total=total, rate="")
         self._bar.start()
 

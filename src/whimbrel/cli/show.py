@@ -9,7 +9,8 @@ import click
 from ..store.cells import safe, safe_text
 from . import main
 from .events import cli_errors, db_option, min_confidence_option, open_store
-from .output import CSV_COLUMNS, Output, OutputCommand, flat_record, output_options, table_lines
+from .output import (CSV_COLUMNS, Output, OutputCommand, date_range, flat_record, modal, output_options, place,
+                     table_lines)
 
 TRIGGER_STYLE = "bold black on yellow"
 SOURCE_STYLE = "bold cyan underline"
@@ -165,15 +166,13 @@ def show_cmd(article_id: str, db: str | None, min_confidence: float | None, colo
     console.print(body)
     console.print()
     table = Table(title=f"{len(records)} events", show_lines=False)
-    for col in ("#", "date", "source", "cameo", "target", "plover", "goldstein", "trigger", "modality"):
-        table.add_column(col)
+    for col in ("#", "date", "source", "cameo", "target", "plover", "goldstein", "place", "trigger", "modality"):
+        table.add_column(col, no_wrap=col == "date")
     for n, rec in enumerate(records, start=1):
-        mod = rec.get("modality") or {}
-        flags = ",".join(k for k in ("negated", "future", "hypothetical") if mod.get(k))
         table.add_row(*(safe(c) for c in (
-            f"E{n}", rec.get("date") or "", (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
+            f"E{n}", date_range(rec), (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
             (rec.get("target") or {}).get("code") or "---", (rec.get("plover") or {}).get("event") or "",
-            "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}",
-            (rec.get("evidence") or {}).get("trigger") or "", flags,
+            "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}", place(rec),
+            (rec.get("evidence") or {}).get("trigger") or "", modal(rec),
         )))
     console.print(table)
