@@ -184,9 +184,12 @@ def export_cmd(db, fmt, output, raw, header, **kw):
     """Export events in the field's formats, with the same filters as `whimbrel events`."""
     from ..store import export
 
+    from .progress import Bar
+
     flt = filter_from_options(**kw)
-    with open_reader(db, raw=raw, quiet=True) as store:
-        res = export.export(store.con, fmt, output, flt=flt, level=_level(raw), header=header)
+    with open_reader(db, raw=raw, quiet=True) as store, Bar(unit="events", description="exporting") as bar:
+        res = export.export(store.con, fmt, output, flt=flt, level=_level(raw), header=header,
+                            progress=(lambda n: bar.update(n)) if output != "-" else None)
     if output != "-":
         click.echo(f"{res.rows} events written to {res.path} ({fmt})", err=True)
 
