@@ -191,7 +191,7 @@ def export_cmd(db, fmt, output, raw, header, **kw):
         res = export.export(store.con, fmt, output, flt=flt, level=_level(raw), header=header,
                             progress=(lambda n: bar.update(n)) if output != "-" else None)
     if output != "-":
-        click.echo(f"{res.rows} events written to {res.path} ({fmt})", err=True)
+        click.echo(f"{res.rows} events written to {res.path} ({fmt}) in {bar.seconds():.1f} s", err=True)
 
 
 def _actor(text: str, store, since, until):
@@ -434,7 +434,7 @@ def recode_cmd(db, force, limit, no_dedup):
 
         st = recode(store, pipe, force=force, limit=limit, dedup=not no_dedup, progress=progress)
     click.echo(f"{st.recoded} of {st.todo} articles re-coded with {st.version} ({st.failed} failed); "
-               f"events {st.events_before} -> {st.events_after}")
+               f"events {st.events_before} -> {st.events_after} in {bar.seconds():.1f} s")
 
 
 #: re-code: one plain progress line per this many articles when stderr is not a terminal

@@ -311,18 +311,6 @@ def flat_record(rec: dict) -> dict:
     }
 
 
-def csv_text(records: list[dict], *, header: bool = True) -> str:
-    """CSV of event records; control characters escaped, cells that a spreadsheet would run as
-    formulas neutralised (:func:`~whimbrel.store.cells.csv_cell`)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    if header:
-        w.writeheader()
-    for rec in records:
-        w.writerow({k: csv_cell(v) for k, v in flat_record(rec).items()})
-    return buf.getvalue()
-
-
 def cut(text, width: int) -> str:
     """``text`` made safe and cut to ``width`` characters (an ellipsis marks the cut)."""
     text = safe(text)

@@ -48,8 +48,12 @@ class Bar:
     def active(self) -> bool:
         return self._bar is not None
 
+    def seconds(self) -> float:
+        """Time since the bar was made."""
+        return time.perf_counter() - self.t0
+
     def rate(self) -> float:
-        return self.done / max(time.perf_counter() - self.t0, 1e-9)
+        return self.done / max(self.seconds(), 1e-9)
 
     def set_total(self, total: int | None) -> None:
         if self._bar:
