@@ -21,6 +21,27 @@ def test_bar_shows_count_rate_and_time_left():
     assert "coding" in text and "4/10" in text and "articles/s" in text and "ETA" in text
 
 
+def test_without_a_total_a_count_and_rate_but_no_time_left():
+    buf = io.StringIO()
+    bar = progress.Bar(unit="docs", description="coding", console=Console(file=buf, force_terminal=True, width=150))
+    bar.advance(7)
+    bar._bar.refresh()
+    bar.close()
+    bar.advance(1)  # after close: counted, not drawn again
+    assert bar._bar is None and bar.done == 8
+    text = buf.getvalue()
+    assert "7 docs" in text and "docs/s" in text and "ETA" not in text
+
+
+def test_a_total_learnt_on_the_way_gives_time_left():
+    buf = io.StringIO()
+    bar = progress.Bar(unit="articles", console=Console(file=buf, force_terminal=True, width=150))
+    bar.update(2, 8)  # recode's progress(done, total)
+    bar._bar.refresh()
+    bar.close()
+    assert "2/8" in buf.getvalue() and "ETA" in buf.getvalue()
+
+
 def test_no_bar_when_stderr_is_not_a_terminal(monkeypatch):
     assert not progress.live()  # pytest captures stderr
     bar = progress.Bar(10)

@@ -9,6 +9,7 @@ raw events are waiting (``whimbrel dedup`` does it explicitly).
 from __future__ import annotations
 
 import sys
+import time
 
 import click
 
@@ -424,17 +425,22 @@ def recode_cmd(db, force, limit, no_dedup):
     from ..store.recode import recode
     from .progress import Bar
 
-    with open_store(db) as store, Bar(unit="articles", description="re-coding") as bar:
+    t0 = time.perf_counter()
+    with open_store(db) as store:
         pipe = Pipeline.load(Settings.from_env())
+        bar = Bar(unit="articles", description="re-coding")  # the rate counts from here, the model loaded
 
         def progress(done: int, total: int) -> None:
             bar.update(done, total)
             if not bar.active and (done % RECODE_LINE_EVERY == 0 or done == total):
                 click.echo(f"re-coded {done} of {total} articles ({bar.rate():.1f} articles/s)", err=True)
 
-        st = recode(store, pipe, force=force, limit=limit, dedup=not no_dedup, progress=progress)
+        try:
+            st = recode(store, pipe, force=force, limit=limit, dedup=not no_dedup, progress=progress)
+        finally:
+            bar.close()
     click.echo(f"{st.recoded} of {st.todo} articles re-coded with {st.version} ({st.failed} failed); "
-               f"events {st.events_before} -> {st.events_after} in {bar.seconds():.1f} s")
+               f"events {st.events_before} -> {st.events_after} in {time.perf_counter() - t0:.1f} s")
 
 
 #: re-code: one plain progress line per this many articles when stderr is not a terminal

@@ -27,26 +27,37 @@ class Bar:
 
     def __init__(self, total: int | None = None, *, unit: str = "articles", description: str = "",
                  console=None):
-        self.unit = unit
+        self.unit, self.total, self.description = unit, total, description
         self.done = 0
         self.t0 = time.perf_counter()
-        self._bar = None
-        if console is None and not live():
-            return
+        self._console = console
+        self._live = console is not None or live()
+        self._bar = None  # drawn now when the total is known, else on first use (recode learns it then)
+        self._closed = False
+        if self._live and total is not None:
+            self._start()
+
+    def _start(self) -> None:
         from rich.console import Console
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                    TimeElapsedColumn, TimeRemainingColumn)
 
-        self._bar = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=console or Console(stderr=True), transient=True)
-        self._task = self._bar.add_task(description, total=total, rate="")
+        if self.total is None:  # a count and a rate; no bar to fill and no time left to guess
+            columns = [SpinnerColumn(), TextColumn("{task.description}"),
+                       TextColumn("{task.completed:.0f} " + self.unit), TextColumn("{task.fields[rate]}"),
+                       TimeElapsedColumn()]
+        else:
+            columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                       TimeRemainingColumn()]
+        self._bar = Progress(*columns, console=self._console or Console(stderr=True), transient=True)
+        self._task = self._bar.add_task(self.description, total=self.total, completed=self.done, rate="")
         self._bar.start()
 
     @property
     def active(self) -> bool:
-        return self._bar is not None
+        """Whether a bar is drawn (stderr is a terminal), as opposed to plain lines or nothing."""
+        return self._live
 
     def seconds(self) -> float:
         """Time since the bar was made."""
@@ -56,10 +67,13 @@ class Bar:
         return self.done / max(self.seconds(), 1e-9)
 
     def set_total(self, total: int | None) -> None:
+        self.total = total
         if self._bar:
             self._bar.update(self._task, total=total)
 
     def advance(self, n: int = 1, description: str | None = None) -> None:
+        if self._live and self._bar is None and not self._closed:
+            self._start()
         self.done += n
         if self._bar:
             fields = {"rate": f"{self.rate():.1f} {self.unit}/s"}
@@ -69,12 +83,14 @@ class Bar:
 
     def update(self, done: int, total: int | None = None) -> None:
         """Set the count (and the total) outright."""
-        self.advance(done - self.done)
         if total is not None:
             self.set_total(total)
+        self.advance(done - self.done)
 
     def print(self, text: str) -> None:
         """A line on stderr above the bar (plain, when there is no bar)."""
+        if self._live and self._bar is None and not self._closed:
+            self._start()
         if self._bar:
             self._bar.console.print(text, markup=False, highlight=False)
         else:
@@ -83,6 +99,7 @@ class Bar:
             click.echo(text, err=True)
 
     def close(self) -> None:
+        self._closed = True
         if self._bar:
             self._bar.stop()
             self._bar = None
