@@ -79,7 +79,10 @@ def watch_cmd(feeds: tuple[str, ...], db: str | None, every: str, once: bool, de
 
     def report(batch) -> None:
         for f in batch.failures:
-            bar.print(failure_line(f)) if bar else echo_failure(f)
+            if bar:
+                bar.print(failure_line(f))
+            else:
+                echo_failure(f)
         if bar:
             bar.advance(batch.n_articles + batch.n_failed + batch.n_skipped)
 
