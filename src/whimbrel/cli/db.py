@@ -111,15 +111,16 @@ def dedup_cmd(db, rebuild, window, threshold, out: Output):
     --json prints the statistics as one JSON object.
     """
     from ..store import dedup
-
     from .progress import spinner
 
+    t0 = time.perf_counter()
     with open_store(db) as store, spinner("grouping articles and events"):
         st = dedup.refresh(store.con, window=window, threshold=threshold, rebuild=rebuild)
     out.document(st.as_dict(), text=lambda: [
         f"{st.raw_events} raw events -> {st.events} events (inflation {st.inflation:.2f}x); "
         f"{st.multi_article} reported by more than one article; "
-        f"{st.clusters} story clusters hold {st.clustered_articles} articles"], noun="statistics")
+        f"{st.clusters} story clusters hold {st.clustered_articles} articles "
+        f"({time.perf_counter() - t0:.1f} s)"], noun="statistics")
 
 
 CLUSTER_COLUMNS = ("cluster_id", "n_articles", "n_sources", "title", "article_id", "similarity", "source",
