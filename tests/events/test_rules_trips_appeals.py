@@ -215,3 +215,9 @@ def test_an_honour_given_is_praise(code, verb, honour):
 @pytest.mark.parametrize("text", ["Japan gave an order to Sudan to withdraw.", "Japan awarded a contract to Sudan."])
 def test_orders_and_contracts_are_no_honours(code, text):
     assert "051" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", ["Japan handed over 32 Sudanese prisoners of war to Sudan.",
+                                  "Japan handed over the detainees to Sudan.", "Japan handed over over 40 hostages to Sudan."])
+def test_prisoners_handed_over_are_released(code, text):
+    assert "0841" in codes(code(text, ACTORS))

@@ -78,6 +78,10 @@ class VerbMatching:
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
         part = particle.lower_ if particle is not None else ""
+        if not part and dobj is not None:
+            # a particle the parser read as part of the object ("handed [over 32 prisoners]")
+            rp = next((n for n in dobj.subtree if n.i == v.i + 1 and n.tag_ == "RP"), None)
+            part = rp.lower_ if rp is not None else ""
         if not part:
             # a resultative adjective works like a particle: "set the activists free", "let free
             # activists" (the parser hangs it on the object)
