@@ -221,3 +221,9 @@ def test_orders_and_contracts_are_no_honours(code, text):
                                   "Japan handed over the detainees to Sudan.", "Japan handed over over 40 hostages to Sudan."])
 def test_prisoners_handed_over_are_released(code, text):
     assert "0841" in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["gave", "passed on", "handed over", "shared", "supplied"])
+@pytest.mark.parametrize("thing", ["intelligence", "account information", "evidence"])
+def test_information_given_to_another_side_is_shared(code, verb, thing):
+    assert "064" in codes(code(f"Japan {verb} {thing} to Sudan.", ACTORS))
