@@ -227,3 +227,10 @@ def test_prisoners_handed_over_are_released(code, text):
 @pytest.mark.parametrize("thing", ["intelligence", "account information", "evidence"])
 def test_information_given_to_another_side_is_shared(code, verb, thing):
     assert "064" in codes(code(f"Japan {verb} {thing} to Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("when", ["On Nov. 18,", "On Sept. 3,", "On Tues.,", "On Friday,"])
+def test_an_abbreviated_date_is_no_pattern_preposition(code, when):
+    evs = code(f"{when} Japan's prime minister called the Sudanese president to apologize.",
+               [("Japan", "JPN", "country"), ("Sudanese president", "SDNGOV")])
+    assert "055" in codes(evs)
