@@ -234,3 +234,16 @@ def test_an_abbreviated_date_is_no_pattern_preposition(code, when):
     evs = code(f"{when} Japan's prime minister called the Sudanese president to apologize.",
                [("Japan", "JPN", "country"), ("Sudanese president", "SDNGOV")])
     assert "055" in codes(evs)
+
+
+def test_a_participle_conjoined_to_a_future_participle_is_future_too(code):
+    text = "Japan said it will extend the curfew in Sudan, closing schools and banning rallies by Sudanese opposition groups."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese opposition groups", "SDNOPP", "group")])
+    assert evs and all(e.cameo_root == "13" for e in evs if e.evidence.trigger.startswith(("banning", "closing")))
+    assert any(e.evidence.trigger.startswith("banning") for e in evs)
+
+
+def test_a_participle_of_a_past_act_stays_an_act(code):
+    text = "Japan imposed a curfew in Sudan, closing schools and banning rallies by Sudanese opposition groups."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese opposition groups", "SDNOPP", "group")])
+    assert not any(e.cameo_root == "13" for e in evs)
