@@ -247,3 +247,18 @@ def test_a_participle_of_a_past_act_stays_an_act(code):
     text = "Japan imposed a curfew in Sudan, closing schools and banning rallies by Sudanese opposition groups."
     evs = code(text, [("Japan", "JPN", "country"), ("Sudanese opposition groups", "SDNOPP", "group")])
     assert not any(e.cameo_root == "13" for e in evs)
+
+
+@pytest.mark.parametrize("verb", ["warned", "cautioned"])
+def test_a_warning_is_the_threat_it_states_not_a_second_event(code, verb):
+    evs = code(f"Japan {verb} it will retaliate against any attack by Sudan.", ACTORS)
+    assert evs and {e.cameo_root for e in evs} == {"13"}
+
+
+def test_a_warning_on_a_condition_is_a_threat(code):
+    evs = code("Japan warned of a reaction if Sudan does not withdraw.", ACTORS)
+    assert [e.cameo for e in evs if e.evidence.trigger.startswith("warned")] == ["130"]
+
+
+def test_a_plain_warning_stays_disapproval(code):
+    assert {e.cameo_root for e in code("Japan warned Sudan against selling weapons.", ACTORS)} == {"11"}
