@@ -262,3 +262,16 @@ def test_a_warning_on_a_condition_is_a_threat(code):
 
 def test_a_plain_warning_stays_disapproval(code):
     assert {e.cameo_root for e in code("Japan warned Sudan against selling weapons.", ACTORS)} == {"11"}
+
+
+@pytest.mark.parametrize("second", ["sentenced him to seven years in prison", "jailed him for life"])
+def test_a_conviction_with_a_prison_sentence_is_one_coercion(code, second):
+    evs = code(f"A Japanese court convicted a Sudanese militant of terrorism and {second}.",
+               [("Japanese court", "JPNJUD", "group"), ("Sudanese militant", "SDNREB", "person")])
+    assert evs and {e.cameo_root for e in evs} == {"17"}
+
+
+def test_a_conviction_alone_stays_a_finding_of_guilt(code):
+    evs = code("A Japanese court convicted a Sudanese militant of terrorism.",
+               [("Japanese court", "JPNJUD", "group"), ("Sudanese militant", "SDNREB", "person")])
+    assert "116" in codes(evs)
