@@ -275,3 +275,9 @@ def test_a_conviction_alone_stays_a_finding_of_guilt(code):
     evs = code("A Japanese court convicted a Sudanese militant of terrorism.",
                [("Japanese court", "JPNJUD", "group"), ("Sudanese militant", "SDNREB", "person")])
     assert "116" in codes(evs)
+
+
+@pytest.mark.parametrize("obj,code_", [("its commitment to Sudan", None), ("its ties with Sudan", None), ("its troops in Sudan", "154")])
+def test_reinforcing_codes_only_what_is_reinforced(code, obj, code_):
+    got = codes(code(f"Japan reinforced {obj}.", ACTORS))
+    assert "170" not in got and (code_ is None or code_ in got)
