@@ -281,3 +281,9 @@ def test_a_conviction_alone_stays_a_finding_of_guilt(code):
 def test_reinforcing_codes_only_what_is_reinforced(code, obj, code_):
     got = codes(code(f"Japan reinforced {obj}.", ACTORS))
     assert "170" not in got and (code_ is None or code_ in got)
+
+
+def test_troops_announced_for_a_peacekeeping_mission_give_protection(code):
+    evs = code("Japan announced the deployment of 230 troops to Sudan on a peacekeeping mission.", ACTORS)
+    assert "074" in codes(evs)
+    assert "154" in codes(code("Japan announced the deployment of 230 troops to Sudan.", ACTORS))

@@ -83,8 +83,10 @@ class VerbMatching:
         part = particle.lower_ if particle is not None else ""
         if not part and dobj is not None:
             # a particle the parser read as part of the object ("handed [over 32 prisoners]")
-            rp = next((n for n in dobj.subtree if n.i == v.i + 1 and n.tag_ == "RP"), None)
-            part = rp.lower_ if rp is not None else ""
+            n = dobj  # the leftmost word of the object phrase
+            while (first := next(iter(n.children), None)) is not None and first.i < n.i:
+                n = first
+            part = n.lower_ if n.i == v.i + 1 and n.tag_ == "RP" else ""
         if not part:
             # a resultative adjective works like a particle: "set the activists free", "let free
             # activists" (the parser hangs it on the object)
@@ -208,6 +210,8 @@ class VerbMatching:
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
+                if lm.code.startswith("15") and self.peacekeeping(v):
+                    return Match(PEACEKEEPING, lm.pattern, lm.trigger, lm.noun)  # "announced the deployment of troops on a peacekeeping mission"
                 return lm
         if "intent" in roles and bare and child(v, "xcomp") is None:
             # "pledged $2 billion in aid", "promised sanctions": the intent form of the noun's act
