@@ -282,11 +282,14 @@ class VerbMatching:
                 c.dep_ == "prep" and c.lower_ == "of" and self.in_class(pobj_of(c), "&PEACEKEEPERS")
                 for c in (subj.children if subj is not None else ())):
             return True
-        return any(c.dep_ == "prep" and c.lower_ in ("on", "for") and self.in_class(pobj_of(c), "&PKO")
-                   for c in v.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("on", "for") and pobj_of(c) is not None
-            and any(self.in_class(m, "&PKO") for m in pobj_of(c).children if m.dep_ in ("amod", "compound"))
-            for c in v.children)
+        # "on a peacekeeping mission", wherever the parser hung it in the clause (on the verb,
+        # its object or the destination)
+        for c in v.subtree:
+            if c.dep_ == "prep" and c.lower_ in ("on", "for") and (o := pobj_of(c)) is not None and (
+                    self.in_class(o, "&PKO")
+                    or any(self.in_class(m, "&PKO") for m in o.children if m.dep_ in ("amod", "compound"))):
+                return True
+        return False
 
     def pledged_support(self, v) -> Match | None:
         """"reiterated its commitment to supporting Lebanon's sovereignty": a pledge noun
