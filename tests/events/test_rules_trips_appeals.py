@@ -287,3 +287,16 @@ def test_troops_announced_for_a_peacekeeping_mission_give_protection(code):
     evs = code("Japan announced the deployment of 230 troops to Sudan on a peacekeeping mission.", ACTORS)
     assert "074" in codes(evs)
     assert "154" in codes(code("Japan announced the deployment of 230 troops to Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("who,code_", [("Sudanese protesters", "SDNCVL"), ("Sudanese opposition supporters", "SDNOPP"),
+                                       ("Sudanese students", "SDNEDU")])
+def test_civilians_clashing_with_police_riot(code, who, code_):
+    evs = code(f"{who} clashed with riot police in Khartoum.", [(who, code_, "group"), ("riot police", "SDNCOP", "group")])
+    assert "145" in codes(evs)
+
+
+def test_armed_forces_clashing_with_police_is_military_force(code):
+    evs = code("Sudanese soldiers clashed with riot police in Khartoum.",
+               [("Sudanese soldiers", "SDNMIL", "group"), ("riot police", "SDNCOP", "group")])
+    assert "145" not in codes(evs) and "190" in codes(evs)

@@ -37,7 +37,7 @@ from .matching import Match, VerbMatching
 from .modality import content_head, in_condition, mood
 from .nominal import NominalEvents
 from .predicates import Predications
-from .relevance import Relevance, load_domains
+from .relevance import Relevance, _sector, load_domains
 from .roles import (
     MentionIndex,
     child,
@@ -171,6 +171,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
+
+
+#: sectors of actors that carry arms (a clash between them is military force)
+ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "INS", "SEP", "SPY"})
+
+
+def _unarmed(a: Actor) -> bool:
+    """A civilian, party, union, student ... side: no armed sector and no government."""
+    return _sector(a) not in ARMED_SECTORS and _sector(a) != "GOV" and a.kind != "country"
 
 
 def _own_force(a: Actor, src: list[Actor]) -> bool:
@@ -557,6 +566,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
         elif code.startswith("144") and src and all(_is_military(a) for a in src):
             code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
+        elif code == "190" and src and tgt and all(_sector(a) == "COP" for a in tgt) and all(_unarmed(a) for a in src):
+            code = "145"  # protesters or opposition supporters clashing with police riot (CAMEO 145), not war
         if (retreat_only or "retreat" in roles) and src and all(_is_military(a) for a in src) and not code.startswith("1"):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
