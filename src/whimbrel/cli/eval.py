@@ -6,7 +6,7 @@ import json
 
 import click
 
-from . import main, opinion_option
+from . import dict_options, main, opinion_option
 
 
 @main.command("eval")
@@ -16,6 +16,7 @@ from . import main, opinion_option
 @click.option("--split", type=click.Choice(["even", "odd"]), default=None,
               help="Score one half only: by sentence_id parity for PLV TSV, else every other record.")
 @opinion_option
+@dict_options
 def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> None:
     """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, a whimbrel
     article gold JSON or sentence JSONL, or a span-marked PLV TSV.

@@ -78,12 +78,26 @@ class EventStage:
         self._lex: Lexicon | None = None
         self._rel: Relevance | None = None
         self._opinion = None
+        self._discards = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lex is None:
-            self._lex = load_lexicon(tuple(self.settings.lexicon_files))
+            from ..petrdict.load import DictSpec
+
+            self._lex = load_lexicon(tuple(self.settings.lexicon_files), DictSpec.from_settings(self.settings) or None)
         return self._lex
+
+    @property
+    def discards(self):
+        """The PETRARCH discard phrases of ``--dict-discards`` (empty without)."""
+        if self._discards is None:
+            from ..petrdict.discards import Discards
+            from ..petrdict.load import DictSpec, load_dictionaries
+
+            spec = DictSpec.from_settings(self.settings)
+            self._discards = load_dictionaries(spec).discards if spec.discards else Discards()
+        return self._discards
 
     @property
     def relevance(self) -> Relevance:
@@ -109,10 +123,26 @@ class EventStage:
         allm = MentionIndex((), doc.mentions)
         events: list[Event] = []
         contexts = None
+        discards = self.discards
+        # why a sentence gave no event (for evaluation reports): sentence index -> reason
+        uncoded: dict[int, str] = doc.extras.setdefault("uncoded", {})
+        if discards:
+            story = discards.match(doc.article.text, story=True)
+            if story:
+                uncoded.update({s.index: f"story discarded by the discard phrase {story!r}" for s in doc.sentences})
+                doc.events = []
+                return doc
+        only = self.settings.only_dicts
         for k, s in enumerate(doc.sentences):
             if s.kind not in CODED_KINDS:
                 continue
+            if discards:
+                hit = discards.match(doc.article.text[s.start:s.end], story=False)
+                if hit:
+                    uncoded[s.index] = f"sentence discarded by the discard phrase {hit!r}"
+                    continue
             if not allm.any_between(s.start, s.end):
+                uncoded[s.index] = "no actor found in the sentence"
                 continue  # every event needs an actor: a sentence without mentions has none
             span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
@@ -132,7 +162,12 @@ class EventStage:
                 from .headline import recode
 
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
-            if found:
+            if not found:
+                verbs = sorted({n.lemma_ for n in nodes if n.pos_ == "VERB"})
+                known = [v for v in verbs if lex.knows(v)]
+                uncoded[s.index] = (f"no pattern of the verb(s) {', '.join(known)} matched with a source or target"
+                                    if known else f"no verb of the lexicon (verbs: {', '.join(verbs) or 'none'})")
+            if found and not only:
                 # not political news: no political actor, or sport/weather/business text without a strong one
                 def ctx(k=k):
                     nonlocal contexts

@@ -104,6 +104,23 @@ def split_places(names: list[str], iso3: str, gaz) -> tuple[list[str], list[str]
     return keep, split
 
 
+def gazetteer_places() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(places, countries): {(ISO3, folded name)} of the packaged gazetteer's cities and
+    first-level regions, and of its country names (for :func:`split_places`)."""
+    import csv
+    import gzip
+    from importlib.resources import files
+
+    places, countries = set(), set()
+    with gzip.open(str(files("whimbrel") / "data" / "gazetteer.tsv.gz"), "rt", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            keys = {k for k in (r.get("keys") or "").split("|") if k}
+            keys.add(ascii_fold(r["name"]).lower())
+            target = countries if r["kind"] == "country" else places
+            target.update((r["country"], k) for k in keys)
+    return places, countries
+
+
 def file_mode(path: str | Path) -> tuple[str, str]:
     """(id prefix, kind mode) for an actor file, by the Phoenix naming convention."""
     name = Path(path).name
@@ -199,8 +216,8 @@ def _kind(mode: str, names: list[str], roles: list, comment: str) -> str:
 def actor_rows(path: str | Path, report: ReadReport | None = None, *, gaz=None, prefix: str | None = None,
                mode: str | None = None) -> list[str]:
     """Convert one actor file into knowledge-base lines. With ``gaz`` (places and countries
-    of the packaged gazetteer, see ``scripts/build_actors.py``), an undated country's city
-    and region names become a separate ``city`` entry (``<id>-places``)."""
+    of the packaged gazetteer, :func:`gazetteer_places`), an undated country's city and
+    region names become a separate ``city`` entry (``<id>-places``)."""
     report = report if report is not None else ReadReport()
     fprefix, fmode = file_mode(path)
     prefix, mode = prefix or fprefix, mode or fmode

@@ -84,12 +84,12 @@ def read_verbs(path: str | Path, report: ReadReport | None = None) -> VerbDictio
             cur_set = None
             continue
         if s.startswith("---"):
-            m = re.match(r"^---\s*([^\s\[]+)\s*\[([^\]]*)\][\s-]*$", s)
+            m = re.match(r"^---\s*([^\[]+?)\s*\[([^\]]*)\](?:\s*\[[^\]]*\])*[\s-]*$", s)
             if not m:
                 report.warn(name, n, f"verb group header not understood ({s!r}); expected '--- NAME [CODE] ---'")
                 cur = None
                 continue
-            cur = Group(m.group(1), m.group(2), n)
+            cur = Group("_".join(m.group(1).split()), m.group(2), n)
             groups.append(cur)
             cur_set = None
             continue
