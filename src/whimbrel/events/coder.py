@@ -304,6 +304,24 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             )
             self.main.append(main)
 
+    def petrarch_target(self, v, src: list[Actor]) -> list[Actor]:
+        """PETRARCH's target: the first actor after the verb in its phrase ("welcomed the
+        resumption of ties with Mordor, Rohan and Bree", "arrived in Gondor"), with its
+        conjuncts; used with ``--only-dicts``, where the dictionaries are written for it."""
+        own = {a.code for a in src}
+        for t in sorted(v.subtree, key=lambda t: t.i):
+            if t.i <= v.i or t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB" and t.i != v.i:
+                continue
+            if not self.idx.at(t):
+                continue
+            head = t
+            while head.dep_ in ("compound", "flat", "amod", "poss") and head.head.i != head.i:
+                head = head.head
+            found = [a for a in (np_mentions(head, self.idx) or self.idx.at(t)) if a.code not in own]
+            if found:
+                return found
+        return []
+
     # ---- the walk
     def governed(self, v) -> bool:
         """Is ``v`` the act of a control verb (coded by that verb instead)?"""
@@ -465,6 +483,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
                 tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
+        if not tgt and src and self.lex.only_dicts:
+            tgt = self.petrarch_target(act_v, src)
         if "deny" in roles and act_v.i == v.i:
             claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)
             if claim is not None and not tgt:

@@ -94,6 +94,7 @@ class Lexicon:
     verb_groups: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # PETRARCH synonym groups
     classes: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "&SANCTIONS" -> member phrases
     extra_codes: dict[str, CameoCode] = field(default_factory=dict)  # dictionary codes CAMEO lacks
+    only_dicts: bool = False  # the lexicon is a PETRARCH dictionary alone (--only-dicts)
 
     def knows(self, verb: str) -> bool:
         """Does any pattern name this verb lemma?"""
@@ -228,7 +229,7 @@ def _data(name: str) -> str:
     return (files("whimbrel.events") / "data" / name).read_text(encoding="utf-8")
 
 
-def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str) -> None:
+def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str, priority: int = 2) -> None:
     """Add PETRARCH verb rows (the columns of petrarch_patterns.tsv and petrarch_verbs.tsv,
     each row with its line number). A pattern applies to the verbs it was written for
     (its verbs column); patterns with an empty verbs column apply to every verb of their
@@ -244,12 +245,12 @@ def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str) -> None:
                 for verb, vpart in owners:
                     lex.patterns[verb].append(
                         Pattern(f"petrarch:{group}:{ln}", verb, pp or vpart, ow, prep, pw, pc, swap == "1",
-                                priority=2, object_class=ocls or pcls)
+                                priority=priority, object_class=ocls or pcls)
                     )
     for ln, (lemma, particle, group, code, swap) in verbs:
         if code:
             lex.patterns[lemma].append(
-                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=2)
+                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=priority)
             )
         if group in groups_with_patterns and "@" + group not in lex.verb_groups[lemma]:
             lex.verb_groups[lemma].append("@" + group)
@@ -265,7 +266,7 @@ def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
     dictionaries' verbs alone (no whimbrel patterns, classes, event nouns or code maps)."""
     lex = Lexicon()
     digest = hashlib.sha1()
-    only = bool(dicts and dicts.only)
+    only = lex.only_dicts = bool(dicts and dicts.only)
     loaded = None
     if dicts and (dicts.verbs or only):
         from ..petrdict.load import load_dictionaries
@@ -296,7 +297,9 @@ def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
         _add_patterns(lex, own, "lexicon.tsv", 1)
     if loaded is not None:
         for f, conv in zip(dicts.verbs, loaded.verbs):
-            _add_petrarch(lex, enumerate(conv.patterns, 1), enumerate(conv.verbs, 1), Path(f).name)
+            # alone (--only-dicts), a dictionary is the lexicon: its rows rank as whimbrel's own
+            # (priority 1), not as the weak defaults of the shipped CAMEO.2.0 conversion
+            _add_petrarch(lex, enumerate(conv.patterns, 1), enumerate(conv.verbs, 1), Path(f).name, 1 if only else 2)
     else:
         pverbs = _data("petrarch_verbs.tsv")
         ppats = _data("petrarch_patterns.tsv")
