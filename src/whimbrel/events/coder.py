@@ -310,7 +310,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         conjuncts; used with ``--only-dicts``, where the dictionaries are written for it."""
         own = {a.code for a in src}
         for t in sorted(v.subtree, key=lambda t: t.i):
-            if t.i <= v.i or t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "VERB" and t.i != v.i:
+            if t.i <= v.i:
                 continue
             if not self.idx.at(t):
                 continue
@@ -483,7 +483,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
                 tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
-        if not tgt and src and self.lex.only_dicts:
+        if src and self.lex.only_dicts and not [a for a in tgt if a.code not in {b.code for b in src}]:
             tgt = self.petrarch_target(act_v, src)
         if "deny" in roles and act_v.i == v.i:
             claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)

@@ -49,11 +49,12 @@ def _heads(tok) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
-def _phrase_ok(want: tuple[str, ...], tok) -> bool:
-    """Do the pattern's words match the noun phrase headed by ``tok``?"""
+def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
+    """Do the pattern's words match the noun phrase headed by ``tok``? ``loose``
+    (``--only-dicts``, PETRARCH's own reading): the words anywhere in the phrase."""
     if not want:
         return True
-    if want[-1] not in _heads(tok):
+    if want[-1] not in _heads(tok) and not loose:
         return False
     if len(want) == 1:
         return True
@@ -97,6 +98,9 @@ class VerbMatching:
                     preps.append((c.lower_, None))
         prep_words = {p for p, _ in preps}
         heads = _heads(dobj) if dobj is not None else set()
+        loose = self.lex.only_dicts
+        if loose and dobj is not None:
+            heads = {w for t in dobj.subtree for w in _heads(t)}
         cand_preps = prep_words | ({part} if part else set())
         for p in self.lex.candidates(lemma, heads, cand_preps):
             if isinstance(p, tuple):
@@ -109,12 +113,12 @@ class VerbMatching:
                 continue
             if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
                 continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
-            if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
+            if p.object and (dobj is None or not _phrase_ok(p.object, dobj, loose)):
                 continue
             if p.prep:
                 ok = False
                 for w, o in preps:
-                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o))):
+                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o, loose))):
                         ok = True
                         break
                 if not ok:
