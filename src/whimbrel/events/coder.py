@@ -495,6 +495,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         md_a = mood(act_v, in_reported=rep is not None)
         md_v = mood(v, in_reported=rep is not None) if act_v.i != v.i else md_a
         neg = md_v.negated or md_a.negated
+        if neg and self.lex.only_dicts and m.pattern is not None and m.pattern.before:
+            neg = False  # the pattern names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS")
         fut = md_v.future or md_a.future
         hyp = md_v.hypothetical or md_a.hypothetical
         intent = kind == "intent"
@@ -602,7 +604,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
         joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
         if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
-                and not self.named_partner(act_v, tgt):
+                and not self.lex.only_dicts and not self.named_partner(act_v, tgt):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:
@@ -611,6 +613,9 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
         else:
             self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=main, plover=plover)
+            if m.pattern is not None and m.pattern.also and src and tgt:
+                # PETRARCH's [A:B]: B is the target's event back ("arrived in Gondor": 032 and 033)
+                self.emit(m.pattern.also, tgt, src, m.trigger, md, pid, conf, False, main=main)
         # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
         for t in {v.i: v, act_v.i: act_v}.values():
             for c in t.children:

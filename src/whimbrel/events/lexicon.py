@@ -46,6 +46,10 @@ class Pattern:
     plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
     object_class: str = ""  # the class the row named ("&SANCTIONS"), if any
+    # PETRARCH-1 patterns read with --only-dicts: word sequences one of which must come just
+    # before the verb ("did n't * over efforts"), and the target's reply code of [A:B]
+    before: tuple[tuple[str, ...], ...] = ()
+    also: str = ""
 
     @property
     def score(self) -> int:
@@ -59,6 +63,7 @@ class Pattern:
             + (3 + len(self.object) if self.object else 0)
             + (2 if self.prep else 0)
             + (2 + len(self.pobj) if self.pobj else 0)
+            + (2 + max(map(len, self.before)) if self.before else 0)
         )
 
 
@@ -134,6 +139,8 @@ class Lexicon:
     def verb_lemma(self, lemma: str, text: str) -> str:
         """Repair the rule lemmatizer's dropped 'e' ("staged" -> "stag", "hoping" -> "hop")."""
         lemma = lemma.lower()
+        if self.only_dicts and text != lemma and text in self.index and lemma in self.index:
+            return text  # a PETRARCH dictionary may list a form apart from its verb (LEFT [032:033], LEAVE [012])
         if self.knows(lemma) or lemma in self.roles:
             return lemma
         e = lemma + "e"
@@ -229,14 +236,16 @@ def _data(name: str) -> str:
     return (files("whimbrel.events") / "data" / name).read_text(encoding="utf-8")
 
 
-def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str, priority: int = 2) -> None:
+def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str, priority: int = 2, pextra=None, vextra=None) -> None:
     """Add PETRARCH verb rows (the columns of petrarch_patterns.tsv and petrarch_verbs.tsv,
     each row with its line number). A pattern applies to the verbs it was written for
     (its verbs column); patterns with an empty verbs column apply to every verb of their
     synonym group."""
     groups_with_patterns: set[str] = set()
+    pextra, vextra = pextra or {}, vextra or {}
     for ln, (group, verbs_col, pp, obj, prep, pobj, pc, swap) in patterns:
         where = f"{origin}:{ln}"
+        ex = pextra.get(ln - 1, {})
         owners = [tuple(v.split(" ", 1)) if " " in v else (v, "") for v in verbs_col.split(",") if v] or [("@" + group, "")]
         if not verbs_col:
             groups_with_patterns.add(group)
@@ -245,12 +254,14 @@ def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str, priority: int = 2)
                 for verb, vpart in owners:
                     lex.patterns[verb].append(
                         Pattern(f"petrarch:{group}:{ln}", verb, pp or vpart, ow, prep, pw, pc, swap == "1",
-                                priority=priority, object_class=ocls or pcls)
+                                priority=priority, object_class=ocls or pcls, before=ex.get("before", ()),
+                                also=ex.get("also", ""))
                     )
     for ln, (lemma, particle, group, code, swap) in verbs:
         if code:
             lex.patterns[lemma].append(
-                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=priority)
+                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=priority,
+                        also=vextra.get(ln - 1, {}).get("also", ""))
             )
         if group in groups_with_patterns and "@" + group not in lex.verb_groups[lemma]:
             lex.verb_groups[lemma].append("@" + group)
@@ -299,7 +310,8 @@ def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
         for f, conv in zip(dicts.verbs, loaded.verbs):
             # alone (--only-dicts), a dictionary is the lexicon: its rows rank as whimbrel's own
             # (priority 1), not as the weak defaults of the shipped CAMEO.2.0 conversion
-            _add_petrarch(lex, enumerate(conv.patterns, 1), enumerate(conv.verbs, 1), Path(f).name, 1 if only else 2)
+            _add_petrarch(lex, enumerate(conv.patterns, 1), enumerate(conv.verbs, 1), Path(f).name, 1 if only else 2,
+                          conv.pattern_extra, conv.verb_extra)
     else:
         pverbs = _data("petrarch_verbs.tsv")
         ppats = _data("petrarch_patterns.tsv")

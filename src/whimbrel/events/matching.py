@@ -109,6 +109,8 @@ class VerbMatching:
                 continue
             if p.transitive is not None and p.transitive != (dobj is not None):
                 continue
+            if p.before and not self.preceded_by(v, p.before):
+                continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
             if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
@@ -128,6 +130,19 @@ class VerbMatching:
                 last = dobj.i
             return Match(p.code, p, (min(v.i, last), max(v.i, last)))
         return None
+
+    def preceded_by(self, v, seqs) -> bool:
+        """Is the verb preceded, in its sentence, by one of the word sequences (a PETRARCH-1
+        pattern's words before ``*``), in order, within the eight words before it?"""
+        words = [self.by_i[i].lower_ for i in range(v.i - 8, v.i) if i in self.by_i]
+        for seq in seqs:
+            k = 0
+            for w in words:
+                if k < len(seq) and w == seq[k]:
+                    k += 1
+            if k == len(seq):
+                return True
+        return False
 
     def light_noun(self, v) -> Match | None:
         dobj = obj_token(v)

@@ -123,7 +123,7 @@ def load_dictionaries(spec: DictSpec) -> Loaded:
         out.agent_rows += agent_rows(f, rep)
     for f in spec.verbs:
         rep.files.append(f)
-        out.verbs.append(convert(f, rep))
+        out.verbs.append(convert(f, rep, petrarch1=spec.only))
     if spec.discards:
         rep.files.extend(spec.discards)
         out.discards = read_discards(spec.discards, rep)

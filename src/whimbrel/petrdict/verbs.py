@@ -218,15 +218,41 @@ def expand(tokens: list[str], sets: dict[str, list[str]], keep_last_set: bool = 
     return out
 
 
-def convert_pattern(text: str, sets) -> tuple[list[tuple[str, str, str, str]] | None, str]:
-    """PETRARCH pattern text -> ([(particle, object, prep, pobj)], '') or (None, the
-    construct that stops it)."""
+def _before_words(pre: str, sets: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    """The word sequences a pattern's words before the verb stand for (sets expanded)."""
+    opts: list[list[tuple[str, ...]]] = []
+    for t in re.split(r"[\s_]+", pre):
+        if not t or t in _MARKERS:
+            continue
+        if t.startswith("&"):
+            members = sets.get(t.upper()) or sets.get(t.upper() + "_") or []
+            opts.append([tuple(m.split()) for m in members] or [(t[1:].lower(),)])
+        else:
+            opts.append([(t.lower(),)])
+    out = []
+    for combo in itertools.product(*opts):
+        out.append(tuple(w for part in combo for w in part))
+        if len(out) >= 50:
+            break
+    return out
+
+
+def convert_pattern(text: str, sets, *, before: bool = False):
+    """PETRARCH pattern text -> ([(particle, object, prep, pobj)], '', before-verb word
+    sequences) or (None, the construct that stops it, ()). ``before`` (PETRARCH-1 reading,
+    used with --only-dicts): words before the verb are kept as sequences that must precede
+    it, and ``_`` joins are read as spaces."""
     if "*" not in text:
-        return None, "pattern without '*' (the verb's place)"
+        return None, "pattern without '*' (the verb's place)", ()
     pre, post = text.split("*", 1)
     pre_words = [w for w in pre.split() if w not in _MARKERS]
+    seqs: list[tuple[str, ...]] = []
     if pre_words:
-        return None, "words before the verb (subject side)"
+        if not before:
+            return None, "words before the verb (subject side)", ()
+        seqs = [q for q in _before_words(pre, sets) if q]
+    if before:
+        post = post.replace("_", " ")
     toks = re.findall(r"\([^)]*\)|\{[^}]*\}|[^\s{}()]+", post)
     particle, obj_words, preps = "", [], []
     for t in toks:
@@ -251,12 +277,12 @@ def convert_pattern(text: str, sets) -> tuple[list[tuple[str, str, str, str]] | 
     if preps:
         prep, pobj = preps[0]
         if prep.startswith("&") or prep not in PREPOSITIONS:
-            return None, "a prepositional phrase whose first word is no preposition"
+            return None, "a prepositional phrase whose first word is no preposition", ()
     results = []
     for ow in expand(obj_words, sets):
         for pw in expand(pobj, sets):
             results.append((particle, " ".join(ow), prep, " ".join(pw)))
-    return results, ""
+    return results, "", tuple(seqs)
 
 
 def audit_code(code: str, verb_code: str) -> tuple[str, str]:
@@ -278,14 +304,28 @@ class Converted:
     verbs: list[tuple[str, str, str, str, str]]  # lemma particle group code swap
     patterns: list[tuple[str, str, str, str, str, str, str, str]]  # group verbs particle object prep pobj code swap
     stats: dict[str, int]
+    # what the shipped tables have no column for, by row index: "also" (the target's
+    # reply code of an [A:B] code) and "before" (word sequences before the verb)
+    pattern_extra: dict[int, dict] = field(default_factory=dict)
+    verb_extra: dict[int, dict] = field(default_factory=dict)
 
 
-def convert(path: str | Path, report: ReadReport | None = None) -> Converted:
-    """Read and convert a verb dictionary (see the module docstring)."""
+def reply_code(code: str) -> str:
+    """The second code of ``[A:B]`` (the event back from the target), '' if none."""
+    a, sep, b = code.partition(":")
+    return b.strip() if sep and a.strip() not in ("", "---") and b.strip() not in ("", "---") else ""
+
+
+def convert(path: str | Path, report: ReadReport | None = None, *, petrarch1: bool = False) -> Converted:
+    """Read and convert a verb dictionary (see the module docstring). ``petrarch1`` (with
+    --only-dicts) also keeps words before the verb and the reply codes of ``[A:B]`` in
+    ``pattern_extra``/``verb_extra`` (the shipped conversion has no columns for them)."""
     report = report if report is not None else ReadReport()
     vd = read_verbs(path, report)
     sets, name = vd.sets, vd.file
     vrows, prows = [], []
+    pextra: dict[int, dict] = {}
+    vextra: dict[int, dict] = {}
     nverbs = npat = ndrop = norphan = naudit = 0
     seen = set()
     for g in vd.groups:
@@ -301,6 +341,9 @@ def convert(path: str | Path, report: ReadReport | None = None) -> Converted:
             if key in seen:
                 continue
             seen.add(key)
+            also = reply_code(vcode or g.code) if petrarch1 else ""
+            if also:
+                vextra[len(vrows)] = {"also": also}
             vrows.append((lemma, part, g.name, code, "1" if swap else ""))
             nverbs += 1
         for text, code, names, ln in g.patterns:
@@ -308,7 +351,7 @@ def convert(path: str | Path, report: ReadReport | None = None) -> Converted:
             if not c:
                 ndrop += 1
                 continue
-            conv, why = convert_pattern(text, sets)
+            conv, why, before = convert_pattern(text, sets, before=petrarch1)
             if not conv:
                 ndrop += 1
                 if why:
@@ -329,14 +372,17 @@ def convert(path: str | Path, report: ReadReport | None = None) -> Converted:
             for pc, vs in by_code.items():
                 vcol = ",".join(x for x in vs if x)
                 for particle, obj, prep, pobj in conv:
-                    key = (g.name, vcol, particle, obj, prep, pobj)
+                    key = (g.name, vcol, particle, obj, prep, pobj) + ((before,) if before else ())
                     if key in seen:
                         continue
                     seen.add(key)
+                    also = reply_code(code) if petrarch1 else ""
+                    if before or also:
+                        pextra[len(prows)] = {"before": before, "also": also}
                     prows.append((g.name, vcol, particle, obj, prep, pobj, pc, "1" if c[1] else ""))
                     npat += 1
     report.counts["verbs"] += nverbs
     report.counts["verb patterns"] += npat
     report.counts["synonym sets"] += len(sets)
     return Converted(sets, vrows, prows, {"verbs": nverbs, "patterns": npat, "dropped": ndrop,
-                                          "orphans": norphan, "audited": naudit})
+                                          "orphans": norphan, "audited": naudit}, pextra, vextra)
