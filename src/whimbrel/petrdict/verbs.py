@@ -358,7 +358,9 @@ def convert(path: str | Path, report: ReadReport | None = None, *, petrarch1: bo
                     report.skip(why, f"{name}:{ln}")
                 continue
             verbs, orphans = origin_verbs(g, names)
-            if names and not verbs:
+            if names and not verbs and petrarch1:
+                pass  # PETRARCH-1 comments are authors and dates ("# PAS 12.01.14"): the pattern is the group's
+            elif names and not verbs:
                 norphan += 1
                 report.skip("pattern whose comment names no verb of its group", f"{name}:{ln}")
                 continue
