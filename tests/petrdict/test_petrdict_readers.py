@@ -152,3 +152,54 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
     with pytest.raises(DataFileError, match="not found"):
         load_dictionaries(DictSpec(verbs=(str(tmp_path / "nope.txt"),)))
+
+
+def test_garbage_dictionaries_warn_and_load(tmp_path):
+    """Lines of noise in every kind of file: warnings, never an exception, and the
+    knowledge base and lexicon still build."""
+    from whimbrel.actors.kb import load_kb
+    from whimbrel.events.lexicon import load_lexicon
+
+    noise = "\n".join(["[[[", "--- X [", "- * &NOPE_ (((", "+", "~~ [ABC >99x]", "\x00\xff bytes", "] ] ["])
+    spec = DictSpec(*(tuple([str(_write(tmp_path, f"{k}.txt", noise + "\n" + text))]) for k, text in
+                      (("actors", ACTORS), ("agents", AGENTS), ("verbs", VERBS), ("discards", "MONTHS LATER\n"))),
+                    only=True)
+    loaded = load_dictionaries(spec)
+    assert loaded.report.warnings and loaded.report.counts["actors"] >= 2
+    assert load_kb((), dicts=spec).lookup("Arnor")
+    assert "restore" in load_lexicon((), spec).index
+
+
+def test_cli_eval_with_dictionaries(tmp_path, monkeypatch):
+    """``whimbrel eval`` with the dictionary options: the summary and warnings on stderr,
+    the <Config> record applied (require_dyad false keeps a one-sided event)."""
+    from click.testing import CliRunner
+
+    from whimbrel.cli import main
+
+    for var in ("WHIMBREL_DICTS", "WHIMBREL_ONLY_DICTS", *(f"WHIMBREL_DICT_{k}" for k in ("ACTORS", "AGENTS", "VERBS", "DISCARDS"))):
+        monkeypatch.delenv(var, raising=False)  # the options set them: put them back after the test
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path / "cache"))
+    xml = _write(tmp_path, "records.xml", """<Validation><Sentences>
+<Config option="require_dyad" value="false"></Config>
+<Sentence date="19950101" id="T-1" category="DEMO">
+<EventCoding sourcecode="ARN" targetcode="---" eventcode="064"></EventCoding>
+<Text>Arnor restored diplomatic ties.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-2" category="DEMO">
+<EventCoding noevents="True"></EventCoding>
+<Text>It rained months later in Arnor.</Text>
+</Sentence>
+</Sentences></Validation>""")
+    args = ["eval", str(xml), "--json", "--only-dicts",
+            "--dict-actors", str(_write(tmp_path, "a.txt", ACTORS)),
+            "--dict-verbs", str(_write(tmp_path, "v.txt", VERBS)),
+            "--dict-discards", str(_write(tmp_path, "d.txt", "MONTHS LATER\n"))]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output + res.stderr
+    assert "dictionaries: read" in res.stderr and "a.txt:12:" in res.stderr
+    import json
+
+    rep = json.loads(res.stdout)
+    assert rep["levels"]["full"]["found"] == 1, rep
+    assert "discard" in rep["uncoded"]["T-2"]

@@ -294,7 +294,9 @@ def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
             lex.classes.setdefault(name.upper(), []).append(_words(member))
     for conv in loaded.verbs if loaded else ():
         for name, members in conv.sets.items():  # a dictionary's own sets replace same-named classes
-            lex.classes[name.upper()] = list(dict.fromkeys(_words(m) for m in members))
+            words = [w for w in dict.fromkeys(_words(m) for m in members) if w]
+            lex.classes[name.upper()] = words
+            lex.classes.setdefault(name.upper().rstrip("_"), words)  # "&SET_" is named "&SET" in patterns
     for p in user_files:
         try:
             text = Path(p).read_text(encoding="utf-8")
