@@ -514,8 +514,11 @@ def _fingerprint(paths, dicts=None) -> str:
     data = files("whimbrel.actors") / "data"
     h = hashlib.sha1(f"{CACHE_VERSION}|{sys.version_info[:2]}".encode())
     extra = []
-    if dicts:  # PETRARCH dictionaries: their files' contents and the --only-dicts switch
+    if dicts:  # PETRARCH dictionaries: their files' contents, the --only-dicts switch and the readers' code
         h.update(f"|dicts|{dicts.only}|".encode())
+        readers = files("whimbrel.petrdict")
+        for name in ("common.py", "actors.py", "agents.py"):
+            h.update((readers / name).read_bytes())
         extra = [(f, USER_PRIORITY) for f in (*dicts.actors, "|agents|", *dicts.agents)]
     for name, prio in [*paths, ("agents.tsv", -1), ("agents_extra.tsv", -1), *extra]:
         if name == DICT_ACTORS:

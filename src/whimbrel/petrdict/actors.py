@@ -12,9 +12,9 @@ that has a code; names without a code yet take the code lines that follow (TABAR
 shipped ``phoenix.tsv``; ``--dict-actors`` reads any such file at run time.
 
 Kinds: a Phoenix file's name picks the kind as the build does (International:
-organisations, MilNonState: armed groups, Countries: by the entry's shape). Any other
-file is read like the country file, except that an undated entry with one bare
-three-letter code is a country ("ARNOR_ [ARN]").
+organisations, MilNonState: armed groups, Countries: by the entry's shape). In any other
+file an undated entry with bare three-letter codes is a country ("ARNOR_ [ARN]"), a
+dated one a person, anything else an organisation ("WHITE_HOUSE [USAGOV]").
 """
 
 from __future__ import annotations
@@ -196,9 +196,13 @@ def read_blocks(path: str | Path, report: ReadReport | None = None) -> list[tupl
 def _kind(mode: str, names: list[str], roles: list, comment: str) -> str:
     dated = any(s or e for _, s, e in roles)
     posts = POST_WORDS.search(names[0].upper())
-    if mode in ("country-file", "generic"):
-        if mode == "generic" and len(roles) == 1 and len(roles[0][0]) == 3 and not dated:
+    if mode == "generic":
+        # any other file: PETRARCH does not say what an entry is; a bare country code is a
+        # country, a dated entry a person, anything else an organisation
+        if not dated and all(len(c) == 3 for c, _, _ in roles):
             return "country"
+        return "person" if dated else "organisation"
+    if mode == "country-file":
         if len(roles) == 1 and len(roles[0][0]) == 3 and not dated and len(names) > 3:
             return "country"
         if posts:
