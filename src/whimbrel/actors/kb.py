@@ -521,10 +521,10 @@ def _fingerprint(paths, dicts=None) -> str:
             h.update((readers / name).read_bytes())
         extra = [(f, USER_PRIORITY) for f in (*dicts.actors, "|agents|", *dicts.agents)]
     for name, prio in [*paths, ("agents.tsv", -1), ("agents_extra.tsv", -1), *extra]:
+        h.update(f"|{name}|{prio}|".encode())
         if name == DICT_ACTORS:
             continue  # the files are in ``extra``
         p = Path(str(data / name)) if prio < USER_PRIORITY else Path(name)
-        h.update(f"|{name}|{prio}|".encode())
         try:
             h.update(p.read_bytes())
         except OSError:
@@ -639,7 +639,9 @@ def _paths_with(user_files: tuple[str, ...], dicts=None) -> tuple[tuple[str, int
     elif dicts and dicts.actors:
         base = tuple(x for x in base if x[0] != "phoenix.tsv")
     if dicts and dicts.actors:
-        base = ((DICT_ACTORS, 0),) + base
+        # alone, the dictionaries are not the noisy bottom layer (whose one-word names must be
+        # proper nouns in the text, see actors/match.py): they rank as hand-written files
+        base = ((DICT_ACTORS, 2 if dicts.only else 0),) + base
     return base + tuple((f, USER_PRIORITY) for f in user_files)
 
 
