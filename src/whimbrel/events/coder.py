@@ -305,11 +305,18 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             self.main.append(main)
 
     def petrarch_target(self, v, src: list[Actor]) -> list[Actor]:
-        """PETRARCH's target: the first actor after the verb in its phrase ("welcomed the
-        resumption of ties with Mordor, Rohan and Bree", "arrived in Gondor"), with its
-        conjuncts; used with ``--only-dicts``, where the dictionaries are written for it."""
+        """PETRARCH's target: the first actor after the verb in its clause ("welcomed the
+        resumption of ties with Mordor, Rohan and Bree", "arrived in Gondor"; not inside an
+        adverbial clause with its own subject), with its conjuncts; used with
+        ``--only-dicts``, where the dictionaries are written for it."""
         own = {a.code for a in src}
-        for t in sorted(v.subtree, key=lambda t: t.i):
+        clause: list = []
+        stack = [v]
+        while stack:  # the verb's clause, without adverbial clauses that have their own subject
+            n = stack.pop()
+            clause.append(n)
+            stack.extend(c for c in n.children if not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+        for t in sorted(clause, key=lambda t: t.i):
             if t.i <= v.i:
                 continue
             if not self.idx.at(t):
