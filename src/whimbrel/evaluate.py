@@ -624,8 +624,11 @@ def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Re
     from .api import default_pipeline
     from .events.lexicon import load_lexicon
 
+    from .settings import Settings
+
     docs = load_gold(path, split=split)
-    pipe = pipeline or default_pipeline()
+    # keyed by the settings in force (a process may change WHIMBREL_* between two evaluations)
+    pipe = pipeline or default_pipeline(Settings.from_env())
     predicted: dict[str, list[Event]] = {}
     failures = []
     uncoded = {}

@@ -107,8 +107,9 @@ class EventStage:
 
     @property
     def opinion(self):
-        """The learned second opinion on event types (``opinion_use.py``), when switched on."""
-        if self._opinion is None and self.settings.opinion:
+        """The learned second opinion on event types (``opinion_use.py``), when switched on
+        (never with ``--only-dicts``: it was trained on the built-in coder's output)."""
+        if self._opinion is None and self.settings.opinion and not self.settings.only_dicts:
             from .opinion_use import load_opinion
 
             self._opinion = load_opinion(self.settings, self.lexicon)
