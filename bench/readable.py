@@ -75,7 +75,7 @@ def main() -> None:
         for _ in range(args.reads):
             running = writer.poll() is None
             r0 = time.perf_counter()
-            read = subprocess.run([*CLI, "events", "--db", str(db), "--format", "json"], capture_output=True,
+            read = subprocess.run([*CLI, "events", "--db", str(db), "--json"], capture_output=True,
                                   text=True, env=env)
             results.append({"ok": read.returncode == 0, "during_ingest": running,
                             "events": len(read.stdout.splitlines()), "seconds": time.perf_counter() - r0,
@@ -87,7 +87,7 @@ def main() -> None:
         summary = writer.stdout.read().strip()
     ok = sum(r["ok"] for r in results)
     during = [r for r in results if r["during_ingest"]]
-    print(f"ingest: {summary or rest.strip()[-200:]} in {ingest_s:.1f} s (--jobs {args.jobs}, exit {writer.returncode})")
+    print(f"ingest: {summary or rest.strip()[-200:]} (wall {ingest_s:.1f} s, --jobs {args.jobs}, exit {writer.returncode})")
     print(f"whimbrel events: {ok}/{len(results)} succeeded; {sum(r['ok'] for r in during)}/{len(during)} "
           f"of those run while the ingest was writing")
     for n, r in enumerate(results, 1):

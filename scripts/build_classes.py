@@ -97,6 +97,11 @@ CLASSES: dict[str, Spec] = {
         "legal accusations, as something filed, brought, pressed or levelled (173; PLOVER ACCUSE)",
         words="charge, charges, criminal charges, indictment, indictments, lawsuit, lawsuits, suit, criminal case",
     ),
+    "&PETITIONS": S(
+        "claims and challenges put to a court or an authority, as something dismissed, thrown out or quashed (120)",
+        words="appeal, appeals, petition, petitions, lawsuit, lawsuits, suit, case, complaint, complaints, motion, "
+              "plea, electoral protest, legal challenge, challenge, application, bail application",
+    ),
     "&RESTRICTIONS": S(
         "administrative limits (impose, ease, lift, relax)",
         wordnet="restriction.n.02", words="restriction, restrictions, curbs, curb, limits, controls, export controls, "
@@ -113,6 +118,10 @@ CLASSES: dict[str, Spec] = {
         "formal meetings (hold, host, attend)",
         wordnet="summit.n.03, meeting.n.01", words="meeting, summit, summit meeting, conference, session",
         exclude="group meeting",
+    ),
+    "&VISITS": S(
+        "visits and trips between actors (cancel, call off: REJECT, as the PLOVER manual codes cancelled meetings)",
+        words="visit, visits, state visit, official visit, planned visit, trip, tour",
     ),
     "&MEDIATIONS": S(
         "mediation (launch, offer, end)",

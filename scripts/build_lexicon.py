@@ -51,6 +51,20 @@ MANUAL_ROOT_EVENT = {
 }
 
 
+# CAMEO 02 (appeals) has no PLOVER category in the manual's table ("02 APPEAL dropped"),
+# but the manual defines REQUEST as "all requests, demands, and orders", and an appeal is
+# a request: news coded by hand under PLOVER ("sought refuge in Niger", "appealed for
+# aid") is REQUEST. whimbrel codes an appeal as REQUEST with the mode and context of the
+# parallel demand (020 -> 100, 0233 -> 1033, ...); documented in docs/coder.md.
+def appeal_as_request(code: str, by_code: dict) -> tuple[str, str, str] | None:
+    if code[:2] != "02" or len(code) < 3:
+        return None
+    demand = by_code.get("10" + code[2:]) or by_code.get("10" + code[2:3])
+    if not demand or not demand[6]:
+        return None
+    return demand[6], demand[7], demand[8]
+
+
 def manual_event(code: str) -> str | None:
     root = code[:2]
     if root == "08":
@@ -72,7 +86,9 @@ def build_cameo(shared: Path) -> None:
         "# code had no score and its parent's was used; plover_source says 'manual' where the",
         "# PLOVER manual overrides the 2021 draft table: its CAMEO-to-PLOVER table maps cue",
         "# categories (roots; 08 split 081-083 CONCEDE / 084-087 RETREAT), and 163 sanctions",
-        "# are SANCTION/discontinue. Modes and contexts are the draft table's.",
+        "# are SANCTION/discontinue. Modes and contexts are the draft table's. plover_source",
+        "# 'request': CAMEO 02 appeals (dropped by the manual's table) are REQUEST, as the",
+        "# manual defines it (\"all requests, demands, and orders\"), with the parallel 10x mode.",
         "# columns: code root quad_class goldstein goldstein_source plover_event plover_mode plover_context plover_source label",
     ]
     for r in body:
@@ -93,6 +109,9 @@ def build_cameo(shared: Path) -> None:
             ev, mode, octx = PLOVER_OVERRIDES[code]
             ctx = ctx if octx is None else octx
             psrc = "manual"
+        elif not ev and appeal_as_request(code, by_code):
+            ev, mode, ctx = appeal_as_request(code, by_code)
+            psrc = "request"
         elif not ev and len(code) == 4 and code[:3] in by_code:
             # 4-digit codes without PLOVER info take their 3-digit parent's (1951, 1952)
             parent = by_code[code[:3]]

@@ -40,8 +40,9 @@ def _period(since, until) -> tuple[dt.date | None, dt.date | None]:
     return _date(since, "since"), _until(until)
 
 
-def _rows(con, *, level: str, since=None, until=None) -> list[tuple]:
-    """(source_code, target_code, quad_class, goldstein, day) per asserted event in the period.
+def _rows(con, *, level: str, since=None, until=None, min_confidence: float | None = None) -> list[tuple]:
+    """(source_code, target_code, quad_class, goldstein, day) per asserted event in the period
+    (with a confidence of at least ``min_confidence``, when given).
 
     Negated, hypothetical and future (planned) events are left out: relations
     count what happened.
@@ -55,10 +56,10 @@ def _rows(con, *, level: str, since=None, until=None) -> list[tuple]:
             raise UsageError("the deduplicated events are out of date; run `whimbrel dedup` first "
                              "(or use --raw for the raw reports)")
         inner = ("SELECT source_code, target_code, quad_class, goldstein, negated, hypothetical, future, "
-                 "coalesce(date, CAST(first_published AS DATE)) AS day FROM dedup_events")
+                 "confidence, coalesce(date, CAST(first_published AS DATE)) AS day FROM dedup_events")
     elif level == "raw":
         inner = ("SELECT e.source_code, e.target_code, e.quad_class, e.goldstein, e.negated, e.hypothetical, "
-                 "e.future, coalesce(e.date, CAST(a.published AS DATE)) AS day FROM events e "
+                 "e.future, e.confidence, coalesce(e.date, CAST(a.published AS DATE)) AS day FROM events e "
                  "JOIN articles a ON a.article_id = e.article_id")
     else:
         raise UsageError(f"level {level!r} is not known; use 'dedup' or 'raw'")
@@ -71,13 +72,24 @@ def _rows(con, *, level: str, since=None, until=None) -> list[tuple]:
     if hi:
         clauses.append("day <= ?")
         params.append(hi)
+    if min_confidence:
+        clauses.append("confidence >= ?")
+        params.append(float(min_confidence))
     sql = (f"SELECT source_code, target_code, quad_class, goldstein, day FROM ({inner}) "
            f"WHERE {' AND '.join(clauses)} ORDER BY day NULLS LAST")
     return con.execute(sql, params).fetchall()
 
 
-def _matches(code: str | None, prefix: str) -> bool:
+def _matches(code: str | None, prefix) -> bool:
+    """Whether ``code`` starts with ``prefix`` (a string, or a tuple of them)."""
     return bool(code) and code.startswith(prefix)
+
+
+def prefixes(actor) -> tuple[str, ...]:
+    """An actor given as a code prefix or several (``"prk"``, ``("USAGOV", "USAELI")``) as a tuple
+    of upper-case prefixes, blanks dropped."""
+    items = (actor,) if isinstance(actor, str) else tuple(actor or ())
+    return tuple(dict.fromkeys(p.strip().upper() for p in items if p and p.strip()))
 
 
 # -- dyad ------------------------------------------------------------------------------
@@ -112,20 +124,22 @@ def _months(first: str, last: str) -> list[str]:
 MAX_GAP_MONTHS = 12
 
 
-def dyad(con, a: str, b: str, *, since=None, until=None, directed: bool = False,
-         level: str = "dedup") -> list[DyadMonth]:
+def dyad(con, a, b, *, since=None, until=None, directed: bool = False,
+         level: str = "dedup", min_confidence: float | None = None) -> list[DyadMonth]:
     """Month-by-month events between actors ``a`` and ``b`` (code prefixes).
 
-    Both directions unless ``directed`` (then only a -> b). Quiet spells of up
+    ``a`` and ``b`` are each a code prefix or a tuple of them (an actor known by
+    several codes). Both directions unless ``directed`` (then only a -> b). Quiet spells of up
     to a year between observed months are included as zero months; longer
     ones (a historical event decades back) are skipped, and the chart marks
     the break.
     """
-    a, b = a.strip().upper(), b.strip().upper()
+    a, b = prefixes(a), prefixes(b)
     if not a or not b:
         raise UsageError("give two actor codes, e.g. `whimbrel dyad PRK USA`")
     buckets: dict[str, list] = defaultdict(lambda: [[0, 0, 0, 0], 0.0, 0])
-    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until):
+    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until,
+                                           min_confidence=min_confidence):
         fwd = _matches(src, a) and _matches(tgt, b)
         back = not directed and _matches(src, b) and _matches(tgt, a)
         if not (fwd or back) or day is None:
@@ -227,7 +241,8 @@ def _node(code: str | None, by: str) -> str | None:
     return "".join(chunks)
 
 
-def network(con, *, since=None, until=None, by: str = "root", level: str = "dedup", min_events: int = 1):
+def network(con, *, since=None, until=None, by: str = "root", level: str = "dedup", min_events: int = 1,
+            min_confidence: float | None = None):
     """The directed actor graph (networkx.DiGraph) over a period: an edge A -> B counts A's acts on B.
 
     Edge attributes: ``events``, ``cooperation`` (quad 1-2), ``conflict``
@@ -240,7 +255,8 @@ def network(con, *, since=None, until=None, by: str = "root", level: str = "dedu
     if by not in ("root", "code"):
         raise UsageError(f"--by {by!r}: use 'root' (countries, IGOs) or 'code' (full actor codes)")
     g = nx.DiGraph()
-    for src, tgt, quad, gold, _day in _rows(con, level=level, since=since, until=until):
+    for src, tgt, quad, gold, _day in _rows(con, level=level, since=since, until=until,
+                                            min_confidence=min_confidence):
         s, t = _node(src, by), _node(tgt, by)
         if not s or not t or s == t:
             continue
@@ -381,12 +397,13 @@ def write_graphml(g, path: str, found: list[Bloc] | None = None) -> str:
 # -- top ---------------------------------------------------------------------------------
 
 def top(con, *, what: str = "actors", n: int = 10, since=None, until=None, by: str = "root",
-        level: str = "dedup") -> list[dict]:
+        level: str = "dedup", min_confidence: float | None = None) -> list[dict]:
     """The most active actors (as source or target) or dyads (unordered pairs), with quad-class counts."""
     if what not in ("actors", "dyads"):
         raise UsageError(f"{what!r}: use 'actors' or 'dyads'")
     counts: dict = defaultdict(lambda: [0, 0, 0, 0, 0, 0.0])
-    for src, tgt, quad, gold, _day in _rows(con, level=level, since=since, until=until):
+    for src, tgt, quad, gold, _day in _rows(con, level=level, since=since, until=until,
+                                            min_confidence=min_confidence):
         s, t = _node(src, by), _node(tgt, by)
         if what == "actors":
             keys = {k for k in (s, t) if k}

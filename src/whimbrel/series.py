@@ -71,27 +71,34 @@ def _points(label: str, buckets: dict, freq: str, *, max_periods: int = 5000) ->
     return out
 
 
-def _matches(code: str | None, prefix: str) -> bool:
+def _matches(code: str | None, prefix) -> bool:
     return bool(code) and code.startswith(prefix)
 
 
-def dyad_series(con, a: str, b: str, *, freq: str = "month", directed: bool = False, since=None, until=None,
-                level: str = "dedup") -> list[Point]:
-    """Events between ``a`` and ``b`` (both ways unless ``directed``) per period."""
-    from .relations import _rows
+def _label(codes: tuple[str, ...]) -> str:
+    return "|".join(codes)
 
-    a, b = a.strip().upper(), b.strip().upper()
+
+def dyad_series(con, a, b, *, freq: str = "month", directed: bool = False, since=None, until=None,
+                level: str = "dedup", min_confidence: float | None = None) -> list[Point]:
+    """Events between ``a`` and ``b`` (both ways unless ``directed``) per period; each side is a
+    code prefix or a tuple of them."""
+    from .relations import _rows, prefixes
+
+    a, b = prefixes(a), prefixes(b)
     if not a or not b:
         raise UsageError("give two actor codes, e.g. `whimbrel dyad PRK USA`")
     period_start(dt.date.today(), freq)  # validates freq
     buckets: dict = defaultdict(lambda: ([0, 0, 0, 0], 0.0, 0))
-    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until):
+    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until,
+                                           min_confidence=min_confidence):
         fwd = _matches(src, a) and _matches(tgt, b)
         back = not directed and _matches(src, b) and _matches(tgt, a)
         if not (fwd or back) or day is None:
             continue
         _add(buckets, period_start(day, freq), quad, gold)
-    return _points(f"{a}->{b}" if directed else f"{a}-{b}", buckets, freq)
+    a_, b_ = _label(a), _label(b)
+    return _points(f"{a_}->{b_}" if directed else f"{a_}-{b_}", buckets, freq)
 
 
 def _add(buckets, key, quad, gold) -> None:
@@ -104,18 +111,21 @@ def _add(buckets, key, quad, gold) -> None:
     buckets[key] = (quads, total, n)
 
 
-def partner_series(con, actor: str, *, n: int = 5, freq: str = "month", since=None, until=None,
-                   level: str = "dedup", by: str = "root") -> dict[str, list[Point]]:
-    """The series of ``actor`` with each of its ``n`` most frequent partners (by event count)."""
-    from .relations import _node, _rows
+def partner_series(con, actor, *, n: int = 5, freq: str = "month", since=None, until=None,
+                   level: str = "dedup", by: str = "root", min_confidence: float | None = None
+                   ) -> dict[str, list[Point]]:
+    """The series of ``actor`` (a code prefix or a tuple of them) with each of its ``n`` most
+    frequent partners (by event count)."""
+    from .relations import _node, _rows, prefixes
 
-    actor = actor.strip().upper()
+    actor = prefixes(actor)
     if not actor:
         raise UsageError("give an actor code, e.g. `whimbrel partners PRK`")
     period_start(dt.date.today(), freq)
     per: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: ([0, 0, 0, 0], 0.0, 0)))
     counts: dict[str, int] = defaultdict(int)
-    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until):
+    for src, tgt, quad, gold, day in _rows(con, level=level, since=since, until=until,
+                                           min_confidence=min_confidence):
         if day is None:
             continue
         for mine, other in ((src, tgt), (tgt, src)):
@@ -126,7 +136,7 @@ def partner_series(con, actor: str, *, n: int = 5, freq: str = "month", since=No
                     counts[partner] += 1
                 break
     top = sorted(counts, key=lambda k: (-counts[k], k))[:n]
-    return {p: _points(f"{actor}-{p}", per[p], freq) for p in top}
+    return {p: _points(f"{_label(actor)}-{p}", per[p], freq) for p in top}
 
 
 def write_csv(points: list[Point], path: str) -> str:

@@ -23,7 +23,7 @@ def test_lookup_shows_code_on_date_and_why():
 def test_lookup_json_and_former_official():
     r = run("actors", "lookup", "Mike Pompeo", "--date", "2022-03-01", "--json")
     assert r.exit_code == 0, r.output
-    [row] = json.loads(r.output)
+    [row] = [json.loads(line) for line in r.output.splitlines()]
     assert row["code"] == "USAELI" and row["kb_id"] == "p:mike-pompeo"
 
 

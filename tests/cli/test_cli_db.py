@@ -89,7 +89,7 @@ def test_dyad_network_top(db, tmp_path):
     res = run("network", "--db", db, "--graphml", str(gml))
     assert res.exit_code == 0 and gml.exists()
     assert "bloc 1: CUB, PRK" in res.output and "against USA" in res.output
-    data = json.loads(run("network", "--db", db, "--json", "-").output)
+    data = json.loads(run("network", "--db", db, "--json").stdout)
     assert data["blocs"][0]["members"] == ["CUB", "PRK"]
     top = [json.loads(x) for x in run("top", "--db", db, "--json").output.splitlines()]
     assert top[0]["actor"] in ("CUB", "PRK", "USA") and top[0]["events"] == 2
@@ -160,8 +160,10 @@ def test_a_writer_holding_the_lock_is_said_plainly(db, monkeypatch):
 
 def test_dyad_by_week_with_csv_and_partners(db, tmp_path):
     out = tmp_path / "s.csv"
-    res = run("dyad", "PRK", "USA", "--by", "week", "--csv", str(out), "--db", db)
+    res = run("dyad", "PRK", "USA", "--by", "week", "--db", db)
     assert res.exit_code == 0 and "2018-10-29" in res.output  # the week (from Monday) of 4 November
+    res = run("dyad", "PRK", "USA", "--by", "week", "--csv", "-o", str(out), "--db", db)
+    assert res.exit_code == 0 and "1 periods written to" in res.stderr
     assert out.read_text().splitlines()[0].startswith("series,period,events")
     res = run("partners", "USA", "--json", "--db", db)
     assert res.exit_code == 0

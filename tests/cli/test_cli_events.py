@@ -69,12 +69,12 @@ def test_table_lists_all(db):
     (["--actor", "USA"], []),
 ])
 def test_filters_json(db, args, ids):
-    out = run("events", "--db", str(db), "--format", "json", *args)
+    out = run("events", "--db", str(db), "--json", *args)
     assert [json.loads(line)["event_id"] for line in out.splitlines()] == ids
 
 
 def test_csv(db):
-    rows = list(csv.DictReader(io.StringIO(run("events", "--db", str(db), "--format", "csv"))))
+    rows = list(csv.DictReader(io.StringIO(run("events", "--db", str(db), "--csv"))))
     assert [r["cameo"] for r in rows] == ["112", "040"]
     assert rows[0]["source_code"] == "CHLGOV" and rows[0]["trigger"] == "accused" and rows[1]["negated"] == "True"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -65,7 +66,7 @@ def test_good_stored_bad_recorded_and_rerun_changes_nothing(pipeline, tmp_path):
                            env={"WHIMBREL_MAX_BYTES": "20000"})
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().splitlines()[-1].startswith(f"{len(good)} articles coded, ")
-    assert result.stdout.strip().endswith(f"{len(bad)} failed")
+    assert re.search(rf"{len(bad)} failed in \d+\.\d s$", result.stdout.strip())
     assert "batch 1:" in result.stderr and "failed: " in result.stderr
 
     assert {r[0] for r in _rows(db, "SELECT origin FROM articles")} == good
@@ -92,7 +93,7 @@ def test_example_flag_and_events_command(pipeline, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("1 articles coded, ")
     n_events = _counts(db)["events"]
-    listed = runner.invoke(main, ["events", "--db", str(db), "--format", "json"])
+    listed = runner.invoke(main, ["events", "--db", str(db), "--json"])
     assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == n_events
     # WHIMBREL_DB picks the file when --db is absent
     assert runner.invoke(main, ["events"], env={"WHIMBREL_DB": str(db)}).exit_code == 0

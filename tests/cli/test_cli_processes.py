@@ -132,7 +132,7 @@ def test_events_runs_while_an_ingest_is_between_batches(pipeline, tmp_path):
 
         for i, rec in enumerate(src):
             if i in (6, 8):  # batches of 3: two (then two and a bit) stored
-                r = subprocess.run([*CLI, "events", "--db", str(db), "--format", "json"], capture_output=True,
+                r = subprocess.run([*CLI, "events", "--db", str(db), "--json"], capture_output=True,
                                    text=True, timeout=120, env={**os.environ, "WHIMBREL_LOCK_TIMEOUT": "5"})
                 reads.append(r)
             yield article_from_text(rec["text"], id=rec["id"])

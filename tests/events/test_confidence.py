@@ -88,7 +88,7 @@ def test_min_confidence_on_the_command_line(pipeline, tmp_path):
     with duckdb.connect(db, read_only=True) as con:
         stored = con.execute("SELECT min(confidence), count(*) FROM events").fetchone()
     assert stored[0] >= cut and stored[1] == len(kept)
-    res = run.invoke(main, ["events", "--db", db, "--format", "json", "--min-confidence", str(confs[-1])])
+    res = run.invoke(main, ["events", "--db", db, "--json", "--min-confidence", str(confs[-1])])
     assert res.exit_code == 0
     top = [json.loads(x) for x in res.output.splitlines()]
     assert top and all(r["confidence"] >= confs[-1] for r in top) and len(top) < len(kept)

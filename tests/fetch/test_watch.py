@@ -96,6 +96,27 @@ def test_watch_once_on_the_command_line(site, env, tmp_path):
     con.close()
 
 
+def test_watch_on_a_terminal_shows_a_bar_over_the_new_items(site, env, tmp_path, monkeypatch):
+    import functools
+    import io
+
+    from rich.console import Console
+
+    from whimbrel.cli import progress, watch
+
+    screen = io.StringIO()
+    monkeypatch.setattr(watch, "live", lambda: True)
+    monkeypatch.setattr(watch, "Bar", functools.partial(
+        progress.Bar, console=Console(file=screen, force_terminal=True, width=150)))
+    site.feed_links = ["/news/talks.html", "/missing.html"]
+    r = CliRunner().invoke(main, ["watch", site.base + "/feed.xml", "--db", str(tmp_path / "w.duckdb"), "--once"])
+    assert r.exit_code == 0, r.output
+    assert "round 1: 1 feeds, 2 new items" in r.stdout
+    drawn = screen.getvalue()
+    assert "round 1: fetching and coding" in drawn and "2/2" in drawn and "items/s" in drawn
+    assert "missing.html [fetch/http_status]" in drawn  # failures printed above the bar
+
+
 def test_watch_refuses_a_path_and_a_too_short_interval(site, env, tmp_path):
     r = CliRunner().invoke(main, ["watch", "feeds.txt", "--once", "--db", str(tmp_path / "x.duckdb")])
     assert r.exit_code == 2 and "not an http(s) URL" in r.output

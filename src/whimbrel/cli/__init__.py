@@ -95,7 +95,13 @@ def report_dictionaries() -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="whimbrel")
 def main() -> None:
-    """whimbrel: turn news into political event data (CAMEO and PLOVER)."""
+    """whimbrel: turn news into political event data (CAMEO and PLOVER).
+
+    \b
+    Output: commands that print records or results show a table by default;
+    --json prints JSON (one object per line for records), --csv prints CSV,
+    -o FILE writes to FILE (its suffix picks JSON or CSV when no flag does).
+    """
 
 
 for _name in COMMAND_MODULES:

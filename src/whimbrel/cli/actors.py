@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import click
 
 from . import main
+from .output import Output, OutputCommand, output_options
+
+LOOKUP_COLUMNS = ("name", "key", "date", "code", "why", "kb_id", "kind", "canonical", "source", "context", "roles")
 
 
 @main.group("actors")
@@ -27,15 +29,18 @@ def _kb(actor_files: tuple[str, ...]):
         raise click.ClickException(str(e)) from e
 
 
-@actors_group.command("lookup")
+@actors_group.command("lookup", cls=OutputCommand)
 @click.argument("name")
 @click.option("--date", "date", default=None, metavar="YYYY-MM-DD",
               help="Resolve roles on this date (default: today). Use the article's publication date.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s) in the documented TSV format (also WHIMBREL_ACTORS).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], as_json: bool) -> None:
+@output_options
+def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], out: Output) -> None:
     """Show what NAME resolves to on a date, and why.
+
+    --json gives one object per knowledge-base entry the name has, --csv one
+    row each (context and roles joined with ';').
 
     \b
     Examples:
@@ -59,35 +64,39 @@ def lookup_cmd(name: str, date: str | None, actor_files: tuple[str, ...], as_jso
             "why": res.reason, "kb_id": e.id, "kind": e.kind, "canonical": e.name, "source": e.source,
             "context": list(e.context), "roles": [r.describe() for r in e.roles],
         })
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
-        return
     if not rows:
         agent = kb.agent(name)
         if agent:
-            click.echo(f"{name!r} is an agent noun: sector {agent} (needs a country from its context, e.g. 'Russian {name}')")
+            msg = f"{name!r} is an agent noun: sector {agent} (needs a country from its context, e.g. 'Russian {name}')"
+            click.echo(msg, err=out.fmt != "table")
             return
         click.echo(f"{name!r} is not in the knowledge base (looked up as {name_key(name)!r}). "
                    f"In an article it can still be coded by a title, an apposition or a short form; "
-                   f"to add it, see docs/actors.md.")
+                   f"to add it, see docs/actors.md.", err=out.fmt != "table")
         raise SystemExit(1)
-    for r in rows:
-        click.echo(f"{r['name']} -> {r['code']} on {r['date']}")
-        click.echo(f"  entry   {r['kb_id']} ({r['kind']}: {r['canonical']}) from {r['source']}")
-        click.echo(f"  why     {r['why']}")
-        if r["context"]:
-            click.echo(f"  only when the article mentions one of: {', '.join(r['context'])}")
-        click.echo(f"  roles   {'; '.join(r['roles'])}")
-    if len(rows) > 1:
-        click.echo("several entries share this name; in an article the one with a role on the date "
+
+    def text(rows):
+        for r in rows:
+            yield f"{r['name']} -> {r['code']} on {r['date']}"
+            yield f"  entry   {r['kb_id']} ({r['kind']}: {r['canonical']}) from {r['source']}"
+            yield f"  why     {r['why']}"
+            if r["context"]:
+                yield f"  only when the article mentions one of: {', '.join(r['context'])}"
+            yield f"  roles   {'; '.join(r['roles'])}"
+        if len(rows) > 1:
+            yield ("several entries share this name; in an article the one with a role on the date "
                    "(and whose context is met) is used.")
 
+    out.records(rows, table=lambda rs: text(list(rs)), columns=LOOKUP_COLUMNS, noun="entries",
+                flat=lambda r: {**r, "context": ";".join(r["context"]), "roles": ";".join(r["roles"])})
 
-@actors_group.command("stats")
+
+@actors_group.command("stats", cls=OutputCommand)
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s) in the documented TSV format.")
-def stats_cmd(actor_files: tuple[str, ...]) -> None:
-    """Count the entries, names and agent nouns in the knowledge base."""
+@output_options(csv=False)
+def stats_cmd(actor_files: tuple[str, ...], out: Output) -> None:
+    """Count the entries, names and agent nouns in the knowledge base (--json: one object)."""
     kb = _kb(actor_files)
-    for k, v in kb.stats.items():
-        click.echo(f"{k}: {v}")
+    stats = kb.stats
+    out.document(stats, text=lambda: [f"{k}: {v}" for k, v in stats.items()], noun="statistics")

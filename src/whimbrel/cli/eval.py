@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from . import dict_options, main, opinion_option
+from .output import Output, OutputCommand, output_options
 
 
-@main.command("eval")
+@main.command("eval", cls=OutputCommand)
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the full report as one JSON object.")
+@output_options(csv=False)
 @click.option("--max-items", default=40, show_default=True, help="How many misses and extras to list in the text view.")
 @click.option("--split", type=click.Choice(["even", "odd"]), default=None,
               help="Score one half only: by sentence_id parity for PLV TSV, else every other record.")
 @opinion_option
 @dict_options
-def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> None:
+def eval_cmd(gold: str, out: Output, max_items: int, split: str | None) -> None:
     """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, a whimbrel
     article gold JSON or sentence JSONL, or a span-marked PLV TSV.
 
@@ -25,7 +24,8 @@ def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> Non
     the full CAMEO code, the PLOVER type and (source root, PLOVER type), with
     per-type numbers and the lists of misses and extras. For gold with marked
     source and target spans (PLV TSV) it also reports sentence type F1, source
-    recall and dyad recall (type + source span + target span).
+    recall and dyad recall (type + source span + target span). --json gives the
+    full report as one JSON object.
     """
     from ..errors import WhimbrelError
     from ..evaluate import evaluate, format_report
@@ -34,7 +34,4 @@ def eval_cmd(gold: str, as_json: bool, max_items: int, split: str | None) -> Non
         rep = evaluate(gold, split=split)
     except WhimbrelError as e:
         raise click.ClickException(str(e)) from e
-    if as_json:
-        click.echo(json.dumps(rep.as_dict(), ensure_ascii=False))
-    else:
-        click.echo(format_report(rep, max_items=max_items))
+    out.document(rep.as_dict(), text=lambda: [format_report(rep, max_items=max_items)], noun="report")

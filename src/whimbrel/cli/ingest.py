@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 import click
 
 from . import dict_options, main, opinion_option
-from .code import echo_failure, failure_line
+from .code import failure_line
 from .events import cli_errors, db_option, min_confidence_option, open_store
+from .progress import live
 
 
 def example_path() -> str:
@@ -47,21 +47,16 @@ def estimate_documents(paths: list[str], *, max_scan: int = 200 * 1024 * 1024) -
 
 
 class _Progress:
-    """Progress on stderr: a live bar on a terminal, one line per batch otherwise."""
+    """Progress of batches on stderr: a live bar with rate and ETA on a terminal
+    (:class:`~whimbrel.cli.progress.Bar`), one plain line per batch otherwise."""
 
     def __init__(self, total: int | None = None):
-        self.live = sys.stderr.isatty()
+        from .progress import Bar
+
         self.t0 = time.perf_counter()
         self.docs = self.arts = self.events = self.failed = self.skipped = 0
-        self._bar = None
-        if self.live:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                 TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-            self._task = self._bar.add_task("starting", total=total)
-            self._bar.start()
+        self.bar = Bar(total, unit="docs", description="starting")
+        self.live = self.bar.active
 
     def __call__(self, report) -> None:
         self.arts += report.n_articles
@@ -72,13 +67,10 @@ class _Progress:
         line = (f"batch {report.index + 1}: {self.arts} articles, {self.events} events, {self.failed} failed, "
                 f"{self.skipped} skipped ({rate:.1f} articles/s)")
         for f in report.failures:
-            if self._bar:
-                self._bar.console.print(failure_line(f), markup=False, highlight=False)
-            else:
-                echo_failure(f)
-        if self._bar:
+            self.bar.print(failure_line(f))
+        if self.bar.active:
             done = report.n_articles + report.n_failed + report.n_skipped
-            self._bar.update(self._task, description=line, advance=done)
+            self.bar.advance(done, description=f"{self.arts} articles, {self.events} events, {self.failed} failed")
         else:
             click.echo(line, err=True)
 
@@ -88,9 +80,7 @@ class _Progress:
         return line + (f" ({self.skipped} already stored, skipped)" if self.skipped else "")
 
     def close(self) -> None:
-        if self._bar:
-            self._bar.stop()
-            self._bar = None
+        self.bar.close()
 
 
 def _undated(store, run_id: str) -> int:
@@ -142,7 +132,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
     published = default_published(published, settings)
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
     pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own
-    progress = _Progress(estimate_documents(paths) if sys.stderr.isatty() else None)
+    progress = _Progress(estimate_documents(paths) if live() else None)
     store = open_store(db)
     try:
         with stop_on_signals():
@@ -163,7 +153,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         from ..api import undated_warning
 
         click.echo(undated_warning(n_undated, result.n_articles), err=True)
-    click.echo(result.summary())
+    click.echo(f"{result.summary()} in {time.perf_counter() - progress.t0:.1f} s")
     if result.n_failed and not result.n_articles and not result.n_skipped:
         raise click.ClickException(f"all {result.n_failed} documents failed; see the reasons above")
     if result.n_documents == 0:

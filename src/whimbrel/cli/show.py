@@ -8,7 +8,9 @@ import click
 
 from ..store.cells import safe, safe_text
 from . import main
-from .events import cli_errors, db_option, open_store, table_lines
+from .events import cli_errors, db_option, min_confidence_option, open_store
+from .output import (CSV_COLUMNS, Output, OutputCommand, date_range, flat_record, modal, output_options, place,
+                     table_lines)
 
 TRIGGER_STYLE = "bold black on yellow"
 SOURCE_STYLE = "bold cyan underline"
@@ -88,38 +90,64 @@ def _header(art) -> list[str]:
     return lines
 
 
-@main.command("show")
+def article_json(art, records: list[dict]) -> dict:
+    """``{"article": {...metadata and text}, "events": [records]}`` for ``show --json``."""
+    from ..dateline import metadata
+
+    def iso(v):
+        return v.isoformat() if v is not None else None
+
+    return {"article": {"article_id": art.id, "title": art.title, "section": art.section,
+                        "published": iso(art.published), "updated": iso(art.updated), "source": art.source,
+                        "author": art.author, "url": art.url, **metadata(art), "origin": art.origin,
+                        "related": list(art.related), "text": art.text},
+            "events": records}
+
+
+def _plain_lines(art, records: list[dict], spans):
+    yield from _header(art)
+    yield ""
+    yield plain_text(safe_text(art.text), [(a, b, k, safe(lab)) for a, b, k, lab in spans])
+    yield ""
+    yield f"{len(records)} events"
+    yield from table_lines(records)
+    for n, rec in enumerate(records, start=1):
+        ev = rec.get("evidence") or {}
+        yield f"E{n}: {safe(rec.get('cameo'))} {safe(ev.get('trigger'))!r}: {safe(ev.get('sentence'))}"
+
+
+@main.command("show", cls=OutputCommand)
 @click.argument("article_id")
 @db_option
+@min_confidence_option()
 @click.option("--color/--no-color", default=None, help="Force highlighting on or off (default: on for a terminal).")
+@output_options
 @cli_errors
-def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
+def show_cmd(article_id: str, db: str | None, min_confidence: float | None, color: bool | None,
+             out: Output) -> None:
     """Print a stored article with its events, the evidence highlighted.
 
     ARTICLE_ID is an article id, a unique prefix of one, or the file name the
-    article was read from. In plain output (not a terminal) triggers are marked
-    [like this]E1 and actors {like this}CODE.
+    article was read from. In plain output (not a terminal, or -o FILE)
+    triggers are marked [like this]E1 and actors {like this}CODE. --json gives
+    one object (the article and its event records), --csv the events' rows.
     """
     from ..store.query import EventFilter
 
     with open_store(db, read_only=True) as store:
         aid = resolve_article_id(store, article_id)
         art = store.article(aid)
-        records = store.events(EventFilter(article_id=aid))
+        records = store.events(EventFilter(article_id=aid, min_confidence=min_confidence))
+    if out.fmt == "csv":
+        out.records(records, table=table_lines, flat=flat_record, columns=CSV_COLUMNS, noun="events")
+        return
+    if out.fmt == "json":
+        out.document(article_json(art, records), text=lambda: (), noun="article")
+        return
     spans = marks(records)
-    use_color = sys.stdout.isatty() if color is None else color
+    use_color = (sys.stdout.isatty() if color is None else color) and not out.to_file
     if not use_color:
-        for line in _header(art):
-            click.echo(line)
-        click.echo()
-        click.echo(plain_text(safe_text(art.text), [(a, b, k, safe(lab)) for a, b, k, lab in spans]))
-        click.echo()
-        click.echo(f"{len(records)} events")
-        for line in table_lines(records):
-            click.echo(line)
-        for n, rec in enumerate(records, start=1):
-            ev = rec.get("evidence") or {}
-            click.echo(f"E{n}: {safe(rec.get('cameo'))} {safe(ev.get('trigger'))!r}: {safe(ev.get('sentence'))}")
+        out.document(None, text=lambda: _plain_lines(art, records, spans), noun="article")
         return
     from rich.console import Console
     from rich.table import Table
@@ -138,15 +166,13 @@ def show_cmd(article_id: str, db: str | None, color: bool | None) -> None:
     console.print(body)
     console.print()
     table = Table(title=f"{len(records)} events", show_lines=False)
-    for col in ("#", "date", "source", "cameo", "target", "plover", "goldstein", "trigger", "modality"):
-        table.add_column(col)
+    for col in ("#", "date", "source", "cameo", "target", "plover", "goldstein", "place", "trigger", "modality"):
+        table.add_column(col, no_wrap=col == "date")
     for n, rec in enumerate(records, start=1):
-        mod = rec.get("modality") or {}
-        flags = ",".join(k for k in ("negated", "future", "hypothetical") if mod.get(k))
         table.add_row(*(safe(c) for c in (
-            f"E{n}", rec.get("date") or "", (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
+            f"E{n}", date_range(rec), (rec.get("source") or {}).get("code") or "---", rec.get("cameo") or "",
             (rec.get("target") or {}).get("code") or "---", (rec.get("plover") or {}).get("event") or "",
-            "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}",
-            (rec.get("evidence") or {}).get("trigger") or "", flags,
+            "" if rec.get("goldstein") is None else f"{rec['goldstein']:+.1f}", place(rec),
+            (rec.get("evidence") or {}).get("trigger") or "", modal(rec),
         )))
     console.print(table)

@@ -8,8 +8,9 @@ import time
 import click
 
 from . import main, opinion_option
-from .code import echo_failure
+from .code import echo_failure, failure_line
 from .events import cli_errors, db_option, min_confidence_option, open_store
+from .progress import Bar, live
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -49,7 +50,8 @@ def watch_cmd(feeds: tuple[str, ...], db: str | None, every: str, once: bool, de
     the new item pages politely (robots.txt honoured, one request at a time per
     host with a delay, timeouts and size limits) and stores their events. Every
     failure (HTTP status, timeout, not HTML, robots.txt) is recorded with its
-    URL and reason and printed on stderr. One summary line per round.
+    URL and reason and printed on stderr. One summary line per round; on a
+    terminal, a progress bar over the round's new items meanwhile.
 
     \b
     Examples:
@@ -73,17 +75,35 @@ def watch_cmd(feeds: tuple[str, ...], db: str | None, every: str, once: bool, de
     fetcher = Fetcher(delay=delay)
     store = open_store(db)
 
+    bar = None
+
     def report(batch) -> None:
         for f in batch.failures:
-            echo_failure(f)
+            if bar:
+                bar.print(failure_line(f))
+            else:
+                echo_failure(f)
+        if bar:
+            bar.advance(batch.n_articles + batch.n_failed + batch.n_skipped)
+
+    def on_new(n: int) -> None:
+        nonlocal bar
+        if live() and n:
+            bar = Bar(n, unit="items", description=f"round {index}: fetching and coding")
 
     index = 0
     try:
         with stop_on_signals():
             while True:
                 index += 1
-                result = watch_round(list(feeds), store=store, fetcher=fetcher, index=index, settings=settings,
-                                     pipeline=pipeline, published=published, progress=report)
+                try:
+                    result = watch_round(list(feeds), store=store, fetcher=fetcher, index=index,
+                                         settings=settings, pipeline=pipeline, published=published,
+                                         progress=report, on_new=on_new)
+                finally:
+                    if bar:
+                        bar.close()
+                        bar = None
                 click.echo(result.summary())
                 if once:
                     break

@@ -419,6 +419,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         kind = None
         m = verb_m = self.code_verb(v)
         xc = None
+        small_clause = False  # "ordered [X jailed]" parsed as a clause whose subject is X
         act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -431,6 +432,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "ordered nine former ministers jailed": the ordered act hangs on the object
             d = child(v, "dobj")
             xc = next((c for c in (d.children if d is not None else ()) if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+            # ... or is parsed as a small clause of its own ("ordered [nine ex-members jailed]")
+            if xc is None:
+                xc = next((c for c in v.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD")
+                           and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)), None)
+                small_clause = xc is not None
         if xc is not None and any(r in roles for r in CONTROL):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
             am = self.code_verb(xc) if "command" in roles else None
@@ -447,8 +453,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 m, act_v = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun), xc
             elif "request" in roles:
                 pass  # the verb's own code; its object is the target
-            elif own and not any(r in roles for r in ("intent", "threaten", "reject", "deny")):
-                pass  # "staged demonstrations to demand reforms": the demonstration is the event
+            elif own and (xc.dep_ != "xcomp" or not any(r in roles for r in ("intent", "threaten", "reject", "deny"))):
+                # "staged demonstrations to demand reforms": the demonstration is the event; so is
+                # "pledged support for X('s plan) to form an alliance": an infinitive of purpose
+                # is no act the pledge controls
+                pass
             else:
                 am = self.code_verb(xc)
                 if am is not None and am.pattern is not None and am.pattern.priority == 2 and not (
@@ -471,6 +480,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         retreat_only = False
         if m is None and "retreat" in roles and v.pos_ == "VERB":
             m, retreat_only = Match("0874", None, (v.i, v.i)), True  # kept only for armed forces, below
+        elif (m is None and xc is not None and "transparent" in roles
+              and "retreat" in self.lex.roles.get(xc.lemma_.lower(), ())):
+            # "troops began leaving Afghanistan": the aspectual verb's act is a withdrawal
+            m, retreat_only, act_v = Match("0874", None, (v.i, xc.i)), True, xc
         if m is None:
             return
         if m.noun is not None:
@@ -486,6 +499,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         src, tgt = self.args(act_v, m.pattern, code)
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
+            if small_clause and s2:
+                src, tgt = s2, tgt or src  # the small clause's subject is who is jailed, not who orders it
             src = src or s2
             if "command" in roles and kind is None:
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
@@ -586,15 +601,19 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
         elif code.startswith("182") and src and all(_is_military(a) for a in src):
             code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
-        if "retreat" in roles and src and all(_is_military(a) for a in src) and not code.startswith(("0874", "1")):
+        elif code.startswith("144") and src and all(_is_military(a) for a in src):
+            code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
+        if (retreat_only or "retreat" in roles) and src and all(_is_military(a) for a in src) and not code.startswith("1"):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"
             m = Match(code, None, m.trigger, m.noun)
             tgt = [a for a in tgt if not _is_military(a)] or self.place_target(act_v, from_ok=True)
         elif retreat_only:
             return
-        if not tgt and "needtarget" in roles:
-            return  # "asked where he was", "told reporters": only with someone on the receiving end
+        if not tgt and "needtarget" in roles and not (m.pattern is not None and m.pattern.particle and m.pattern.object):
+            # "asked where he was", "told reporters": only with someone on the receiving end;
+            # a phrasal pattern with its object ("called off the strike") is an act without one
+            return
         p = m.pattern
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
                 (src and tgt) or (len({a.code for a in src}) >= 2 and code.startswith(SYM_PREFIXES))):
@@ -602,7 +621,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
-        pid = m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_ if m.noun is not None else ''}"
+        pid = (m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_}" if m.noun is not None
+               else "verbs.tsv:retreat" if retreat_only else "")
         conf = confidence.pattern_prior(m.pattern, noun=m.noun is not None)
         p = m.pattern
         # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act

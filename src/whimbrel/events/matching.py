@@ -65,6 +65,10 @@ def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
     return all(w in have for w in want[:-1])
 
 
+#: adjectives that complete a verb as a particle does ("set free", "let loose")
+RESULTATIVES = frozenset({"free", "loose"})
+
+
 class VerbMatching:
     """Lexicon matching of a verb with its object, particle and prepositions; light verbs and
     their event nouns; reversal words. Mixed into the sentence coder (needs ``self.lex``)."""
@@ -75,6 +79,14 @@ class VerbMatching:
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
         part = particle.lower_ if particle is not None else ""
+        if not part:
+            # a resultative adjective works like a particle: "set the activists free", "let free
+            # activists" (the parser hangs it on the object)
+            res = next((c for c in v.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ in RESULTATIVES), None)
+            if res is None:  # "let free activists", "set free dozens of ...": hung on the object
+                res = next((g for c in v.children if c.dep_ == "dobj" for g in c.children
+                            if g.i == v.i + 1 and g.dep_ == "amod" and g.lower_ in RESULTATIVES), None)
+            part = res.lower_ if res is not None else ""
         preps = []
         for c in v.children:
             if c.dep_ in ("prep", "agent", "dative") and not is_time_phrase(c):
@@ -105,7 +117,7 @@ class VerbMatching:
         for p in self.lex.candidates(lemma, heads, cand_preps):
             if isinstance(p, tuple):
                 p = p[1]
-            if nodefault and not (p.object or p.prep):
+            if nodefault and not (p.object or p.prep or (p.particle and p.particle == part)):
                 continue
             if p.transitive is not None and p.transitive != (dobj is not None):
                 continue

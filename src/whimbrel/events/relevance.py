@@ -9,7 +9,9 @@ Two rules, read from ``data/domains.tsv`` (a list of domains and their cue words
    role noun that is never political ("firefighters", "rescuers", "referee"; the
    ``agent`` rows) are not enough. Two kinds of act are political by themselves: a
    protest or strike (root 14) by a known group, and violence (roots 18-20) against
-   people of a known country.
+   people of a known country. A trip (042-043: visit, arrive, travel, host) is made by
+   a political actor or it is no event: migrants arriving in a country, tourists or
+   fans travelling to a city are not visits.
 2. **Context.** A sentence is about a non-political domain (sport, weather, fire,
    disasters, business, entertainment) when that domain's cue words, counted in the
    sentence, its neighbours (two on each side, half weight) and the article as a
@@ -56,6 +58,8 @@ ARTICLE_MIN = 3  # cue count from which an article is "mostly about" a domain
 NONE, WEAK, STRONG = 0, 1, 2
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
+DISSENT_EASED = "082"  # calling off a strike or protest: as political as staging it
+TRIP_CODES = frozenset({"042", "043"})  # make / host a visit: the traveller must be political
 
 
 @dataclass(frozen=True)
@@ -307,6 +311,8 @@ class Relevance:
         that returns it (asked only when the context can change the verdict: a known source
         and a named government, military, rebel ... actor or an IGO settle it without)."""
         ls, lt = self.level(e.source, POLITICAL), self.level(e.target, POLITICAL)
+        if e.cameo in TRIP_CODES and ls == NONE:
+            return None
         firm = e.source is not None and (_firm(e.source, ls) or _firm(e.target, lt))
         if not firm:
             ctx = ctx() if callable(ctx) else ctx
@@ -322,10 +328,11 @@ class Relevance:
 
     def political_act(self, e: Event) -> bool:
         """Acts that are political whoever does them, when a side is known: a protest or strike
-        by a known group ("employees stopped work in a strike", "Serbs demonstrated"), violence
+        by a known group, or its end ("employees stopped work in a strike", "Serbs demonstrated",
+        "teachers called off their strike"), violence
         against people of a known country ("three Iraqi civilians were killed in a car bombing")."""
         sides = [a for a in (e.source, e.target) if a is not None and not self.is_agent(a)]
-        if e.cameo_root == PROTEST_ROOT:
+        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith(DISSENT_EASED):
             s = e.source
             return s in sides and (s.country not in (None, "---") or _sector(s) not in (None, "CVL"))
         if e.cameo_root in VIOLENT_ROOTS:

@@ -338,11 +338,14 @@ def partitive_head(tok):
 
 def obj_token(v):
     """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
-    mis-parsed past-tense verb modifies ("reported the two held talks"); through a
+    mis-parsed past-tense verb modifies ("reported the two held talks"), or the object the
+    parser hung on the particle ("called off the general strike"); through a
     partitive ("withdrew some of its troops") to the noun it counts."""
     d = child(v, "dobj", "attr", "oprd")
     if d is None:
         d = child(v, "nsubjpass")
     if d is None and is_misparsed_verb(v):
         d = v.head
+    if d is None and (p := child(v, "prt")) is not None:
+        d = child(p, "pobj")  # "called off [the general strike]" parsed as the particle's object
     return partitive_head(d)

@@ -103,8 +103,11 @@ def read_feed(url: str, fetcher: Fetcher) -> list[FeedItem] | Failure:
 
 
 def watch_round(feeds: list[str], *, store, fetcher: Fetcher, index: int = 1, settings=None, pipeline=None,
-                published=None, progress=None, batch_size: int | None = None) -> RoundResult:
-    """One round over ``feeds``: fetch what is new, code it and store it. Returns the counts."""
+                published=None, progress=None, batch_size: int | None = None, on_new=None) -> RoundResult:
+    """One round over ``feeds``: fetch what is new, code it and store it. Returns the counts.
+
+    ``progress(batch_report)`` is called after each stored batch, ``on_new(n)`` once the
+    number of new items to fetch is known."""
     from ..ingest.runner import ingest
     from ..store.feeds import mark_seen, seen_links
     from . import read_url
@@ -127,6 +130,8 @@ def watch_round(feeds: list[str], *, store, fetcher: Fetcher, index: int = 1, se
     store.release()
     new = [item for link, item in by_link.items() if link not in seen]
     result.n_items, result.n_new = len(by_link), len(new)
+    if on_new is not None:
+        on_new(len(new))
     outcomes: list[tuple[str, str, str]] = []
 
     def items() -> Iterator[Article | Failure]:

@@ -190,7 +190,8 @@ def _open_out(out: str | os.PathLike | IO[str] | None):
     return open(path, "w", encoding="utf-8", newline=""), True, str(path)
 
 
-def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: bool = False) -> ExportResult:
+def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: bool = False,
+           progress=None) -> ExportResult:
     """Write the events matching ``flt`` to ``out`` in ``fmt`` (see :data:`FORMATS`).
 
     ``out`` is a path, an open text stream, or ``-``/None for stdout (not for
@@ -198,7 +199,8 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
     ``header`` adds the column names to a GDELT file (GDELT's own files have none).
     ``gdelt-mentions`` writes the GDELT 2.0 mentions table of the same events
     (deduplicated level only). PLOVER output leaves out what PLOVER does not code
-    (:func:`whimbrel.store.plover.record`).
+    (:func:`whimbrel.store.plover.record`). ``progress(n)`` is called with the number
+    of records read so far, every :data:`PROGRESS_EVERY` records and at the end.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -207,7 +209,7 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
     if fmt == "parquet":
         if out is None or out == "-" or hasattr(out, "write"):
             raise UsageError("--format parquet writes a directory: give --output DIR")
-        return _parquet(con, records(con, flt=flt, level=level), Path(out))
+        return _parquet(con, _ticking(records(con, flt=flt, level=level), progress), Path(out))
     stream, close, name = _open_out(out)
     n = 0
     try:
@@ -217,7 +219,7 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
             if header:
                 w.writerow(gdelt.columns() if fmt == "gdelt" else gdelt.MENTION_COLUMNS)
             if fmt == "gdelt":
-                for rec in records(con, flt=flt, level=level):
+                for rec in _ticking(records(con, flt=flt, level=level), progress):
                     w.writerow([csv_cell(v) for v in gdelt.event_row(rec)])
                     n += 1
             else:
@@ -226,7 +228,7 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
                     w.writerow([csv_cell(v) for v in row])
                     n += 1
         elif fmt == "plover":
-            for rec in records(con, flt=flt, level=level):
+            for rec in _ticking(records(con, flt=flt, level=level), progress):
                 out_rec = plover.record(rec)
                 if out_rec is not None:
                     stream.write(json_line(out_rec) + "\n")
@@ -234,7 +236,7 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
         else:
             w = csv.DictWriter(stream, fieldnames=FLAT_COLUMNS, lineterminator="\n")
             w.writeheader()
-            for rec in records(con, flt=flt, level=level):
+            for rec in _ticking(records(con, flt=flt, level=level), progress):
                 w.writerow({k: csv_cell(v) for k, v in flat(rec).items()})
                 n += 1
     finally:
@@ -243,6 +245,23 @@ def export(con, fmt: str, out=None, *, flt=None, level: str = "dedup", header: b
         else:
             stream.flush()
     return ExportResult(fmt, n, name)
+
+
+#: export: how many records between two progress calls
+PROGRESS_EVERY = 1000
+
+
+def _ticking(recs, progress):
+    """``recs`` as they come, calling ``progress(n)`` every :data:`PROGRESS_EVERY` and at the end."""
+    if progress is None:
+        yield from recs
+        return
+    n = 0
+    for n, rec in enumerate(recs, 1):
+        if n % PROGRESS_EVERY == 0:
+            progress(n)
+        yield rec
+    progress(n)
 
 
 def _clear_export_dir(path: Path) -> None:

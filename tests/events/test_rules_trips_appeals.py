@@ -1,0 +1,193 @@
+"""Appeals, trips, boycotts, light verbs and withdrawals (issue 10: rules and classes, not rows).
+
+- An appeal (CAMEO 02) is a PLOVER REQUEST; seeking refuge in a country appeals to that country.
+- A trip (042/043) is made by a political actor: migrants arriving in a country are no visit.
+- Boycotting a meeting is a boycott (143, PROTEST); announcing one is a threat of it (133).
+- join / lead / head pass through to their event noun ("joined an investigation": 090).
+- Armed forces leaving a place withdraw from it (0874), whatever other verb is the trigger.
+
+Each rule has synonym swaps and a case where it must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import JAPAN_SUDAN, codes
+
+ACTORS = JAPAN_SUDAN
+
+
+@pytest.mark.parametrize("thing", ["refuge", "asylum", "shelter", "sanctuary"])
+@pytest.mark.parametrize("verb", ["sought", "have sought", "are seeking"])
+def test_seeking_refuge_in_a_country_is_an_appeal_to_it(code, verb, thing):
+    text = f"Thousands of Sudanese civilians {verb} {thing} in Japan."
+    evs = code(text, [("Sudanese civilians", "SDNCVL", "group"), ("Japan", "JPN", "country")])
+    hit = [e for e in evs if e.cameo.startswith("023")]
+    assert hit and hit[0].plover.event == "REQUEST" and hit[0].target is not None and hit[0].target.code == "JPN"
+
+
+def test_appeals_are_requests_in_plover(code):
+    evs = code("Sudan appealed to Japan for humanitarian aid.", ACTORS)
+    assert evs and all(e.plover.event == "REQUEST" for e in evs if e.cameo.startswith("02"))
+    assert any(e.cameo.startswith("02") for e in evs)
+
+
+@pytest.mark.parametrize("who,code_", [("migrants", "---CVL"), ("tourists", "---CVL"), ("refugees", "SDNREF")])
+@pytest.mark.parametrize("verb", ["arrived in", "travelled to", "visited"])
+def test_people_who_are_not_political_actors_make_no_visit(code, who, code_, verb):
+    text = f"Hundreds of {who} {verb} Japan on Monday."
+    evs = code(text, [(who, code_, "group"), ("Japan", "JPN", "country")])
+    assert not {c for c in codes(evs) if c.startswith(("042", "043"))}
+
+
+@pytest.mark.parametrize("verb", ["arrived in", "travelled to", "visited"])
+def test_a_minister_arriving_makes_a_visit(code, verb):
+    text = f"The Sudanese foreign minister {verb} Japan on Monday."
+    evs = code(text, [("Sudanese foreign minister", "SDNGOV", "person"), ("Japan", "JPN", "country")])
+    assert "042" in codes(evs)
+
+
+@pytest.mark.parametrize("meeting", ["the meeting", "the summit", "the conference"])
+def test_boycotting_a_meeting_is_a_boycott_and_announcing_it_a_threat(code, meeting):
+    assert "143" in codes(code(f"Sudan boycotted {meeting} in Japan.", ACTORS))
+    evs = code(f"Sudan said it will boycott {meeting} in Japan.", ACTORS)
+    assert {e.plover.event for e in evs} == {"THREATEN"}
+
+
+def test_boycotting_talks_is_still_rejecting_negotiation(code):
+    assert "125" in codes(code("Sudan boycotted the talks with Japan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["joined", "is leading", "headed"])
+@pytest.mark.parametrize("noun,root", [("an investigation into", "09"), ("the talks with", "04"),
+                                       ("an offensive against", "19")])
+def test_join_lead_and_head_pass_through_to_their_event_noun(code, verb, noun, root):
+    evs = code(f"Japan {verb} {noun} Sudan.", ACTORS)
+    assert any(c.startswith(root) for c in codes(evs)), codes(evs)
+
+
+def test_joining_an_organisation_is_not_an_event(code):
+    assert not codes(code("Sudan joined the African Union in 1956.", [("Sudan", "SDN", "country")]))
+
+
+@pytest.mark.parametrize("text", [
+    "Japanese troops left Sudan.",
+    "Japanese troops have begun leaving Sudan.",
+    "Japanese soldiers withdrew from Sudan.",
+    "Japanese troops pulled out of Sudan.",
+])
+def test_armed_forces_leaving_a_place_withdraw_from_it(code, text):
+    force = " ".join(text.split()[:2])
+    evs = code(text, [(force, "JPNMIL", "group"), ("Sudan", "SDN", "country")])
+    assert "0874" in codes(evs)
+
+
+def test_people_leaving_a_place_do_not_withdraw(code):
+    evs = code("Japanese students left Sudan.", [("Japanese students", "JPNEDU", "group"), ("Sudan", "SDN", "country")])
+    assert "0874" not in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["pledged", "promised", "vowed"])
+def test_a_pledge_of_support_keeps_its_object_over_an_infinitive_of_purpose(code, verb):
+    evs = code(f"Japan {verb} its full support for an initiative by Sudan to form an alliance.", ACTORS)
+    assert {e.plover.event for e in evs} == {"SUPPORT"}
+
+
+@pytest.mark.parametrize("text,code_", [("Japan agreed to withdraw its troops from Sudan.", "0356"),
+                                         ("Japan vowed to attack Sudan.", "138")])
+def test_a_controlled_act_still_takes_the_control_verbs_form(code, text, code_):
+    assert code_ in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb,code_", [("upgraded", "050"), ("downgraded", "161")])
+def test_upgrading_ties_is_diplomatic_cooperation_as_downgrading_is_reducing_them(code, verb, code_):
+    assert code_ in codes(code(f"Japan {verb} diplomatic ties with Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["flew", "airlifted", "shipped"])
+@pytest.mark.parametrize("thing", ["medicine", "food supplies", "medical equipment"])
+def test_relief_goods_flown_or_shipped_are_humanitarian_aid(code, verb, thing):
+    assert "073" in codes(code(f"Japan {verb} {thing} to Sudan.", ACTORS))
+
+
+def test_flying_to_a_place_is_still_a_trip(code):
+    evs = code("The Japanese foreign minister flew to Sudan.", [("Japanese foreign minister", "JPNGOV"), ("Sudan", "SDN", "country")])
+    assert "042" in codes(evs) and "073" not in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["blockaded", "blocked"])
+def test_a_blockade_by_armed_forces_is_military_force(code, verb):
+    evs = code(f"Japanese troops {verb} the Sudanese port.", [("Japanese troops", "JPNMIL", "group"), ("Sudanese", "SDN", "country")])
+    assert {e.cameo for e in evs} == {"191"}
+
+
+def test_a_blockade_by_protesters_is_a_protest(code):
+    evs = code("Sudanese protesters blockaded the parliament of Japan.", [("Sudanese protesters", "SDNCVL", "group"), ("Japan", "JPN", "country")])
+    assert "191" not in codes(evs) and any(c.startswith("14") for c in codes(evs))
+
+
+@pytest.mark.parametrize("verb", ["dismissed", "threw out", "rejected", "quashed", "turned down"])
+@pytest.mark.parametrize("claim", ["petition", "appeal", "lawsuit", "complaint", "electoral protest"])
+def test_a_claim_dismissed_by_a_court_is_rejected(code, verb, claim):
+    evs = code(f"The Japanese court {verb} the {claim} filed by Sudan.", [("Japanese court", "JPNJUD", "group"), ("Sudan", "SDN", "country")])
+    assert "120" in codes(evs)
+
+
+def test_a_claim_filed_is_not_a_rejection(code):
+    evs = code("Sudan filed a petition with the Japanese court.", [("Sudan", "SDN", "country"), ("Japanese court", "JPNJUD", "group")])
+    assert not {c for c in codes(evs) if c.startswith("12")}
+
+
+@pytest.mark.parametrize("verb", ["cancelled", "called off", "scrapped"])
+@pytest.mark.parametrize("what", ["a planned visit to", "the summit with", "a trip to"])
+def test_a_cancelled_visit_or_meeting_is_a_rejection(code, verb, what):
+    # PLOVER manual, SANCTION ambiguities: "Cancellation of meetings are REJECT"
+    evs = code(f"Japan {verb} {what} Sudan.", ACTORS)
+    assert [e.cameo for e in evs] == ["125"] and evs[0].target.code == "SDN"
+
+
+@pytest.mark.parametrize("verb", ["cancelled", "revoked", "rescinded", "annulled"])
+def test_cancelling_sanctions_eases_them(code, verb):
+    assert "085" in codes(code(f"Japan {verb} the sanctions on Sudan.", ACTORS))
+
+
+def test_cancelling_a_contract_is_no_event(code):
+    assert not codes(code("Japan cancelled a contract with a Sudanese firm.", [("Japan", "JPN", "country")]))
+
+
+@pytest.mark.parametrize("text", [
+    "A Japanese judge has ordered nine ex-members of the government in Sudan jailed while they are investigated.",
+    "A Japanese judge ordered nine former ministers of Sudan jailed.",
+    "A Japanese judge has ordered six ex-officials of the government in Sudan arrested while they are investigated.",
+])
+def test_an_order_that_people_be_jailed_is_the_judges_act(code, text):
+    evs = code(text, [("Japanese judge", "JPNJUD", "person"), ("Sudan", "SDN", "country")])
+    hit = [e for e in evs if e.cameo_root == "17"]
+    assert hit and hit[0].source.code == "JPNJUD"
+
+
+def test_an_order_reported_in_a_that_clause_stays_a_demand(code):
+    evs = code("The Japanese judge ordered that Sudan pays the fine.", [("Japanese judge", "JPNJUD", "person"), ("Sudan", "SDN", "country")])
+    assert not any(e.cameo_root == "17" for e in evs)
+
+
+@pytest.mark.parametrize("text", ["Japan let free Sudanese activists.", "Japan set free dozens of Sudanese activists.",
+                                  "Japan set the Sudanese activists free."])
+def test_setting_people_free_releases_them(code, text):
+    evs = code(text, [("Japan", "JPN", "country")])
+    assert "0841" in codes(evs)
+
+
+def test_setting_up_or_letting_in_is_no_release(code):
+    assert "0841" not in codes(code("Japan set up a committee and let in Sudanese journalists.", [("Japan", "JPN", "country")]))
+
+
+@pytest.mark.parametrize("text", ["Sudanese dockworkers called off their protest.", "Sudanese teachers ended their strike.",
+                                  "Sudanese workers called off the general strike."])
+def test_calling_off_a_strike_or_protest_eases_dissent(code, text):
+    evs = code(text, [(" ".join(text.split()[:2]), "SDNLAB", "group")])
+    assert "082" in codes(evs)
+
+
+def test_a_call_still_needs_someone_on_the_receiving_end(code):
+    assert not codes(code("The Japanese minister called the plan a mistake.", [("Japanese minister", "JPNGOV")]))
