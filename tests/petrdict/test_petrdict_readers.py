@@ -178,7 +178,8 @@ def test_cli_eval_with_dictionaries(tmp_path, monkeypatch):
     from whimbrel.cli import main
 
     for var in ("WHIMBREL_DICTS", "WHIMBREL_ONLY_DICTS", *(f"WHIMBREL_DICT_{k}" for k in ("ACTORS", "AGENTS", "VERBS", "DISCARDS"))):
-        monkeypatch.delenv(var, raising=False)  # the options set them: put them back after the test
+        monkeypatch.setenv(var, "")  # the options set them: recorded here, so they are put back after the test
+        monkeypatch.delenv(var)
     monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path / "cache"))
     xml = _write(tmp_path, "records.xml", """<Validation><Sentences>
 <Config option="require_dyad" value="false"></Config>
