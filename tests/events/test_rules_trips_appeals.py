@@ -191,3 +191,16 @@ def test_calling_off_a_strike_or_protest_eases_dissent(code, text):
 
 def test_a_call_still_needs_someone_on_the_receiving_end(code):
     assert not codes(code("The Japanese minister called the plan a mistake.", [("Japanese minister", "JPNGOV")]))
+
+
+@pytest.mark.parametrize("text", ["Japanese officers trained Sudanese pilots.", "Japan trains Sudanese soldiers to fly jets."])
+def test_training_someone_is_cooperation_not_an_intent(code, text):
+    evs = code(text, [(text.split()[0] if text.startswith("Japan ") else "Japanese officers", "JPN" if text.startswith("Japan ") else "JPNMIL"),
+                      ("Sudanese", "SDN", "country")])
+    assert evs and all(e.cameo.startswith("06") for e in evs)
+
+
+@pytest.mark.parametrize("prep", ["for talks", "at a hotel in Doha"])
+def test_a_meeting_held_is_a_meeting_and_a_planned_one_an_intent(code, prep):
+    assert {e.cameo for e in code(f"Japan met Sudan {prep}.", ACTORS)} == {"040"}
+    assert {e.cameo for e in code(f"Japan will meet Sudan {prep}.", ACTORS)} == {"036"}

@@ -285,13 +285,26 @@ def convert_pattern(text: str, sets, *, before: bool = False):
     return results, "", tuple(seqs)
 
 
-def audit_code(code: str, verb_code: str) -> tuple[str, str]:
+# Verbs whose PETRARCH patterns code an intent (03x) for a done act: training someone
+# (filed under PREPARE with "prepare" and "ready") is cooperating with them, and meeting
+# someone "for talks" or "at a hotel" is meeting them, not saying one will. Their intent
+# codes are read as the act (0312 -> 062, 030 -> 060, 036 -> 040); a stated intent
+# ("will meet") still gets its intent form from the clause's modality.
+DOER_VERBS = {"train", "groom", "meet"}
+INTENT_TO_ACT = {"030": "060", "036": "040", "031": "060", "0311": "061", "0312": "062", "0313": "063", "0314": "064",
+                 "033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
+
+
+def audit_code(code: str, verb_code: str, lemma: str = "") -> tuple[str, str]:
     """Check an imported pattern code against the sense of the verb it came from:
     (code to use, reason or ''). PLOVER has no APPEAL (02): a demand verb's 02x
     pattern ("demand talks" 026) is CAMEO's demand form 10x (106); the sub-codes of
-    02 and 10 are parallel (0256 appeal / 1056 demand de-escalation)."""
+    02 and 10 are parallel (0256 appeal / 1056 demand de-escalation). A doer verb's
+    intent code is its act (``DOER_VERBS``)."""
     if verb_code[:2] == "10" and code[:2] == "02":
         return "10" + code[2:], "demand verb: appeal code -> demand"
+    if lemma in DOER_VERBS and code in INTENT_TO_ACT:
+        return INTENT_TO_ACT[code], "doer verb: intent code -> act"
     return code, ""
 
 
@@ -319,7 +332,8 @@ def reply_code(code: str) -> str:
 def convert(path: str | Path, report: ReadReport | None = None, *, petrarch1: bool = False) -> Converted:
     """Read and convert a verb dictionary (see the module docstring). ``petrarch1`` (with
     --only-dicts) also keeps words before the verb and the reply codes of ``[A:B]`` in
-    ``pattern_extra``/``verb_extra`` (the shipped conversion has no columns for them)."""
+    ``pattern_extra``/``verb_extra`` (the shipped conversion has no columns for them), and
+    keeps the codes as written (no :func:`audit_code`)."""
     report = report if report is not None else ReadReport()
     vd = read_verbs(path, report)
     sets, name = vd.sets, vd.file
@@ -334,6 +348,8 @@ def convert(path: str | Path, report: ReadReport | None = None, *, petrarch1: bo
         for lemma, part, vcode, _forms in g.verbs:
             c = split_code(vcode) if vcode else gcode
             code, swap = c if c else ("", False)
+            if code and not petrarch1:  # read as written with --only-dicts: no audit
+                code = audit_code(code, code, lemma)[0]
             vcodes[(lemma, part)] = code
             if not _LEMMA.match(lemma):
                 continue
@@ -368,7 +384,7 @@ def convert(path: str | Path, report: ReadReport | None = None, *, petrarch1: bo
             # one row per distinct audited code (origin verbs of different sense may differ)
             by_code: dict[str, list[str]] = {}
             for v in verbs or [("", "")]:
-                pc, why = audit_code(c[0], vcodes.get(v, gcode[0] if gcode else ""))
+                pc, why = (c[0], "") if petrarch1 else audit_code(c[0], vcodes.get(v, gcode[0] if gcode else ""), v[0])
                 naudit += bool(why)
                 by_code.setdefault(pc, []).append(" ".join(x for x in v if x))
             for pc, vs in by_code.items():
