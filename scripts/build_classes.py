@@ -119,6 +119,14 @@ CLASSES: dict[str, Spec] = {
         wordnet="summit.n.03, meeting.n.01", words="meeting, summit, summit meeting, conference, session",
         exclude="group meeting",
     ),
+    "&HONOURS": S(
+        "honours given to someone (award, confer, bestow, present: praise, 051; not give or grant: \"gave an order\")",
+        wordnet="award.n.02+1", words="award, medal, honour, honor, prize, decoration, order, honorary citizenship, "
+                                      "honorary degree, title",
+        exclude="aliyah, bye, jackpot, pass, prize money, purse, stake, trophy, letter, varsity letter, mention, "
+                "honorable mention, seal, seal of approval, cachet, palm, ribbon, pennant, citation, crown, degree, "
+                "academic degree",
+    ),
     "&VISITS": S(
         "visits and trips between actors (cancel, call off: REJECT, as the PLOVER manual codes cancelled meetings)",
         words="visit, visits, state visit, official visit, planned visit, trip, tour",

@@ -204,3 +204,14 @@ def test_training_someone_is_cooperation_not_an_intent(code, text):
 def test_a_meeting_held_is_a_meeting_and_a_planned_one_an_intent(code, prep):
     assert {e.cameo for e in code(f"Japan met Sudan {prep}.", ACTORS)} == {"040"}
     assert {e.cameo for e in code(f"Japan will meet Sudan {prep}.", ACTORS)} == {"036"}
+
+
+@pytest.mark.parametrize("verb", ["awarded", "conferred", "bestowed", "presented"])
+@pytest.mark.parametrize("honour", ["the Freedom Order", "a medal", "the highest state honour", "honorary citizenship"])
+def test_an_honour_given_is_praise(code, verb, honour):
+    assert "051" in codes(code(f"Japan {verb} {honour} on Sudan.", ACTORS)) | codes(code(f"Japan {verb} {honour} to Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("text", ["Japan gave an order to Sudan to withdraw.", "Japan awarded a contract to Sudan."])
+def test_orders_and_contracts_are_no_honours(code, text):
+    assert "051" not in codes(code(text, ACTORS))
