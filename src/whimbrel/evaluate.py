@@ -168,6 +168,7 @@ class Report:
     failures: list[dict[str, Any]] = field(default_factory=list)
     spans: SpanScore | None = None  # gold files with marked source/target spans
     uncoded: dict[str, str] = field(default_factory=dict)  # document -> why it gave no event
+    notes: list[str] = field(default_factory=list)  # what the evaluation read besides the gold
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -180,6 +181,7 @@ class Report:
             "extras": self.extras,
             "failures": self.failures,
             "uncoded": self.uncoded,
+            "notes": self.notes,
         }
 
 
@@ -618,17 +620,70 @@ def _article(d: GoldDoc) -> Article:
     return Article(id=d.id, text=d.text, paragraphs=(Paragraph(0, len(d.text), "body"),), published=published)
 
 
+#: PETRARCH's <Environment> elements that name a record file's dictionaries
+ENVIRONMENT_FILES = {"actors": "Actorfile", "agents": "Agentfile", "verbs": "Verbfile", "discards": "Discardfile"}
+
+
+def petrarch_environment(path: str | Path) -> tuple[dict[str, tuple[Path, ...]], list[str]]:
+    """The dictionaries a PETRARCH record file's ``<Environment>`` names (paths relative to
+    the file; a comma-separated list allowed), and notes on those not found."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError):
+        return {}, []
+    env = root.find("Environment")
+    out: dict[str, tuple[Path, ...]] = {}
+    notes = []
+    if env is None:
+        return out, notes
+    for kind, tag in ENVIRONMENT_FILES.items():
+        found = []
+        for el in env.findall(tag):
+            for name in (el.text or "").split(","):
+                if not name.strip():
+                    continue
+                f = Path(path).parent / name.strip()
+                if f.is_file():
+                    found.append(f)
+                else:
+                    notes.append(f"<Environment> names {tag} {name.strip()}, not found beside {Path(path).name}")
+        if found:
+            out[kind] = tuple(found)
+    return out, notes
+
+
 def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Report:
     """Code the texts of a gold file with ``pipeline`` (default: from the environment) and
-    score them; ``split`` ("even"/"odd") scores one half of the file only."""
+    score them; ``split`` ("even"/"odd") scores one half of the file only.
+
+    A PETRARCH record file's ``<Environment>`` dictionaries (Verbfile, Actorfile, ...) are
+    used, as PETRARCH uses them, when no PETRARCH dictionary is given (``--dict-*``,
+    ``WHIMBREL_DICT_*``, ``--dicts``): alongside the built-in data, or alone with
+    ``--only-dicts``."""
+    from dataclasses import replace
+
     from .api import default_pipeline
     from .events.lexicon import load_lexicon
-
+    from .petrdict.load import DictSpec
     from .settings import Settings
 
     docs = load_gold(path, split=split)
-    # keyed by the settings in force (a process may change WHIMBREL_* between two evaluations)
-    pipe = pipeline or default_pipeline(Settings.from_env())
+    notes: list[str] = []
+    if pipeline is None:
+        settings = Settings.from_env()
+        spec = DictSpec.from_settings(settings)
+        if any(d.options for d in docs) and not (spec.actors or spec.agents or spec.verbs or spec.discards):
+            env, notes = petrarch_environment(path)
+            if env:
+                settings = replace(settings, **{f"dict_{k}": v for k, v in env.items()})
+                from .petrdict.load import load_dictionaries
+
+                notes.append("dictionaries from the file's <Environment>: "
+                             + ", ".join(p.name for v in env.values() for p in v))
+                notes.append(load_dictionaries(DictSpec.from_settings(settings)).report.summary())
+        # keyed by the settings in force (a process may change WHIMBREL_* between two evaluations)
+        pipeline = default_pipeline(settings)
+    pipe = pipeline
     predicted: dict[str, list[Event]] = {}
     failures = []
     uncoded = {}
@@ -645,18 +700,17 @@ def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Re
                 if d.options and res.events:
                     why = ["PETRARCH's require_dyad: the events found lack a source or a target"]
                 uncoded[d.id] = "; ".join(why) or "no sentence to code"
-    from .petrdict.load import DictSpec
-
     lex = load_lexicon(tuple(pipe.settings.lexicon_files), DictSpec.from_settings(pipe.settings) or None)
     rep = score(docs, predicted, gold_name=Path(path).name + (f" ({split} half)" if split else ""), cameo_info=lex.info)
     rep.failures = failures
     rep.uncoded = uncoded
+    rep.notes = notes
     return rep
 
 
 def format_report(rep: Report, *, max_items: int = 40) -> str:
     """A plain-text view: the level table, per-type numbers, then misses and extras."""
-    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", ""]
+    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", *rep.notes, ""]
     if rep.spans:
         sp = rep.spans
         lines += [f"marked spans ({sp.rows} rows): type F1 {sp.type_f1:.3f}  source recall {sp.source_recall:.3f}"

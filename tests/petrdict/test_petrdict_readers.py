@@ -204,3 +204,29 @@ def test_cli_eval_with_dictionaries(tmp_path, monkeypatch):
     rep = json.loads(res.stdout)
     assert rep["levels"]["full"]["found"] == 1, rep
     assert "discard" in rep["uncoded"]["T-2"]
+
+
+def test_eval_reads_the_record_files_environment(tmp_path, monkeypatch):
+    """A PETRARCH record file's <Environment> names its dictionaries: eval uses them when
+    none is given, as PETRARCH does."""
+    from whimbrel.evaluate import evaluate
+
+    for var in ("WHIMBREL_DICTS", "WHIMBREL_ONLY_DICTS", *(f"WHIMBREL_DICT_{k}" for k in ("ACTORS", "AGENTS", "VERBS", "DISCARDS"))):
+        monkeypatch.setenv(var, "")
+        monkeypatch.delenv(var)
+    monkeypatch.setenv("WHIMBREL_ONLY_DICTS", "1")
+    monkeypatch.setenv("WHIMBREL_CACHE", str(tmp_path / "cache"))
+    _write(tmp_path, "a.txt", ACTORS)
+    _write(tmp_path, "v.txt", VERBS)
+    xml = _write(tmp_path, "records.xml", """<Validation>
+<Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile><Agentfile>missing.txt</Agentfile></Environment>
+<Sentences>
+<Sentence date="19950101" id="T-1" category="DEMO">
+<EventCoding sourcecode="ARN" targetcode="HOB" eventcode="064"></EventCoding>
+<Text>Arnor restored diplomatic ties with Gollum.</Text>
+</Sentence>
+</Sentences></Validation>""")
+    rep = evaluate(xml)
+    assert any("a.txt" in n and "v.txt" in n for n in rep.notes)
+    assert any("missing.txt" in n for n in rep.notes)
+    assert rep.levels["full"].tp == 1

@@ -80,8 +80,8 @@ def report_dictionaries() -> None:
 
     try:
         spec = DictSpec.from_settings(Settings.from_env())
-        if not spec:
-            return
+        if not (spec.actors or spec.agents or spec.verbs or spec.discards):
+            return  # nothing to read (eval may take a PETRARCH record file's own <Environment>)
         rep = load_dictionaries(spec).report
     except WhimbrelError as e:
         raise click.ClickException(str(e)) from e
