@@ -215,3 +215,69 @@ def test_an_honour_given_is_praise(code, verb, honour):
 @pytest.mark.parametrize("text", ["Japan gave an order to Sudan to withdraw.", "Japan awarded a contract to Sudan."])
 def test_orders_and_contracts_are_no_honours(code, text):
     assert "051" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("text", ["Japan handed over 32 Sudanese prisoners of war to Sudan.",
+                                  "Japan handed over the detainees to Sudan.", "Japan handed over over 40 hostages to Sudan."])
+def test_prisoners_handed_over_are_released(code, text):
+    assert "0841" in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["gave", "passed on", "handed over", "shared", "supplied"])
+@pytest.mark.parametrize("thing", ["intelligence", "account information", "evidence"])
+def test_information_given_to_another_side_is_shared(code, verb, thing):
+    assert "064" in codes(code(f"Japan {verb} {thing} to Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("when", ["On Nov. 18,", "On Sept. 3,", "On Tues.,", "On Friday,"])
+def test_an_abbreviated_date_is_no_pattern_preposition(code, when):
+    evs = code(f"{when} Japan's prime minister called the Sudanese president to apologize.",
+               [("Japan", "JPN", "country"), ("Sudanese president", "SDNGOV")])
+    assert "055" in codes(evs)
+
+
+def test_a_participle_conjoined_to_a_future_participle_is_future_too(code):
+    text = "Japan said it will extend the curfew in Sudan, closing schools and banning rallies by Sudanese opposition groups."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese opposition groups", "SDNOPP", "group")])
+    assert evs and all(e.cameo_root == "13" for e in evs if e.evidence.trigger.startswith(("banning", "closing")))
+    assert any(e.evidence.trigger.startswith("banning") for e in evs)
+
+
+def test_a_participle_of_a_past_act_stays_an_act(code):
+    text = "Japan imposed a curfew in Sudan, closing schools and banning rallies by Sudanese opposition groups."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese opposition groups", "SDNOPP", "group")])
+    assert not any(e.cameo_root == "13" for e in evs)
+
+
+@pytest.mark.parametrize("verb", ["warned", "cautioned"])
+def test_a_warning_is_the_threat_it_states_not_a_second_event(code, verb):
+    evs = code(f"Japan {verb} it will retaliate against any attack by Sudan.", ACTORS)
+    assert evs and {e.cameo_root for e in evs} == {"13"}
+
+
+def test_a_warning_on_a_condition_is_a_threat(code):
+    evs = code("Japan warned of a reaction if Sudan does not withdraw.", ACTORS)
+    assert [e.cameo for e in evs if e.evidence.trigger.startswith("warned")] == ["130"]
+
+
+def test_a_plain_warning_stays_disapproval(code):
+    assert {e.cameo_root for e in code("Japan warned Sudan against selling weapons.", ACTORS)} == {"11"}
+
+
+@pytest.mark.parametrize("second", ["sentenced him to seven years in prison", "jailed him for life"])
+def test_a_conviction_with_a_prison_sentence_is_one_coercion(code, second):
+    evs = code(f"A Japanese court convicted a Sudanese militant of terrorism and {second}.",
+               [("Japanese court", "JPNJUD", "group"), ("Sudanese militant", "SDNREB", "person")])
+    assert evs and {e.cameo_root for e in evs} == {"17"}
+
+
+def test_a_conviction_alone_stays_a_finding_of_guilt(code):
+    evs = code("A Japanese court convicted a Sudanese militant of terrorism.",
+               [("Japanese court", "JPNJUD", "group"), ("Sudanese militant", "SDNREB", "person")])
+    assert "116" in codes(evs)
+
+
+@pytest.mark.parametrize("obj,code_", [("its commitment to Sudan", None), ("its ties with Sudan", None), ("its troops in Sudan", "154")])
+def test_reinforcing_codes_only_what_is_reinforced(code, obj, code_):
+    got = codes(code(f"Japan reinforced {obj}.", ACTORS))
+    assert "170" not in got and (code_ is None or code_ in got)

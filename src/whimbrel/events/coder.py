@@ -51,6 +51,9 @@ from .roles import (
 )
 
 CODED_KINDS = {"headline", "summary", "body"}
+THREAT = "130"  # a warning made on a condition
+CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
+SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
@@ -477,6 +480,22 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                         self.consumed.add(am.noun.i)
                     m = Match(code, am.pattern, trig, am.noun)
                     act_v = xc
+        if m is not None and act_v.i == v.i and "threaten" in roles and m.pattern is not None and not (
+                m.pattern.object or m.pattern.prep or m.pattern.particle):
+            # a bare warning: what it says is the threat ("warned it will retaliate": the
+            # retaliation, announced, is coded on its own clause), and one made on a condition
+            # threatens ("warned of a reaction if Biden does not ...": 130)
+            said = next((c for c in v.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+            if said is not None and self.code_verb(said) is not None:
+                return
+            if any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
+                   for c in v.children):
+                m = Match(THREAT, m.pattern, m.trigger, m.noun)
+        if m is not None and m.code.startswith(CONVICT) and any(
+                c.dep_ == "conj" and c.lemma_.lower() in SENTENCE_VERBS for c in v.children):
+            # "convicted X ... and sentenced him to seven years": the PLOVER manual codes a
+            # conviction with imprisonment as the coercion (the sentence), not also as an accusation
+            return
         retreat_only = False
         if m is None and "retreat" in roles and v.pos_ == "VERB":
             m, retreat_only = Match("0874", None, (v.i, v.i)), True  # kept only for armed forces, below

@@ -15,13 +15,16 @@ from .roles import child, obj_token, partitive_head, pobj_of, subject_token
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
               "afternoon", "evening", "night", "day", "week", "month", "year", "january", "february", "march",
-              "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+              "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              # wire-style abbreviations ("On Nov. 18", "on Tues.")
+              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+              "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
 
 
 def is_time_phrase(prep) -> bool:
     """Is the prepositional phrase ``prep`` a time ("called X on Wednesday", "met in March")?"""
     o = pobj_of(prep)
-    return o is not None and (o.lower_ in TIME_WORDS or o.lemma_.lower() in TIME_WORDS
+    return o is not None and (o.lower_.rstrip(".") in TIME_WORDS or o.lemma_.lower() in TIME_WORDS
                               or (o.tag_ == "CD" and len(o.text) == 4 and o.text.isdigit()))
 
 #: heads of an amount phrase ("$500 million in aid", "a package of sanctions")
@@ -79,6 +82,10 @@ class VerbMatching:
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
         part = particle.lower_ if particle is not None else ""
+        if not part and dobj is not None:
+            # a particle the parser read as part of the object ("handed [over 32 prisoners]")
+            rp = next((n for n in dobj.subtree if n.i == v.i + 1 and n.tag_ == "RP"), None)
+            part = rp.lower_ if rp is not None else ""
         if not part:
             # a resultative adjective works like a particle: "set the activists free", "let free
             # activists" (the parser hangs it on the object)

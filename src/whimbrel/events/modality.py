@@ -97,9 +97,11 @@ def mood(verb, *, in_reported: bool = False) -> Mood:
         chain.append(v)
     # a participle with no subject of its own shares its clause's time (not its negation): "will
     # extend the curfew, prohibiting outdoor activities" is as future as the extension
-    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and verb.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children):
-        for a in _aux_words(verb.head):
+    # (... and so does a participle conjoined to it: "prohibiting ... and banning assembly")
+    part = v  # the first conjunct
+    if part.tag_ == "VBG" and part.dep_ in ("advcl", "acl") and part.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in part.children):
+        for a in _aux_words(part.head):
             if a.lower_ in FUTURE_AUX or a.lower_ == "going" or (a.lower_ in WOULD and in_reported):
                 fut = True
     # "was to leave", "is expected to meet", "is set to visit"
