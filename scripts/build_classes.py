@@ -356,19 +356,10 @@ def _norm(w: str) -> str:
 
 
 def petrarch_sets(shared: Path) -> dict[str, list[str]]:
-    lines = (shared / "reference" / "petrarch" / "CAMEO.2.0.txt").read_text(encoding="latin-1").splitlines()
-    sets: dict[str, list[str]] = {}
-    cur = None
-    for line in lines:
-        if "VERB PATTERNS" in line:
-            break
-        line = line.split("#", 1)[0].rstrip()
-        if line.startswith("&"):
-            cur = line.strip()
-            sets[cur] = []
-        elif line.startswith("+") and cur:
-            sets[cur].append(_norm(line))
-    return sets
+    """PETRARCH2's synonym sets, read by the run-time verb dictionary reader."""
+    from whimbrel.petrdict.verbs import read_verbs
+
+    return read_verbs(shared / "reference" / "petrarch" / "CAMEO.2.0.txt").sets
 
 
 def phoenix_issues(shared: Path) -> dict[str, list[str]]:

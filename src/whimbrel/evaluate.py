@@ -77,6 +77,9 @@ class GoldDoc:
     not_events: tuple[str, ...] = ()
     article_text: bool = False  # True: a whole news page, ingest it as text
     key: str = ""  # the gold's own sentence number, where it has one (used by splits)
+    # PETRARCH XML records: the <Config> options in force and the record's category
+    options: tuple[tuple[str, str], ...] = ()
+    category: str = ""
 
 
 @dataclass
@@ -164,6 +167,8 @@ class Report:
     extras: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
     spans: SpanScore | None = None  # gold files with marked source/target spans
+    uncoded: dict[str, str] = field(default_factory=dict)  # document -> why it gave no event
+    notes: list[str] = field(default_factory=list)  # what the evaluation read besides the gold
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +180,8 @@ class Report:
             "misses": self.misses,
             "extras": self.extras,
             "failures": self.failures,
+            "uncoded": self.uncoded,
+            "notes": self.notes,
         }
 
 
@@ -265,13 +272,28 @@ def _read_article_gold(d: dict, path: Path) -> list[GoldDoc]:
     ]
 
 
+#: PETRARCH's defaults for the <Config> options a record file may switch
+PETRARCH_OPTIONS = {"require_dyad": "true", "new_actor_length": "0", "stop_on_error": "false"}
+
+
 def _read_petrarch_xml(path: Path) -> list[GoldDoc]:
+    """PETRARCH unit-test records. ``<Config option value>`` records switch an option for
+    the records after them, as in PETRARCH (see :func:`apply_petrarch_options`); the
+    ``date`` attribute is the publication date (actors' dated code blocks are read as of
+    it). ``<Parse>`` is ignored: whimbrel parses the ``<Text>`` itself."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as e:
         raise DataFileError(f"{path}: not well-formed XML ({e}); expected PETRARCH <Sentences> records") from e
     docs = []
-    for s in root.iter("Sentence"):
+    options = dict(PETRARCH_OPTIONS)
+    for s in root.iter():
+        if s.tag == "Config":
+            if s.get("option"):
+                options[s.get("option").strip().lower()] = (s.get("value") or "").strip().lower()
+            continue
+        if s.tag != "Sentence":
+            continue
         text_el = s.find("Text")
         if text_el is None or not (text_el.text or "").strip():
             continue
@@ -293,8 +315,20 @@ def _read_petrarch_xml(path: Path) -> list[GoldDoc]:
         date = s.get("date")
         if date and len(date) == 8:
             date = f"{date[:4]}-{date[4:6]}-{date[6:]}"
-        docs.append(GoldDoc(id=s.get("id") or f"s{len(docs)}", text=text, published=date, events=tuple(evs)))
+        docs.append(GoldDoc(id=s.get("id") or f"s{len(docs)}", text=text, published=date, events=tuple(evs),
+                            options=tuple(sorted(options.items())), category=s.get("category") or ""))
     return docs
+
+
+def apply_petrarch_options(d: GoldDoc, events: list[Event]) -> list[Event]:
+    """The events PETRARCH would report for a record under its <Config> options:
+    with ``require_dyad`` (PETRARCH's default) an event needs both a source and a target.
+    The other options (comma_*, new_actor_length) tune PETRARCH's own parser and have no
+    counterpart here."""
+    opts = dict(d.options)
+    if opts.get("require_dyad", "true") in ("true", "1", "yes"):
+        return [e for e in events if e.source is not None and e.target is not None]
+    return events
 
 
 def _read_sentence_jsonl(raw: str, path: Path) -> list[GoldDoc]:
@@ -586,31 +620,97 @@ def _article(d: GoldDoc) -> Article:
     return Article(id=d.id, text=d.text, paragraphs=(Paragraph(0, len(d.text), "body"),), published=published)
 
 
+#: PETRARCH's <Environment> elements that name a record file's dictionaries
+ENVIRONMENT_FILES = {"actors": "Actorfile", "agents": "Agentfile", "verbs": "Verbfile", "discards": "Discardfile"}
+
+
+def petrarch_environment(path: str | Path) -> tuple[dict[str, tuple[Path, ...]], list[str]]:
+    """The dictionaries a PETRARCH record file's ``<Environment>`` names (paths relative to
+    the file; a comma-separated list allowed), and notes on those not found."""
+    try:
+        root = ET.parse(path).getroot()
+    except (ET.ParseError, OSError):
+        return {}, []
+    env = root.find("Environment")
+    out: dict[str, tuple[Path, ...]] = {}
+    notes = []
+    if env is None:
+        return out, notes
+    for kind, tag in ENVIRONMENT_FILES.items():
+        found = []
+        for el in env.findall(tag):
+            for name in (el.text or "").split(","):
+                if not name.strip():
+                    continue
+                f = Path(path).parent / name.strip()
+                if f.is_file():
+                    found.append(f)
+                else:
+                    notes.append(f"<Environment> names {tag} {name.strip()}, not found beside {Path(path).name}")
+        if found:
+            out[kind] = tuple(found)
+    return out, notes
+
+
 def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Report:
     """Code the texts of a gold file with ``pipeline`` (default: from the environment) and
-    score them; ``split`` ("even"/"odd") scores one half of the file only."""
+    score them; ``split`` ("even"/"odd") scores one half of the file only.
+
+    A PETRARCH record file's ``<Environment>`` dictionaries (Verbfile, Actorfile, ...) are
+    used, as PETRARCH uses them, when no PETRARCH dictionary is given (``--dict-*``,
+    ``WHIMBREL_DICT_*``, ``--dicts``): alongside the built-in data, or alone with
+    ``--only-dicts``."""
+    from dataclasses import replace
+
     from .api import default_pipeline
     from .events.lexicon import load_lexicon
+    from .petrdict.load import DictSpec
+    from .settings import Settings
 
     docs = load_gold(path, split=split)
-    pipe = pipeline or default_pipeline()
+    notes: list[str] = []
+    if pipeline is None:
+        settings = Settings.from_env()
+        spec = DictSpec.from_settings(settings)
+        if any(d.options for d in docs) and not (spec.actors or spec.agents or spec.verbs or spec.discards):
+            env, notes = petrarch_environment(path)
+            if env:
+                settings = replace(settings, **{f"dict_{k}": v for k, v in env.items()})
+                from .petrdict.load import load_dictionaries
+
+                notes.append("dictionaries from the file's <Environment>: "
+                             + ", ".join(p.name for v in env.values() for p in v))
+                notes.append(load_dictionaries(DictSpec.from_settings(settings)).report.summary())
+        # keyed by the settings in force (a process may change WHIMBREL_* between two evaluations)
+        pipeline = default_pipeline(settings)
+    pipe = pipeline
     predicted: dict[str, list[Event]] = {}
     failures = []
+    uncoded = {}
     for d, res in zip(docs, pipe.pipe(_article(d) for d in docs)):
         if isinstance(res, Failure):
             failures.append(res.as_dict())
             predicted[d.id] = []
         else:
             predicted[d.id] = list(res.events)
-    lex = load_lexicon(tuple(pipe.settings.lexicon_files))
+            if d.options:
+                predicted[d.id] = apply_petrarch_options(d, predicted[d.id])
+            if not predicted[d.id]:
+                why = sorted(set((res.extras.get("uncoded") or {}).values()))
+                if d.options and res.events:
+                    why = ["PETRARCH's require_dyad: the events found lack a source or a target"]
+                uncoded[d.id] = "; ".join(why) or "no sentence to code"
+    lex = load_lexicon(tuple(pipe.settings.lexicon_files), DictSpec.from_settings(pipe.settings) or None)
     rep = score(docs, predicted, gold_name=Path(path).name + (f" ({split} half)" if split else ""), cameo_info=lex.info)
     rep.failures = failures
+    rep.uncoded = uncoded
+    rep.notes = notes
     return rep
 
 
 def format_report(rep: Report, *, max_items: int = 40) -> str:
     """A plain-text view: the level table, per-type numbers, then misses and extras."""
-    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", ""]
+    lines = [f"gold: {rep.gold}  documents: {rep.n_docs}", *rep.notes, ""]
     if rep.spans:
         sp = rep.spans
         lines += [f"marked spans ({sp.rows} rows): type F1 {sp.type_f1:.3f}  source recall {sp.source_recall:.3f}"
@@ -636,4 +736,7 @@ def format_report(rep: Report, *, max_items: int = 40) -> str:
             lines.append(f"  {x['doc']}: {x['key']} {x['cameo']} '{x['trigger']}' | {x['sentence'][:120]}")
     if rep.failures:
         lines += ["", f"failures ({len(rep.failures)}):"] + [f"  {f['document']}: {f['reason']}" for f in rep.failures]
+    if rep.uncoded:
+        lines += ["", f"documents without any event ({len(rep.uncoded)}), and why:"]
+        lines += [f"  {doc}: {why}" for doc, why in list(rep.uncoded.items())[:max_items]]
     return "\n".join(lines)

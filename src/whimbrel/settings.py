@@ -47,10 +47,22 @@ class Settings:
     opinion: bool = False  # the learned second opinion on event types (events/opinion_use.py)
     opinion_model: Path | None = None  # its weights (default: the shipped events/data/opinion.npz)
     published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
+    # PETRARCH dictionaries read at run time (docs/petrdict.md): WHIMBREL_DICT_ACTORS/_AGENTS/_VERBS/
+    # _DISCARDS (path lists), WHIMBREL_ONLY_DICTS, or a config file listing them (WHIMBREL_DICTS)
+    dict_actors: tuple[Path, ...] = field(default_factory=tuple)
+    dict_agents: tuple[Path, ...] = field(default_factory=tuple)
+    dict_verbs: tuple[Path, ...] = field(default_factory=tuple)
+    dict_discards: tuple[Path, ...] = field(default_factory=tuple)
+    only_dicts: bool = False  # use only the given dictionaries: no built-in actors or lexicon
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
         env = os.environ
+        cfg = {}
+        if env.get("WHIMBREL_DICTS"):
+            from .petrdict.load import read_config
+
+            cfg = read_config(env["WHIMBREL_DICTS"])
         s = cls(
             model=env.get("WHIMBREL_MODEL", DEFAULT_MODEL),
             db=Path(env.get("WHIMBREL_DB", DEFAULT_DB)),
@@ -64,6 +76,11 @@ class Settings:
             opinion=_flag(env.get("WHIMBREL_OPINION"), DEFAULT_OPINION),
             opinion_model=Path(env["WHIMBREL_OPINION_MODEL"]) if env.get("WHIMBREL_OPINION_MODEL") else None,
             published=env.get("WHIMBREL_PUBLISHED") or None,
+            dict_actors=_paths(env.get("WHIMBREL_DICT_ACTORS")) or cfg.get("actors", ()),
+            dict_agents=_paths(env.get("WHIMBREL_DICT_AGENTS")) or cfg.get("agents", ()),
+            dict_verbs=_paths(env.get("WHIMBREL_DICT_VERBS")) or cfg.get("verbs", ()),
+            dict_discards=_paths(env.get("WHIMBREL_DICT_DISCARDS")) or cfg.get("discards", ()),
+            only_dicts=_flag(env.get("WHIMBREL_ONLY_DICTS"), cfg.get("only", False)),
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

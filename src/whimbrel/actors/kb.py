@@ -53,6 +53,9 @@ BASE_FILES = (
 )
 ROLES_DIR = "roles"
 USER_PRIORITY = 3
+#: the place of PETRARCH actor dictionaries read at run time (``--dict-actors``) in a
+#: file list: they take the layer of phoenix.tsv, the build-time conversion they replace
+DICT_ACTORS = "petrdict:actors"
 KINDS = {"person", "country", "demonym", "people", "capital", "city", "organisation", "group"}
 #: the ``role=`` tags a person's line may carry in its context column
 ROLE_TAGS = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
@@ -345,12 +348,32 @@ def _builtin_rows(text: str):
         yield cols[:7]
 
 
-def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
+def _agent_lines(dicts=None) -> list[str]:
+    """The agent table's lines: agents.tsv; with PETRARCH agent dictionaries, theirs plus the
+    hand-written agents_extra.tsv (agents.tsv is Phoenix's plus that file), or with
+    ``--only-dicts`` theirs alone."""
+    data = files("whimbrel.actors") / "data"
+    if not dicts or not (dicts.agents or dicts.only):
+        return (data / "agents.tsv").read_text(encoding="utf-8").splitlines()
+    from ..petrdict.load import load_dictionaries
+
+    lines = list(load_dictionaries(dicts).agent_rows)
+    if not dicts.only:
+        lines += (data / "agents_extra.tsv").read_text(encoding="utf-8").splitlines()
+    return lines
+
+
+def _compile(paths: tuple[tuple[str, int], ...], dicts=None) -> tuple:
     """Read the files and build (raw entries, index, prefixes, agents, agent prefixes)."""
     data = files("whimbrel.actors") / "data"
     raw: dict[str, list] = {}  # id -> [kind, names, roles, context, source, prio]
     for name, prio in paths:
-        if prio < USER_PRIORITY:
+        if name == DICT_ACTORS:
+            from ..petrdict.load import load_dictionaries
+
+            rows = _builtin_rows("\n".join(load_dictionaries(dicts).actor_rows))
+            source = "PETRARCH actor dictionaries"
+        elif prio < USER_PRIORITY:
             rows = _builtin_rows((data / name).read_text(encoding="utf-8"))
             source = name
         else:
@@ -402,7 +425,7 @@ def _compile(paths: tuple[tuple[str, int], ...]) -> tuple:
             elif prio == b and target not in index[key]:
                 index[key].append(target)
     agents: dict[str, str] = {}
-    for line in (data / "agents.tsv").read_text(encoding="utf-8").splitlines():
+    for line in _agent_lines(dicts):
         if not line or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -485,14 +508,23 @@ def _cache_dir() -> Path | None:
     return Path(base) if base else None
 
 
-def _fingerprint(paths) -> str:
+def _fingerprint(paths, dicts=None) -> str:
     """The cache key: format, Python version, and each file's name, precedence and *contents*
     (a file can change and keep its size and time; hashing 3 MB takes a few milliseconds)."""
     data = files("whimbrel.actors") / "data"
     h = hashlib.sha1(f"{CACHE_VERSION}|{sys.version_info[:2]}".encode())
-    for name, prio in [*paths, ("agents.tsv", -1)]:
-        p = Path(str(data / name)) if prio < USER_PRIORITY else Path(name)
+    extra = []
+    if dicts:  # PETRARCH dictionaries: their files' contents, the --only-dicts switch and the readers' code
+        h.update(f"|dicts|{dicts.only}|".encode())
+        readers = files("whimbrel.petrdict")
+        for name in ("common.py", "actors.py", "agents.py"):
+            h.update((readers / name).read_bytes())
+        extra = [(f, USER_PRIORITY) for f in (*dicts.actors, "|agents|", *dicts.agents)]
+    for name, prio in [*paths, ("agents.tsv", -1), ("agents_extra.tsv", -1), *extra]:
         h.update(f"|{name}|{prio}|".encode())
+        if name == DICT_ACTORS:
+            continue  # the files are in ``extra``
+        p = Path(str(data / name)) if prio < USER_PRIORITY else Path(name)
         try:
             h.update(p.read_bytes())
         except OSError:
@@ -552,17 +584,17 @@ def content_hash(user_files=()) -> str:
     return h.hexdigest()
 
 
-def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> KnowledgeBase:
+def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True, dicts=None) -> KnowledgeBase:
     """Load the files; a compiled copy is kept in the user cache directory
     (``WHIMBREL_CACHE``, default ``~/.cache/whimbrel``), keyed by the files'
     contents and checked when read (:func:`_read_cache`), so a warm load only
     reads one marshal file, and a damaged one is rebuilt."""
     names = tuple(n for n, _ in paths)
     for n, prio in paths:  # fail fast, before the slow compile, on a bad user file
-        if prio >= USER_PRIORITY:
+        if prio >= USER_PRIORITY and n != DICT_ACTORS:
             read_actor_file(n)
     cache = _cache_dir() if use_cache else None
-    key = _fingerprint(paths) if cache else ""
+    key = _fingerprint(paths, dicts) if cache else ""
     target = cache / f"actors-{key}.marshal" if cache else None
     if target is not None and target.is_file():
         compiled = _read_cache(target, key)
@@ -570,7 +602,7 @@ def _load(paths: tuple[tuple[str, int], ...], *, use_cache: bool = True) -> Know
             with contextlib.suppress(OSError):
                 os.utime(target)  # recently used: kept by _prune_cache
             return KnowledgeBase(*compiled, files=names)
-    compiled = _compile(paths)
+    compiled = _compile(paths, dicts)
     if target is not None:
         try:
             _write_cache(target, key, compiled)
@@ -598,11 +630,28 @@ def _prune_cache(directory: Path, keep: int = CACHE_KEEP) -> None:
             f.unlink()
 
 
+def _paths_with(user_files: tuple[str, ...], dicts=None) -> tuple[tuple[str, int], ...]:
+    """The file list: built-in files (none with ``--only-dicts``; without phoenix.tsv when
+    PETRARCH actor dictionaries replace it), PETRARCH dictionaries, then user files."""
+    base = builtin_files()
+    if dicts and dicts.only:
+        base = ()
+    elif dicts and dicts.actors:
+        base = tuple(x for x in base if x[0] != "phoenix.tsv")
+    if dicts and dicts.actors:
+        # alone, the dictionaries are not the noisy bottom layer (whose one-word names must be
+        # proper nouns in the text, see actors/match.py): they rank as hand-written files
+        base = ((DICT_ACTORS, 2 if dicts.only else 0),) + base
+    return base + tuple((f, USER_PRIORITY) for f in user_files)
+
+
 @functools.lru_cache(maxsize=4)
-def _cached(user_files: tuple[str, ...]) -> KnowledgeBase:
-    return _load(builtin_files() + tuple((f, USER_PRIORITY) for f in user_files))
+def _cached(user_files: tuple[str, ...], dicts=None) -> KnowledgeBase:
+    return _load(_paths_with(user_files, dicts), dicts=dicts or None)
 
 
-def load_kb(user_files=()) -> KnowledgeBase:
-    """The knowledge base with the built-in files plus ``user_files``, cached per set of files."""
-    return _cached(tuple(str(Path(f)) for f in user_files))
+def load_kb(user_files=(), *, dicts=None) -> KnowledgeBase:
+    """The knowledge base with the built-in files plus ``user_files``, cached per set of files;
+    ``dicts`` (a :class:`~whimbrel.petrdict.load.DictSpec`) adds or substitutes PETRARCH
+    dictionaries (docs/petrdict.md)."""
+    return _cached(tuple(str(Path(f)) for f in user_files), dicts or None)

@@ -102,6 +102,24 @@ def _day(doc: Document) -> dt.date:
     return document_day(doc.article)[0]
 
 
+def _agent_before_actor(sp, ms: list[WMention], agent_ms: list[WMention]) -> None:
+    """PETRARCH's reading of an agent just before an actor of the same country (or of none):
+    the agent's sector joins the actor's code ("Bree Prime Minister Romendacil" with
+    ROMENDACIL [BRE] is BREGOV). Used with ``--only-dicts``, where dictionaries expect it."""
+    by_end = {a.tok_end: a for a in agent_ms if not a.consumed}
+    for w in ms:
+        a = by_end.get(w.tok_start)
+        if a is None or w.kind == "agent" or w.consumed or len(w.code) != 3 or w.code == "---":
+            continue
+        if sp[a.tok_end - 1].head.i not in range(w.tok_start, w.tok_end):
+            continue  # not a modifier of the name
+        if a.code[:3] not in (w.code, "---"):
+            continue
+        w.code = compose(w.code, a.code[3:]) if a.code[3:] else w.code
+        w.tok_start, w.start = a.tok_start, a.start
+        a.consumed = True
+
+
 def _unknown_organisations(sp, ms: list[WMention]) -> list[WMention]:
     """Organisations NER finds that no knowledge-base name or agent noun covers ("ICE",
     "Jurisdiction for Peace"): actors of unknown country (``---``, ``ner:organisation``),
@@ -201,13 +219,17 @@ class ActorStage:
         if self._version is None:
             from .kb import content_hash
 
-            self._version = f"{self.RULES_VERSION}+kb.{content_hash(self.settings.actor_files)[:8]}"
+            st = self.settings
+            dicts = (*st.dict_actors, *st.dict_agents, "only-dicts" if st.only_dicts else "")
+            self._version = f"{self.RULES_VERSION}+kb.{content_hash((*st.actor_files, *(d for d in dicts if d)))[:8]}"
         return self._version
 
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            self._kb = load_kb(self.settings.actor_files)
+            from ..petrdict.load import DictSpec
+
+            self._kb = load_kb(self.settings.actor_files, dicts=DictSpec.from_settings(self.settings))
         return self._kb
 
     # ------------------------------------------------------------------ main
@@ -274,6 +296,8 @@ class ActorStage:
         self._titles(sp, ms, agents)
         agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
+        if self.settings.only_dicts:
+            _agent_before_actor(sp, ms, agent_ms)
         ms.extend(_unknown_organisations(sp, ms))
         representatives(sp, ms)
         self._appositions(sp, ms)

@@ -6,7 +6,7 @@ import click
 
 from ..model import Failure
 from ..store.cells import safe
-from . import main, opinion_option
+from . import dict_options, main, opinion_option
 from .events import cli_errors, min_confidence_option
 from .output import CSV_COLUMNS, Output, OutputCommand, flat_record, output_options, table_lines
 
@@ -30,6 +30,7 @@ def echo_failure(f: Failure) -> None:
 @click.option("--batch-size", default=None, type=click.IntRange(min=1), help="Documents parsed per spaCy batch.")
 @min_confidence_option()
 @opinion_option
+@dict_options
 @cli_errors
 def code_cmd(paths: tuple[str, ...], out: Output, published: str | None, batch_size: int | None,
              min_confidence: float | None) -> None:

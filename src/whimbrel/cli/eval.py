@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import main, opinion_option
+from . import dict_options, main, opinion_option
 from .output import Output, OutputCommand, output_options
 
 
@@ -15,6 +15,7 @@ from .output import Output, OutputCommand, output_options
 @click.option("--split", type=click.Choice(["even", "odd"]), default=None,
               help="Score one half only: by sentence_id parity for PLV TSV, else every other record.")
 @opinion_option
+@dict_options
 def eval_cmd(gold: str, out: Output, max_items: int, split: str | None) -> None:
     """Score coding against GOLD: PLOVER gold JSON, PETRARCH XML records, a whimbrel
     article gold JSON or sentence JSONL, or a span-marked PLV TSV.

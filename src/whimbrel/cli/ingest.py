@@ -6,7 +6,7 @@ import time
 
 import click
 
-from . import main, opinion_option
+from . import dict_options, main, opinion_option
 from .code import failure_line
 from .events import cli_errors, db_option, min_confidence_option, open_store
 from .progress import live
@@ -103,6 +103,7 @@ def _undated(store, run_id: str) -> int:
 @click.option("--force", is_flag=True, help="Re-code articles even if already stored with the same content.")
 @min_confidence_option()
 @opinion_option
+@dict_options
 @cli_errors
 def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: int | None, published: str | None,
                example: bool, force: bool, min_confidence: float | None) -> None:

@@ -81,12 +81,26 @@ class EventStage:
         self._lex: Lexicon | None = None
         self._rel: Relevance | None = None
         self._opinion = None
+        self._discards = None
 
     @property
     def lexicon(self) -> Lexicon:
         if self._lex is None:
-            self._lex = load_lexicon(tuple(self.settings.lexicon_files))
+            from ..petrdict.load import DictSpec
+
+            self._lex = load_lexicon(tuple(self.settings.lexicon_files), DictSpec.from_settings(self.settings) or None)
         return self._lex
+
+    @property
+    def discards(self):
+        """The PETRARCH discard phrases of ``--dict-discards`` (empty without)."""
+        if self._discards is None:
+            from ..petrdict.discards import Discards
+            from ..petrdict.load import DictSpec, load_dictionaries
+
+            spec = DictSpec.from_settings(self.settings)
+            self._discards = load_dictionaries(spec).discards if spec.discards else Discards()
+        return self._discards
 
     @property
     def relevance(self) -> Relevance:
@@ -96,8 +110,9 @@ class EventStage:
 
     @property
     def opinion(self):
-        """The learned second opinion on event types (``opinion_use.py``), when switched on."""
-        if self._opinion is None and self.settings.opinion:
+        """The learned second opinion on event types (``opinion_use.py``), when switched on
+        (never with ``--only-dicts``: it was trained on the built-in coder's output)."""
+        if self._opinion is None and self.settings.opinion and not self.settings.only_dicts:
             from .opinion_use import load_opinion
 
             self._opinion = load_opinion(self.settings, self.lexicon)
@@ -112,10 +127,26 @@ class EventStage:
         allm = MentionIndex((), doc.mentions)
         events: list[Event] = []
         contexts = None
+        discards = self.discards
+        # why a sentence gave no event (for evaluation reports): sentence index -> reason
+        uncoded: dict[int, str] = doc.extras.setdefault("uncoded", {})
+        if discards:
+            story = discards.match(doc.article.text, story=True)
+            if story:
+                uncoded.update({s.index: f"story discarded by the discard phrase {story!r}" for s in doc.sentences})
+                doc.events = []
+                return doc
+        only = self.settings.only_dicts
         for k, s in enumerate(doc.sentences):
             if s.kind not in CODED_KINDS:
                 continue
+            if discards:
+                hit = discards.match(doc.article.text[s.start:s.end], story=False)
+                if hit:
+                    uncoded[s.index] = f"sentence discarded by the discard phrase {hit!r}"
+                    continue
             if not allm.any_between(s.start, s.end):
+                uncoded[s.index] = "no actor found in the sentence"
                 continue  # every event needs an actor: a sentence without mentions has none
             span = doc.spacy.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
@@ -135,7 +166,12 @@ class EventStage:
                 from .headline import recode
 
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
-            if found:
+            if not found:
+                verbs = sorted({n.lemma_ for n in nodes if n.pos_ == "VERB"})
+                known = [v for v in verbs if lex.knows(v)]
+                uncoded[s.index] = (f"no pattern of the verb(s) {', '.join(known)} matched with a source or target"
+                                    if known else f"no verb of the lexicon (verbs: {', '.join(verbs) or 'none'})")
+            if found and not only:
                 # not political news: no political actor, or sport/weather/business text without a strong one
                 def ctx(k=k):
                     nonlocal contexts
@@ -280,6 +316,31 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 )
             )
             self.main.append(main)
+
+    def petrarch_target(self, v, src: list[Actor]) -> list[Actor]:
+        """PETRARCH's target: the first actor after the verb in its clause ("welcomed the
+        resumption of ties with Mordor, Rohan and Bree", "arrived in Gondor"; not inside an
+        adverbial clause with its own subject), with its conjuncts; used with
+        ``--only-dicts``, where the dictionaries are written for it."""
+        own = {a.code for a in src}
+        clause: list = []
+        stack = [v]
+        while stack:  # the verb's clause, without adverbial clauses that have their own subject
+            n = stack.pop()
+            clause.append(n)
+            stack.extend(c for c in n.children if not (c.dep_ == "advcl" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+        for t in sorted(clause, key=lambda t: t.i):
+            if t.i <= v.i:
+                continue
+            if not self.idx.at(t):
+                continue
+            head = t
+            while head.dep_ in ("compound", "flat", "amod", "poss") and head.head.i != head.i:
+                head = head.head
+            found = [a for a in (np_mentions(head, self.idx) or self.idx.at(t)) if a.code not in own]
+            if found:
+                return found
+        return []
 
     # ---- the walk
     def governed(self, v) -> bool:
@@ -473,6 +534,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
                 tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
+        if src and self.lex.only_dicts and not [a for a in tgt if a.code not in {b.code for b in src}]:
+            tgt = self.petrarch_target(act_v, src)
         if "deny" in roles and act_v.i == v.i:
             claim = next((c for c in v.children if c.dep_ == "ccomp" and self.others_claim(c)), None)
             if claim is not None and not tgt:
@@ -483,6 +546,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         md_a = mood(act_v, in_reported=rep is not None)
         md_v = mood(v, in_reported=rep is not None) if act_v.i != v.i else md_a
         neg = md_v.negated or md_a.negated
+        if neg and self.lex.only_dicts and m.pattern is not None and m.pattern.before:
+            neg = False  # the pattern names the negation itself ("&NEGATVAUXVRB * OVER EFFORTS")
         fut = md_v.future or md_a.future
         hyp = md_v.hypothetical or md_a.hypothetical
         intent = kind == "intent"
@@ -597,7 +662,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
         joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
         if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
-                and not self.named_partner(act_v, tgt):
+                and not self.lex.only_dicts and not self.named_partner(act_v, tgt):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
                 and v.lemma_.lower() in RECIPROCAL_VERBS:
@@ -606,6 +671,9 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
         else:
             self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=main, plover=plover)
+            if m.pattern is not None and m.pattern.also and src and tgt:
+                # PETRARCH's [A:B]: B is the target's event back ("arrived in Gondor": 032 and 033)
+                self.emit(m.pattern.also, tgt, src, m.trigger, md, pid, conf, False, main=main)
         # event nouns inside this event's arguments belong to it ("agreed upon a trade pact")
         for t in {v.i: v, act_v.i: act_v}.values():
             for c in t.children:

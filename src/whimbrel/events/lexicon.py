@@ -46,6 +46,10 @@ class Pattern:
     plover: str = ""  # PLOVER event override ("plover=RETREAT": resignations)
     priority: int = 0  # lower wins ties: user 0, whimbrel 1, petrarch 2
     object_class: str = ""  # the class the row named ("&SANCTIONS"), if any
+    # PETRARCH-1 patterns read with --only-dicts: word sequences one of which must come just
+    # before the verb ("did n't * over efforts"), and the target's reply code of [A:B]
+    before: tuple[tuple[str, ...], ...] = ()
+    also: str = ""
 
     @property
     def score(self) -> int:
@@ -59,6 +63,7 @@ class Pattern:
             + (3 + len(self.object) if self.object else 0)
             + (2 if self.prep else 0)
             + (2 + len(self.pobj) if self.pobj else 0)
+            + (2 + max(map(len, self.before)) if self.before else 0)
         )
 
 
@@ -93,6 +98,8 @@ class Lexicon:
     ranks: dict[int, tuple] = field(default_factory=dict)  # id(pattern) -> sort key
     verb_groups: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # PETRARCH synonym groups
     classes: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "&SANCTIONS" -> member phrases
+    extra_codes: dict[str, CameoCode] = field(default_factory=dict)  # dictionary codes CAMEO lacks
+    only_dicts: bool = False  # the lexicon is a PETRARCH dictionary alone (--only-dicts)
 
     def knows(self, verb: str) -> bool:
         """Does any pattern name this verb lemma?"""
@@ -123,14 +130,17 @@ class Lexicon:
 
     def info(self, code: str) -> CameoCode | None:
         c = self.cameo.get(code)
+        full = code
         while c is None and len(code) > 2:
             code = code[:-1]
             c = self.cameo.get(code)
-        return c
+        return c if c is not None or not self.extra_codes else self.extra_codes.get(full)
 
     def verb_lemma(self, lemma: str, text: str) -> str:
         """Repair the rule lemmatizer's dropped 'e' ("staged" -> "stag", "hoping" -> "hop")."""
         lemma = lemma.lower()
+        if self.only_dicts and text != lemma and text in self.index and lemma in self.index:
+            return text  # a PETRARCH dictionary may list a form apart from its verb (LEFT [032:033], LEAVE [012])
         if self.knows(lemma) or lemma in self.roles:
             return lemma
         e = lemma + "e"
@@ -226,16 +236,67 @@ def _data(name: str) -> str:
     return (files("whimbrel.events") / "data" / name).read_text(encoding="utf-8")
 
 
+def _add_petrarch(lex: Lexicon, patterns, verbs, origin: str, priority: int = 2, pextra=None, vextra=None) -> None:
+    """Add PETRARCH verb rows (the columns of petrarch_patterns.tsv and petrarch_verbs.tsv,
+    each row with its line number). A pattern applies to the verbs it was written for
+    (its verbs column); patterns with an empty verbs column apply to every verb of their
+    synonym group."""
+    groups_with_patterns: set[str] = set()
+    pextra, vextra = pextra or {}, vextra or {}
+    for ln, (group, verbs_col, pp, obj, prep, pobj, pc, swap) in patterns:
+        where = f"{origin}:{ln}"
+        ex = pextra.get(ln - 1, {})
+        owners = [tuple(v.split(" ", 1)) if " " in v else (v, "") for v in verbs_col.split(",") if v] or [("@" + group, "")]
+        if not verbs_col:
+            groups_with_patterns.add(group)
+        for ow, ocls in _expand(lex, obj, where):
+            for pw, pcls in _expand(lex, pobj, where):
+                for verb, vpart in owners:
+                    lex.patterns[verb].append(
+                        Pattern(f"petrarch:{group}:{ln}", verb, pp or vpart, ow, prep, pw, pc, swap == "1",
+                                priority=priority, object_class=ocls or pcls, before=ex.get("before", ()),
+                                also=ex.get("also", ""))
+                    )
+    for ln, (lemma, particle, group, code, swap) in verbs:
+        if code:
+            lex.patterns[lemma].append(
+                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=priority,
+                        also=vextra.get(ln - 1, {}).get("also", ""))
+            )
+        if group in groups_with_patterns and "@" + group not in lex.verb_groups[lemma]:
+            lex.verb_groups[lemma].append("@" + group)
+
+
 @functools.lru_cache(maxsize=8)
-def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
-    """Load the shipped tables plus the user's pattern files (cached per file list)."""
+def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
+    """Load the shipped tables plus the user's pattern files (cached per file list).
+
+    ``dicts`` (a :class:`~whimbrel.petrdict.load.DictSpec`) with PETRARCH verb dictionaries
+    puts them in place of the shipped conversion of CAMEO.2.0 (petrarch_*.tsv); their
+    synonym sets become object classes. With ``dicts.only`` the lexicon holds the
+    dictionaries' verbs alone (no whimbrel patterns, classes, event nouns or code maps)."""
     lex = Lexicon()
     digest = hashlib.sha1()
+    only = lex.only_dicts = bool(dicts and dicts.only)
+    loaded = None
+    if dicts and (dicts.verbs or only):
+        from ..petrdict.load import load_dictionaries
+
+        loaded = load_dictionaries(dicts)
+        digest.update(repr(dicts).encode())
+        for f in dicts.verbs:
+            digest.update(Path(f).read_bytes())
     # object classes first: every pattern file may name one
-    classes = _data("classes.tsv")
-    digest.update(classes.encode())
-    for ln, (name, member, _origin) in _rows(classes, "classes.tsv", 3):
-        lex.classes.setdefault(name.upper(), []).append(_words(member))
+    if not only:
+        classes = _data("classes.tsv")
+        digest.update(classes.encode())
+        for ln, (name, member, _origin) in _rows(classes, "classes.tsv", 3):
+            lex.classes.setdefault(name.upper(), []).append(_words(member))
+    for conv in loaded.verbs if loaded else ():
+        for name, members in conv.sets.items():  # a dictionary's own sets replace same-named classes
+            words = [w for w in dict.fromkeys(_words(m) for m in members) if w]
+            lex.classes[name.upper()] = words
+            lex.classes.setdefault(name.upper().rstrip("_"), words)  # "&SET_" is named "&SET" in patterns
     for p in user_files:
         try:
             text = Path(p).read_text(encoding="utf-8")
@@ -243,36 +304,23 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
             raise DataFileError(f"cannot read lexicon file {p}: {e}; check WHIMBREL_LEXICON") from e
         digest.update(text.encode())
         _add_patterns(lex, text, Path(p).name, 0)
-    own = _data("lexicon.tsv")
-    digest.update(own.encode())
-    _add_patterns(lex, own, "lexicon.tsv", 1)
-
-    # PETRARCH: a pattern applies to the verbs it was written for (its verbs column);
-    # patterns with an empty verbs column apply to every verb of their synonym group
-    pverbs = _data("petrarch_verbs.tsv")
-    ppats = _data("petrarch_patterns.tsv")
-    digest.update(pverbs.encode())
-    digest.update(ppats.encode())
-    groups_with_patterns: set[str] = set()
-    for ln, (group, verbs, pp, obj, prep, pobj, pc, swap) in _rows(ppats, "petrarch_patterns.tsv", 8):
-        where = f"petrarch_patterns.tsv:{ln}"
-        owners = [tuple(v.split(" ", 1)) if " " in v else (v, "") for v in verbs.split(",") if v] or [("@" + group, "")]
-        if not verbs:
-            groups_with_patterns.add(group)
-        for ow, ocls in _expand(lex, obj, where):
-            for pw, pcls in _expand(lex, pobj, where):
-                for verb, vpart in owners:
-                    lex.patterns[verb].append(
-                        Pattern(f"petrarch:{group}:{ln}", verb, pp or vpart, ow, prep, pw, pc, swap == "1",
-                                priority=2, object_class=ocls or pcls)
-                    )
-    for ln, (lemma, particle, group, code, swap) in _rows(pverbs, "petrarch_verbs.tsv", 5):
-        if code:
-            lex.patterns[lemma].append(
-                Pattern(f"petrarch:{group}:{lemma}", lemma, particle, (), "", (), code, swap == "1", priority=2)
-            )
-        if group in groups_with_patterns and "@" + group not in lex.verb_groups[lemma]:
-            lex.verb_groups[lemma].append("@" + group)
+    if not only:
+        own = _data("lexicon.tsv")
+        digest.update(own.encode())
+        _add_patterns(lex, own, "lexicon.tsv", 1)
+    if loaded is not None:
+        for f, conv in zip(dicts.verbs, loaded.verbs):
+            # alone (--only-dicts), a dictionary is the lexicon: its rows rank as whimbrel's own
+            # (priority 1), not as the weak defaults of the shipped CAMEO.2.0 conversion
+            _add_petrarch(lex, enumerate(conv.patterns, 1), enumerate(conv.verbs, 1), Path(f).name, 1 if only else 2,
+                          conv.pattern_extra, conv.verb_extra)
+    else:
+        pverbs = _data("petrarch_verbs.tsv")
+        ppats = _data("petrarch_patterns.tsv")
+        digest.update(pverbs.encode())
+        digest.update(ppats.encode())
+        _add_petrarch(lex, _rows(ppats, "petrarch_patterns.tsv", 8), _rows(pverbs, "petrarch_verbs.tsv", 5),
+                      "petrarch_patterns.tsv")
 
     for ln, (code, root, quad, gold, _gs, ev, mode, ctx, _ps, label) in _rows(_data("cameo.tsv"), "cameo.tsv", 10):
         lex.cameo[code] = CameoCode(
@@ -283,15 +331,20 @@ def load_lexicon(user_files: tuple[Path, ...] = ()) -> Lexicon:
             plover=Plover(event=ev or None, mode=mode or None, context=tuple(c for c in ctx.split(";") if c)),
             label=label,
         )
-    for ln, (noun, code, flags) in _rows(_data("nouns.tsv"), "nouns.tsv", 3):
+    for ln, (noun, code, flags) in () if only else _rows(_data("nouns.tsv"), "nouns.tsv", 3):
         fl = set(flags.split(","))
         for w, _cls in _expand(lex, noun, f"nouns.tsv:{ln}"):
             if not any(e.words == w for e in lex.nouns[w[-1]]):  # the first row for a noun wins
                 lex.nouns[w[-1]].append(NounEntry(w, code, "sym" in fl, "solo" in fl))
     for ln, (lemma, role) in _rows(_data("verbs.tsv"), "verbs.tsv", 2):
         lex.roles[lemma].add(role)
-    for ln, (kind, prefix, code) in _rows(_data("maps.tsv"), "maps.tsv", 3):
+    for ln, (kind, prefix, code) in () if only else _rows(_data("maps.tsv"), "maps.tsv", 3):
         lex.maps[kind][prefix] = code
+    if loaded is not None:  # a dictionary's codes that CAMEO lacks (WEIS, local codes) are still events
+        for pats in lex.patterns.values():
+            for p in pats:
+                if lex.info(p.code) is None and p.code not in lex.extra_codes:
+                    lex.extra_codes[p.code] = CameoCode(p.code, p.code[:2], None, None, Plover(None, None, ()), "")
     n = 0
     for verb, pats in lex.patterns.items():
         by_head: dict[str, list[Pattern]] = defaultdict(list)

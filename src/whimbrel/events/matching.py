@@ -52,11 +52,12 @@ def _heads(tok) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_}
 
 
-def _phrase_ok(want: tuple[str, ...], tok) -> bool:
-    """Do the pattern's words match the noun phrase headed by ``tok``?"""
+def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
+    """Do the pattern's words match the noun phrase headed by ``tok``? ``loose``
+    (``--only-dicts``, PETRARCH's own reading): the words anywhere in the phrase."""
     if not want:
         return True
-    if want[-1] not in _heads(tok):
+    if want[-1] not in _heads(tok) and not loose:
         return False
     if len(want) == 1:
         return True
@@ -118,6 +119,9 @@ class VerbMatching:
                     preps.append((c.lower_, None))
         prep_words = {p for p, _ in preps}
         heads = _heads(dobj) if dobj is not None else set()
+        loose = self.lex.only_dicts
+        if loose and dobj is not None:
+            heads = {w for t in dobj.subtree for w in _heads(t)}
         cand_preps = prep_words | ({part} if part else set())
         for p in self.lex.candidates(lemma, heads, cand_preps):
             if isinstance(p, tuple):
@@ -126,16 +130,18 @@ class VerbMatching:
                 continue
             if p.transitive is not None and p.transitive != (dobj is not None):
                 continue
+            if p.before and not self.preceded_by(v, p.before):
+                continue
             if p.particle and p.particle != part and p.particle not in prep_words:
                 continue
             if part and not p.particle and part not in SENSE_KEEPING_PARTICLES:
                 continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
-            if p.object and (dobj is None or not _phrase_ok(p.object, dobj)):
+            if p.object and (dobj is None or not _phrase_ok(p.object, dobj, loose)):
                 continue
             if p.prep:
                 ok = False
                 for w, o in preps:
-                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o))):
+                    if w == p.prep and (not p.pobj or (o is not None and _phrase_ok(p.pobj, o, loose))):
                         ok = True
                         break
                 if not ok:
@@ -145,6 +151,19 @@ class VerbMatching:
                 last = dobj.i
             return Match(p.code, p, (min(v.i, last), max(v.i, last)))
         return None
+
+    def preceded_by(self, v, seqs) -> bool:
+        """Is the verb preceded, in its sentence, by one of the word sequences (a PETRARCH-1
+        pattern's words before ``*``), in order, within the eight words before it?"""
+        words = [self.by_i[i].lower_ for i in range(v.i - 8, v.i) if i in self.by_i]
+        for seq in seqs:
+            k = 0
+            for w in words:
+                if k < len(seq) and w == seq[k]:
+                    k += 1
+            if k == len(seq):
+                return True
+        return False
 
     def light_noun(self, v) -> Match | None:
         dobj = obj_token(v)
