@@ -105,6 +105,10 @@ class Pipeline:
     def load(cls, settings: Settings | None = None, *, stages: Iterable[str] = DEFAULT_STAGES) -> "Pipeline":
         settings = settings or Settings.from_env()
         nlp = load(settings.model)
+        if settings.gate:
+            from .gate import gated_for
+
+            nlp = gated_for(nlp, settings)
         built = [make_stage(n, settings) for n in stages]
         check_order(built)
         return cls(settings=settings, nlp=nlp, stages=built)

@@ -19,6 +19,8 @@ DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
 DEFAULT_LOCK_TIMEOUT = 60.0
 #: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
 DEFAULT_OPINION = False
+#: parse only the sentences that can hold an event (gate.py); WHIMBREL_GATE=0 parses every sentence
+DEFAULT_GATE = True
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -47,6 +49,7 @@ class Settings:
     opinion: bool = False  # the learned second opinion on event types (events/opinion_use.py)
     opinion_model: Path | None = None  # its weights (default: the shipped events/data/opinion.npz)
     published: str | None = None  # publication date for documents that carry none (WHIMBREL_PUBLISHED)
+    gate: bool = DEFAULT_GATE  # parse only candidate sentences (gate.py; WHIMBREL_GATE)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -64,6 +67,7 @@ class Settings:
             opinion=_flag(env.get("WHIMBREL_OPINION"), DEFAULT_OPINION),
             opinion_model=Path(env["WHIMBREL_OPINION_MODEL"]) if env.get("WHIMBREL_OPINION_MODEL") else None,
             published=env.get("WHIMBREL_PUBLISHED") or None,
+            gate=_flag(env.get("WHIMBREL_GATE"), DEFAULT_GATE),
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

@@ -1,0 +1,416 @@
+"""Parse only what can hold an event: the gated annotation pass.
+
+spaCy's parser and named-entity recogniser (and the tok2vec they read) are most
+of the cost of coding a news article, and most sentences of an article hold no
+event. The gated pass (``WHIMBREL_GATE``, on by default; see docs/) works in
+three steps per batch of texts:
+
+1. **cheap pass**: the tokenizer, then rule sentence splits (sentence-final
+   punctuation and blank lines, see :func:`rough_sentences`);
+2. **selection**: a sentence is a *candidate* when it has a possible trigger (a
+   word that some inflection rule of spaCy's English lemmatizer maps to a lemma
+   the event lexicon knows: a verb, an event noun, a predicate word) and a
+   possible actor (a capitalised word after the sentence's first, a word of a
+   knowledge-base agent phrase, a pronoun coreference can resolve, a group noun).
+   Both tests read the token's text only and are cached per word, so they
+   over-select rather than miss;
+3. **full annotation of the candidates**: each maximal run of consecutive
+   candidate sentences becomes one piece of a smaller ``Doc`` (same words, same
+   spacing, a sentence start forced at every run start), which goes through
+   every component of the loaded pipeline but the last (the hyphenated-name
+   merge, which changes token counts). Tags, morphology, lemmas, heads,
+   dependency labels and entities are copied back onto the article's ``Doc`` by
+   token index; then the hyphen merge runs on the whole ``Doc``.
+
+The other sentences keep their tokens, character offsets and sentence bounds and
+have no tags, no parse (head = itself, empty label) and no entities; their
+lemma is the lower-case form. Dates, places and evidence offsets come from the
+text and are unaffected; an actor named only in an unparsed sentence is still
+found by the knowledge-base match (it reads text), not by NER.
+
+``GatedNLP`` has the part of spaCy's ``Language`` interface the pipeline uses
+(``pipe``, ``__call__``, ``max_length``, ``vocab``, ``pipe_names``), so the
+pipeline can hold either. ``tests/test_gate.py`` checks that gated and full
+annotation give the same events on the gold examples.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+#: annotations copied from the candidate Doc back onto the article's Doc
+COPIED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+#: sentence-final punctuation for the rough split
+FINAL = {".", "!", "?", "...", "\u2026"}
+#: closing quotes and brackets that stay with the sentence they end
+CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]", "''"}
+#: pronouns and group words coreference can resolve to an actor (actors/coref.py)
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "itself", "they",
+            "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "i", "me", "my", "both", "two"}
+#: lemmatizer parts of speech whose inflection rules give the candidate lemmas of a word
+_POS = ("verb", "noun", "adj")
+#: words of knowledge-base names that say nothing about an actor on their own
+_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "to", "de", "al", "el", "la", "new"}
+
+
+@dataclass(frozen=True)
+class GateStats:
+    """Counts for one batch: sentences and tokens seen and sent to full annotation."""
+
+    sentences: int = 0
+    candidate_sentences: int = 0
+    tokens: int = 0
+    candidate_tokens: int = 0
+    ner_tokens: int = 0
+
+
+def rough_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences of an untagged ``doc``: a sentence ends after
+    sentence-final punctuation (and the quotes or brackets closing it) when the next
+    word does not start lower case, and at every blank line."""
+    out: list[tuple[int, int]] = []
+    n, start, i = len(doc), 0, 0
+    while i < n:
+        t = doc[i]
+        text = t.text
+        end = None
+        if t.is_space:
+            if "\n" in text:
+                end = i + 1
+        elif text in FINAL or (text[-1:] in ".!?" and len(text) > 1 and not text[:-1].replace(".", "").isalpha()):
+            j = i + 1
+            while j < n and doc[j].text in CLOSERS:
+                j += 1
+            if j >= n or not doc[j].text[:1].islower():
+                end = j
+        if end is not None and end > start:
+            out.append((start, end))
+            start = end
+            i = end
+            continue
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+class Selector:
+    """Which sentences can hold an event: tests of a word's text, cached per word.
+
+    A lemma is a trigger on its own (``alone``) when one of its patterns with no object
+    or preposition constraint gives an event code (or it is a one-word event noun or a
+    predicate word); otherwise, when its only event patterns ask for an object head, a
+    preposition or a word of a longer noun (``needs``), the sentence must also hold one
+    of those words."""
+
+    def __init__(self, alone: set[str], nouns: set[str], needs: dict[str, set[str]], actor_words: set[str],
+                 name_pieces: set[str], lemma_rules: dict, lemma_exc: dict):
+        self.alone = alone  # verb lemmas and predicate words
+        self.nouns = nouns  # one-word event nouns
+        self.needs = needs
+        self.actor_words = actor_words  # agent and group nouns, pronouns (lower case)
+        self.name_pieces = name_pieces  # pieces of knowledge-base names (lower case), capitalised in the text
+        self.rules = lemma_rules  # pos -> [(old suffix, new suffix)]
+        self.exc = lemma_exc  # pos -> {form: [lemmas]}
+        self._words: dict[str, tuple[frozenset, bool, bool]] = {}
+
+    @classmethod
+    def build(cls, nlp, lexicon, kb) -> "Selector":
+        from .actors.coref import GROUP_NOUNS
+        from .events.coder import NOT_EVENTS
+        from .events.predicates import BLAME_WORDS, DONOR_NOUNS
+
+        def event(code: str) -> bool:
+            return code not in NOT_EVENTS
+
+        alone: set[str] = set(BLAME_WORDS | DONOR_NOUNS)
+        needs: dict[str, set[str]] = {}
+        groups: dict[str, list] = {}
+        for verb, pats in lexicon.patterns.items():
+            groups[verb] = pats
+        for verb, pats in lexicon.patterns.items():
+            if verb.startswith("@"):
+                continue
+            every = list(pats)
+            for g in lexicon.verb_groups.get(verb, ()):
+                every += groups.get(g, [])
+            for p in every:
+                if not event(p.code):
+                    continue
+                words = set(p.particle.split()) if p.particle else set()
+                if p.object:
+                    words.add(p.object[-1])
+                elif p.prep:
+                    words.add(p.prep)
+                if words:
+                    needs.setdefault(verb, set()).update(words)
+                else:
+                    alone.add(verb)
+        for verb in lexicon.verb_groups:  # group members without patterns of their own
+            if verb not in lexicon.patterns:
+                for p in (q for g in lexicon.verb_groups[verb] for q in groups.get(g, [])):
+                    if event(p.code):
+                        w = p.object[-1] if p.object else p.prep or p.particle
+                        if w:
+                            needs.setdefault(verb, set()).update(w.split())
+                        else:
+                            alone.add(verb)
+        nouns: set[str] = set()
+        for head, entries in lexicon.nouns.items():
+            for e in entries:
+                if len(e.words) == 1:
+                    nouns.add(head)
+                else:
+                    needs.setdefault(head, set()).add(e.words[0])
+        for w in alone | nouns:
+            needs.pop(w, None)
+        actor_words = ({key.split()[-1] for key in kb.agents if key} - _FUNCTION_WORDS) | GROUP_NOUNS | PRONOUNS
+        name_pieces = {w for key in kb.index for w in key.split()} - _FUNCTION_WORDS
+        rules, exc = {}, {}
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        if lemmatizer is not None:
+            rtab, etab = lemmatizer.lookups.get_table("lemma_rules"), lemmatizer.lookups.get_table("lemma_exc")
+            for pos in _POS:
+                rules[pos] = [tuple(r) for r in rtab.get(pos, [])]
+                exc[pos] = etab.get(pos, {})
+        return cls(alone, nouns, needs, actor_words, name_pieces, rules, exc)
+
+    def lemmas(self, word: str, pos_list=_POS) -> frozenset[str]:
+        """Every lemma spaCy's rule lemmatizer could give ``word`` (lower case) as one of
+        ``pos_list``, over-generated: the word itself, its exceptions and every suffix rule
+        that applies; plus the lexicon's own repair of a dropped final 'e' ("staged")."""
+        out = {word}
+        for pos in pos_list:
+            out.update(self.exc.get(pos, {}).get(word, ()))
+            for old, new in self.rules.get(pos, ()):
+                if word.endswith(old) and len(word) > len(old):
+                    stem = word[: len(word) - len(old)] + new
+                    out.add(stem)
+                    if not new:
+                        out.add(stem + "e")
+        return frozenset(out)
+
+    def word(self, text: str) -> tuple[frozenset, bool, bool]:
+        """(candidate lemmas, triggers alone, can name an actor) for a token's text."""
+        hit = self._words.get(text)
+        if hit is None:
+            lower = text.lower()
+            verbs, nouns = self.lemmas(lower, ("verb", "adj")), self.lemmas(lower, ("noun",))
+            alone = not self.alone.isdisjoint(verbs) or not self.nouns.isdisjoint(nouns)
+            actor = lower in self.actor_words or (text[:1].isupper() and lower in self.name_pieces)
+            hit = self._words[text] = (verbs | nouns, alone, actor)
+        return hit
+
+    def needs_ner(self, doc: Doc, start: int, end: int) -> bool:
+        """Does the sentence hold a name the knowledge base may not know: a capitalised word
+        after the first that is no piece of a knowledge-base name? (Only such names need the
+        entity recogniser; known ones are found by the knowledge-base match.)"""
+        first = True
+        for t in doc[start:end]:
+            text = t.text
+            if not text[:1].isalpha():
+                continue
+            if not first and text[:1].isupper() and text.lower() not in self.name_pieces:
+                return True
+            first = False
+        return False
+
+    def is_candidate(self, doc: Doc, start: int, end: int) -> bool:
+        """Can the sentence ``doc[start:end]`` hold an event? A capitalised word after the
+        first is a name, not a trigger, unless most words are capitalised (a headline)."""
+        trig = actor = False
+        seen: set[str] = set()
+        wanted: set[str] = set()
+        needs = self.needs
+        words = [t.text for t in doc[start:end] if t.text[:1].isalnum()]
+        title_case = sum(w[:1].isupper() for w in words) * 2 > len(words)
+        for k, text in enumerate(words):
+            lemmas, alone, names = self.word(text)
+            actor = actor or names
+            if k and not title_case and text[:1].isupper():
+                continue
+            if trig:
+                if actor:
+                    return True
+                continue
+            if alone:
+                trig = True
+            else:
+                seen |= lemmas
+                for lemma in lemmas:
+                    w = needs.get(lemma)
+                    if w:
+                        wanted |= w
+                if wanted and not wanted.isdisjoint(seen):
+                    trig = True
+            if trig and actor:
+                return True
+        return False
+
+
+class GatedNLP:
+    """A loaded spaCy pipeline behind the gate: ``pipe(texts)`` yields one ``Doc`` per
+    text, fully annotated on candidate sentences only (see the module doc)."""
+
+    #: components run on the whole Doc after the copy (they change tokens)
+    AFTER = ("whimbrel_hyphen_names",)
+
+    def __init__(self, nlp, selector: Selector):
+        self.nlp = nlp
+        self.selector = selector
+        self.vocab = nlp.vocab
+        self.max_length = nlp.max_length
+        self.pipe_names = nlp.pipe_names
+        self.stats = GateStats()
+
+    def __call__(self, text: str) -> Doc:
+        return next(iter(self.pipe([text])))
+
+    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
+        batch: list[str] = []
+        size = batch_size or self.nlp.batch_size
+        for text in texts:
+            batch.append(text)
+            if len(batch) >= size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, texts: list[str]) -> list[Doc]:
+        docs = [self.nlp.make_doc(t) for t in texts]
+        plans = [self._plan(doc) for doc in docs]
+        subs = [_subdoc(self.vocab, doc, p.runs) for doc, p in zip(docs, plans)]
+        ner_subs = [_subdoc(self.vocab, doc, p.ner_runs) for doc, p in zip(docs, plans)]
+        parsed = self._run([s for s in subs if s is not None], skip=(*self.AFTER, "ner"))
+        named = self._run([s for s in ner_subs if s is not None], only="ner")
+        out = []
+        for doc, plan, sub, ner_sub in zip(docs, plans, subs, ner_subs):
+            self._copy(doc, plan, next(parsed) if sub is not None else None,
+                       next(named) if ner_sub is not None else None)
+            for name in self.AFTER:
+                if name in self.nlp.pipe_names:
+                    doc = self.nlp.get_pipe(name)(doc)
+            out.append(doc)
+        return out
+
+    def _run(self, docs: list[Doc], *, skip=(), only=None) -> Iterator[Doc]:
+        for name, proc in self.nlp.pipeline:
+            if name in skip or (only is not None and name != only):
+                continue
+            docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        return iter(docs)
+
+    def _plan(self, doc: Doc) -> "_Plan":
+        """Rough sentences; runs of consecutive candidate sentences (parsed) and of those
+        among them with a name the knowledge base may not know (entity recogniser)."""
+        sents = rough_sentences(doc)
+        runs: list[tuple[int, int]] = []
+        ner_runs: list[tuple[int, int]] = []
+        sel = self.selector
+        n_c = t_c = t_n = 0
+        for a, b in sents:
+            if sel.is_candidate(doc, a, b):
+                n_c += 1
+                t_c += b - a
+                _extend(runs, a, b)
+                if sel.needs_ner(doc, a, b):
+                    t_n += b - a
+                    _extend(ner_runs, a, b)
+        st = self.stats
+        self.stats = GateStats(st.sentences + len(sents), st.candidate_sentences + n_c, st.tokens + len(doc),
+                               st.candidate_tokens + t_c, st.ner_tokens + t_n)
+        return _Plan(sents, runs, ner_runs)
+
+    def _copy(self, doc: Doc, plan: "_Plan", sub: Doc | None, ner_sub: Doc | None) -> None:
+        n = len(doc)
+        if n == 0:
+            return
+        arr = numpy.zeros((n, len(COPIED)), dtype="uint64")
+        arr[:, COPIED.index(LEMMA)] = doc.to_array([LOWER])  # unparsed words: lemma = lower case
+        iob = COPIED.index(ENT_IOB)
+        arr[:, iob] = 2  # "O"
+        if sub is not None:
+            _place(arr, sub.to_array(COPIED), plan.runs)
+        arr[:, iob] = 2
+        arr[:, iob + 1] = 0
+        if ner_sub is not None:
+            ents = ner_sub.to_array([ENT_IOB, ENT_TYPE])
+            for a, _b in _spans(plan.ner_runs, ents):
+                if ents[a, 0] == 1:  # an entity may not run in from another run
+                    ents[a, 0] = 3
+            _place(arr[:, iob:iob + 2], ents, plan.ner_runs)
+        doc.from_array(COPIED, arr)
+        # sentence starts: the parse's inside runs, the rough splits elsewhere
+        starts = doc.to_array([SENT_START]).astype("int64")
+        inside = numpy.zeros(n, dtype=bool)
+        for a, b in plan.runs:
+            inside[a:b] = True
+        for a, _b in plan.sents:
+            if not inside[a]:
+                starts[a] = 1
+        starts[~inside & (starts != 1)] = -1
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    sents: list[tuple[int, int]]
+    runs: list[tuple[int, int]]
+    ner_runs: list[tuple[int, int]]
+
+
+def _extend(runs: list[tuple[int, int]], a: int, b: int) -> None:
+    if runs and runs[-1][1] == a:
+        runs[-1] = (runs[-1][0], b)
+    else:
+        runs.append((a, b))
+
+
+def _spans(runs, _arr=None):
+    """Each run's rows in the sub-Doc, in order."""
+    k = 0
+    for a, b in runs:
+        yield k, k + b - a
+        k += b - a
+
+
+def _place(arr, part, runs) -> None:
+    """Copy the sub-Doc rows ``part`` onto the article rows of their runs."""
+    for (a, b), (s, e) in zip(runs, _spans(runs)):
+        arr[a:b] = part[s:e]
+
+
+def _subdoc(vocab, doc: Doc, runs: list[tuple[int, int]]) -> Doc | None:
+    """A Doc of the runs' tokens (same words and spacing), a sentence starting at each run."""
+    if not runs:
+        return None
+    words, spaces, sent_starts = [], [], []
+    for a, b in runs:
+        for k, t in enumerate(doc[a:b]):
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            sent_starts.append(True if k == 0 else None)  # runs are parsed apart: no arc crosses a gap
+    return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+
+
+def gated(nlp, lexicon, kb) -> GatedNLP:
+    """The gated form of a loaded pipeline (see :class:`GatedNLP`)."""
+    return GatedNLP(nlp, Selector.build(nlp, lexicon, kb))
+
+
+def gated_for(nlp, settings) -> GatedNLP:
+    """The gated form of ``nlp`` with the lexicon and knowledge base ``settings`` name."""
+    from .actors.kb import load_kb
+    from .events.lexicon import load_lexicon
+
+    return gated(nlp, load_lexicon(tuple(settings.lexicon_files)), load_kb(settings.actor_files))
