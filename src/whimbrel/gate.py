@@ -55,10 +55,15 @@ CLOSERS = {'"', "'", "\u201d", "\u2019", ")", "]", "''"}
 #: pronouns and group words coreference can resolve to an actor (actors/coref.py)
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it", "its", "itself", "they",
             "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "i", "me", "my", "both", "two"}
+#: verb roles (events/data/verbs.tsv) that code an event without a pattern of the verb's
+SELF_CODING_ROLES = {"retreat", "donor"}
 #: lemmatizer parts of speech whose inflection rules give the candidate lemmas of a word
 _POS = ("verb", "noun", "adj")
 #: words of knowledge-base names that say nothing about an actor on their own
-_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "to", "de", "al", "el", "la", "new"}
+_FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "to"}
+#: capitalised words that are no name an actor needs the entity recogniser for
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,8 @@ def rough_sentences(doc: Doc) -> list[tuple[int, int]]:
         elif text in FINAL or (text[-1:] in ".!?" and len(text) > 1 and not text[:-1].replace(".", "").isalpha()):
             j = i + 1
             while j < n and doc[j].text in CLOSERS:
+                j += 1
+            while j < n and doc[j].is_space:  # the blank after a sentence stays with it
                 j += 1
             if j >= n or not doc[j].text[:1].islower():
                 end = j
@@ -132,37 +139,29 @@ class Selector:
             return code not in NOT_EVENTS
 
         alone: set[str] = set(BLAME_WORDS | DONOR_NOUNS)
+        # verbs whose role makes an event with no pattern ("troops would leave": retreat, 0874;
+        # "provided $5 million": aid)
+        alone.update(v for v, roles in lexicon.roles.items() if roles & SELF_CODING_ROLES)
         needs: dict[str, set[str]] = {}
-        groups: dict[str, list] = {}
-        for verb, pats in lexicon.patterns.items():
-            groups[verb] = pats
-        for verb, pats in lexicon.patterns.items():
-            if verb.startswith("@"):
-                continue
-            every = list(pats)
-            for g in lexicon.verb_groups.get(verb, ()):
-                every += groups.get(g, [])
-            for p in every:
+
+        def add(verb: str, pats) -> None:
+            nodefault = "nodefault" in lexicon.roles.get(verb, ())
+            for p in pats:
                 if not event(p.code):
                     continue
-                words = set(p.particle.split()) if p.particle else set()
-                if p.object:
-                    words.add(p.object[-1])
-                elif p.prep:
-                    words.add(p.prep)
-                if words:
-                    needs.setdefault(verb, set()).update(words)
-                else:
+                # the rarest word the pattern asks for: its object's head, the head of the
+                # prepositional object, the particle, the preposition
+                word = (p.object[-1] if p.object else p.pobj[-1] if p.pobj else p.particle.split()[-1]
+                        if p.particle else p.prep)
+                if word:
+                    needs.setdefault(verb, set()).add(word)
+                elif not nodefault:
                     alone.add(verb)
-        for verb in lexicon.verb_groups:  # group members without patterns of their own
-            if verb not in lexicon.patterns:
-                for p in (q for g in lexicon.verb_groups[verb] for q in groups.get(g, [])):
-                    if event(p.code):
-                        w = p.object[-1] if p.object else p.prep or p.particle
-                        if w:
-                            needs.setdefault(verb, set()).update(w.split())
-                        else:
-                            alone.add(verb)
+
+        verbs = {v for v in lexicon.patterns if not v.startswith("@")} | set(lexicon.verb_groups)
+        for verb in verbs:
+            add(verb, [*lexicon.patterns.get(verb, ()),
+                       *(p for g in lexicon.verb_groups.get(verb, ()) for p in lexicon.patterns.get(g, ()))])
         nouns: set[str] = set()
         for head, entries in lexicon.nouns.items():
             for e in entries:
@@ -172,7 +171,8 @@ class Selector:
                     needs.setdefault(head, set()).add(e.words[0])
         for w in alone | nouns:
             needs.pop(w, None)
-        actor_words = ({key.split()[-1] for key in kb.agents if key} - _FUNCTION_WORDS) | GROUP_NOUNS | PRONOUNS
+        actor_words = ({key.split()[-1] for key in kb.agents if key} - _FUNCTION_WORDS - {"new", "al"}) | GROUP_NOUNS \
+            | PRONOUNS
         name_pieces = {w for key in kb.index for w in key.split()} - _FUNCTION_WORDS
         rules, exc = {}, {}
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
@@ -218,7 +218,8 @@ class Selector:
             text = t.text
             if not text[:1].isalpha():
                 continue
-            if not first and text[:1].isupper() and text.lower() not in self.name_pieces:
+            if not first and text[:1].isupper() and (low := text.lower()) not in self.name_pieces \
+                    and low not in CALENDAR:
                 return True
             first = False
         return False
