@@ -42,6 +42,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
@@ -57,13 +58,16 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "it"
             "them", "their", "theirs", "themselves", "we", "us", "our", "ours", "i", "me", "my", "both", "two"}
 #: verb roles (events/data/verbs.tsv) that code an event without a pattern of the verb's
 SELF_CODING_ROLES = {"retreat", "donor"}
+#: words that join the capitalised words of one name ("Department for International Development")
+_JOINERS = {"of", "for", "the", "and", "de", "al", "el", "bin", "von", "van", "da", "du", "la", "le", "'s"}
 #: lemmatizer parts of speech whose inflection rules give the candidate lemmas of a word
 _POS = ("verb", "noun", "adj")
 #: words of knowledge-base names that say nothing about an actor on their own
 _FUNCTION_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "to"}
 #: capitalised words that are no name an actor needs the entity recogniser for
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "mr", "mrs", "ms", "dr", "sir"}
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,7 @@ class Selector:
     of those words."""
 
     def __init__(self, alone: set[str], nouns: set[str], needs: dict[str, set[str]], actor_words: set[str],
-                 name_pieces: set[str], lemma_rules: dict, lemma_exc: dict):
+                 name_pieces: set[str], lemma_rules: dict, lemma_exc: dict, kb=None, known: set[str] = frozenset()):
         self.alone = alone  # verb lemmas and predicate words
         self.nouns = nouns  # one-word event nouns
         self.needs = needs
@@ -128,6 +132,10 @@ class Selector:
         self.rules = lemma_rules  # pos -> [(old suffix, new suffix)]
         self.exc = lemma_exc  # pos -> {form: [lemmas]}
         self._words: dict[str, tuple[frozenset, bool, bool]] = {}
+        self.kb_tables = ((kb.prefixes, kb.index), (kb.agent_prefixes, kb.agents)) if kb is not None else ()
+        self.known = known  # lemmas the lemmatizer's tables know: ordinary English words
+        self._common: dict[str, bool] = {}
+        self._names: dict[tuple, bool] = {}
 
     @classmethod
     def build(cls, nlp, lexicon, kb) -> "Selector":
@@ -174,14 +182,17 @@ class Selector:
         actor_words = ({key.split()[-1] for key in kb.agents if key} - _FUNCTION_WORDS - {"new", "al"}) | GROUP_NOUNS \
             | PRONOUNS
         name_pieces = {w for key in kb.index for w in key.split()} - _FUNCTION_WORDS
-        rules, exc = {}, {}
+        rules, exc, known = {}, {}, set()
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         if lemmatizer is not None:
             rtab, etab = lemmatizer.lookups.get_table("lemma_rules"), lemmatizer.lookups.get_table("lemma_exc")
             for pos in _POS:
                 rules[pos] = [tuple(r) for r in rtab.get(pos, [])]
                 exc[pos] = etab.get(pos, {})
-        return cls(alone, nouns, needs, actor_words, name_pieces, rules, exc)
+            itab = lemmatizer.lookups.get_table("lemma_index")
+            for pos in (*_POS, "adv"):
+                known.update(itab.get(pos, ()))
+        return cls(alone, nouns, needs, actor_words, name_pieces, rules, exc, kb, known)
 
     def lemmas(self, word: str, pos_list=_POS) -> frozenset[str]:
         """Every lemma spaCy's rule lemmatizer could give ``word`` (lower case) as one of
@@ -210,19 +221,71 @@ class Selector:
         return hit
 
     def needs_ner(self, doc: Doc, start: int, end: int) -> bool:
-        """Does the sentence hold a name the knowledge base may not know: a capitalised word
-        after the first that is no piece of a knowledge-base name? (Only such names need the
-        entity recogniser; known ones are found by the knowledge-base match.)"""
+        """Does the sentence hold a name the knowledge base does not know? Only such names
+        need the entity recogniser; known ones are found by the knowledge-base match. A
+        name is a run of capitalised words (joined by "of", "for", "-", ...); it is known
+        when knowledge-base names cover every capitalised word of it. A capitalised first
+        word counts when it is no common English word ("Lagumdzija suspended ...")."""
+        run: list[str] = []
         first = True
         for t in doc[start:end]:
             text = t.text
-            if not text[:1].isalpha():
+            if text[:1].isupper() and (not first or self.name_like(text.lower())):
+                run.append(text)
+            elif run and (text.lower() in _JOINERS or not t.whitespace_ and text in "-'"):
+                run.append(text)
+            elif run:
+                if self.unknown_name(tuple(run)):
+                    return True
+                run = []
+            if text[:1].isalpha():
+                first = False
+        return bool(run) and self.unknown_name(tuple(run))
+
+    def name_like(self, lower: str) -> bool:
+        """Can a capitalised first word of a sentence be (part of) a name: no stop word, and a
+        piece of a knowledge-base name ("Clinton") or no ordinary English word ("Lagumdzija")?"""
+        return lower not in STOP_WORDS and (lower in self.name_pieces or not self.common(lower))
+
+    def common(self, lower: str) -> bool:
+        """Is a lower-case word an ordinary English word (a stop word, a calendar word, or one
+        the lemmatizer's tables know)?"""
+        hit = self._common.get(lower)
+        if hit is None:
+            hit = self._common[lower] = lower in STOP_WORDS or lower in CALENDAR or not self.known.isdisjoint(
+                self.lemmas(lower))
+        return hit
+
+    def unknown_name(self, words: tuple[str, ...]) -> bool:
+        """Is some capitalised word of ``words`` outside every knowledge-base name they hold?"""
+        hit = self._names.get(words)
+        if hit is None:
+            hit = self._names[words] = self._uncovered(words)
+        return hit
+
+    def _uncovered(self, words: tuple[str, ...]) -> bool:
+        from .actors.kb import pieces
+
+        stream = [(p, w[:1].isupper() and w.lower() not in CALENDAR) for w in words for p in pieces(w)]
+        i, n = 0, len(stream)
+        title = False  # a capitalised agent word ("President") waiting for the name it titles
+        (name_prefixes, names), (agent_prefixes, agents) = self.kb_tables
+        while i < n:
+            j = _longest(stream, i, name_prefixes, names)
+            if j >= 0:
+                # a one-word name that is also an agent noun ("Senate") may be coded from context
+                # only: the entity recogniser still has a say
+                title = j == i and stream[i][0] in agents
+                i = j + 1
                 continue
-            if not first and text[:1].isupper() and (low := text.lower()) not in self.name_pieces \
-                    and low not in CALENDAR:
+            j = _longest(stream, i, agent_prefixes, agents)
+            if j >= 0:
+                i, title = j + 1, True
+                continue
+            if stream[i][1] and stream[i][0] not in ("s", "'s"):
                 return True
-            first = False
-        return False
+            i += 1
+        return title  # a title with no name after it ("the Senate") may be an organisation
 
     def is_candidate(self, doc: Doc, start: int, end: int) -> bool:
         """Can the sentence ``doc[start:end]`` hold an event? A capitalised word after the
@@ -361,6 +424,18 @@ class GatedNLP:
         starts[~inside & (starts != 1)] = -1
         starts[0] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+
+
+def _longest(stream: list[tuple[str, bool]], i: int, prefixes, index) -> int:
+    """The last piece of the longest key of ``index`` starting at piece ``i`` (-1: none)."""
+    best, key = -1, ""
+    for j in range(i, min(len(stream), i + 12)):
+        key = stream[j][0] if j == i else key + " " + stream[j][0]
+        if key not in prefixes:
+            break
+        if key in index:
+            best = j
+    return best
 
 
 @dataclass(frozen=True)
