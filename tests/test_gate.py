@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from conftest import GOLD
+GOLD = Path(__file__).parent / "data" / "gold"
 
 GOLD_FILES = ("news_dev.jsonl", "news_heldout.jsonl", "scmp-2018-11-05-kim-diaz-canel.gold.json")
 

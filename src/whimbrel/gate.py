@@ -2,7 +2,7 @@
 
 spaCy's parser and named-entity recogniser (and the tok2vec they read) are most
 of the cost of coding a news article, and most sentences of an article hold no
-event. The gated pass (``WHIMBREL_GATE``, on by default; see docs/) works in
+event. The gated pass (``WHIMBREL_GATE=1``; off by default, see README) works in
 three steps per batch of texts:
 
 1. **cheap pass**: the tokenizer, then rule sentence splits (sentence-final
@@ -141,12 +141,14 @@ class Selector:
     def build(cls, nlp, lexicon, kb) -> "Selector":
         from .actors.coref import GROUP_NOUNS
         from .events.coder import NOT_EVENTS
+        from .events.modality import OBLIGATION
         from .events.predicates import BLAME_WORDS, DONOR_NOUNS
 
         def event(code: str) -> bool:
             return code not in NOT_EVENTS
 
-        alone: set[str] = set(BLAME_WORDS | DONOR_NOUNS)
+        # "X said Y must stop ...": a demand (10) by X, whatever the act
+        alone: set[str] = set(BLAME_WORDS | DONOR_NOUNS | OBLIGATION)
         # verbs whose role makes an event with no pattern ("troops would leave": retreat, 0874;
         # "provided $5 million": aid)
         alone.update(v for v, roles in lexicon.roles.items() if roles & SELF_CODING_ROLES)

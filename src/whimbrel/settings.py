@@ -19,8 +19,9 @@ DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
 DEFAULT_LOCK_TIMEOUT = 60.0
 #: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
 DEFAULT_OPINION = False
-#: parse only the sentences that can hold an event (gate.py); WHIMBREL_GATE=0 parses every sentence
-DEFAULT_GATE = True
+#: parse only the sentences that can hold an event (gate.py; WHIMBREL_GATE=1). Off by default:
+#: the same events on every gold file, but places and context rules read the other sentences too
+DEFAULT_GATE = False
 
 
 def _flag(value: str | None, default: bool) -> bool:
