@@ -75,7 +75,7 @@ def test_selector_needs_a_trigger_and_an_actor(both):
 
     def cand(text):
         d = nlp.make_doc(text)
-        return sel.is_candidate(d, 0, len(d))
+        return sel.is_candidate(d, 0, len(d))  # a Doc or its Tokens
 
     assert cand("Israeli troops attacked the village.")
     assert cand("They met in Cairo.")  # a pronoun coreference can resolve

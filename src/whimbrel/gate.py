@@ -41,7 +41,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY,
+                         TAG)
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -81,26 +82,47 @@ class GateStats:
     ner_tokens: int = 0
 
 
-def rough_sentences(doc: Doc) -> list[tuple[int, int]]:
+@dataclass(frozen=True)
+class Tokens:
+    """A Doc's token texts and spacing as plain lists (read once from its arrays: no
+    ``Token`` objects), which is all the cheap pass needs."""
+
+    texts: list[str]
+    spaces: list[bool]  # the token is followed by whitespace
+    blank: list[bool]  # the token is whitespace
+
+    @classmethod
+    def of(cls, doc) -> "Tokens":
+        if isinstance(doc, Tokens):
+            return doc
+        if not len(doc):
+            return cls([], [], [])
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, SPACY, IS_SPACE]).tolist()
+        return cls([strings[o] for o, _s, _b in rows], [bool(s) for _o, s, _b in rows], [bool(b) for _o, _s, b in rows])
+
+
+def rough_sentences(doc) -> list[tuple[int, int]]:
     """Token ranges of the sentences of an untagged ``doc``: a sentence ends after
     sentence-final punctuation (and the quotes or brackets closing it) when the next
     word does not start lower case, and at every blank line."""
+    toks = Tokens.of(doc)
+    texts, blank = toks.texts, toks.blank
     out: list[tuple[int, int]] = []
-    n, start, i = len(doc), 0, 0
+    n, start, i = len(texts), 0, 0
     while i < n:
-        t = doc[i]
-        text = t.text
+        text = texts[i]
         end = None
-        if t.is_space:
+        if blank[i]:
             if "\n" in text:
                 end = i + 1
         elif text in FINAL or (text[-1:] in ".!?" and len(text) > 1 and not text[:-1].replace(".", "").isalpha()):
             j = i + 1
-            while j < n and doc[j].text in CLOSERS:
+            while j < n and texts[j] in CLOSERS:
                 j += 1
-            while j < n and doc[j].is_space:  # the blank after a sentence stays with it
+            while j < n and blank[j]:  # the blank after a sentence stays with it
                 j += 1
-            if j >= n or not doc[j].text[:1].islower():
+            if j >= n or not texts[j][:1].islower():
                 end = j
         if end is not None and end > start:
             out.append((start, end))
@@ -222,7 +244,7 @@ class Selector:
             hit = self._words[text] = (verbs | nouns, alone, actor)
         return hit
 
-    def needs_ner(self, doc: Doc, start: int, end: int) -> bool:
+    def needs_ner(self, doc, start: int, end: int) -> bool:
         """Does the sentence hold a name the knowledge base does not know? Only such names
         need the entity recogniser; known ones are found by the knowledge-base match. A
         name is a run of capitalised words (joined by "of", "for", "-", ...); it is known
@@ -230,11 +252,12 @@ class Selector:
         word counts when it is no common English word ("Lagumdzija suspended ...")."""
         run: list[str] = []
         first = True
-        for t in doc[start:end]:
-            text = t.text
+        toks = Tokens.of(doc)
+        for k in range(start, end):
+            text = toks.texts[k]
             if text[:1].isupper() and (not first or self.name_like(text.lower())):
                 run.append(text)
-            elif run and (text.lower() in _JOINERS or not t.whitespace_ and text in "-'"):
+            elif run and (text.lower() in _JOINERS or not toks.spaces[k] and text in "-'"):
                 run.append(text)
             elif run:
                 if self.unknown_name(tuple(run)):
@@ -289,14 +312,14 @@ class Selector:
             i += 1
         return title  # a title with no name after it ("the Senate") may be an organisation
 
-    def is_candidate(self, doc: Doc, start: int, end: int) -> bool:
+    def is_candidate(self, doc, start: int, end: int) -> bool:
         """Can the sentence ``doc[start:end]`` hold an event? A capitalised word after the
         first is a name, not a trigger, unless most words are capitalised (a headline)."""
         trig = actor = False
         seen: set[str] = set()
         wanted: set[str] = set()
         needs = self.needs
-        words = [t.text for t in doc[start:end] if t.text[:1].isalnum()]
+        words = [w for w in Tokens.of(doc).texts[start:end] if w[:1].isalnum()]
         title_case = sum(w[:1].isupper() for w in words) * 2 > len(words)
         for k, text in enumerate(words):
             lemmas, alone, names = self.word(text)
@@ -353,9 +376,10 @@ class GatedNLP:
 
     def _batch(self, texts: list[str]) -> list[Doc]:
         docs = [self.nlp.make_doc(t) for t in texts]
-        plans = [self._plan(doc) for doc in docs]
-        subs = [_subdoc(self.vocab, doc, p.runs) for doc, p in zip(docs, plans)]
-        ner_subs = [_subdoc(self.vocab, doc, p.ner_runs) for doc, p in zip(docs, plans)]
+        toks = [Tokens.of(doc) for doc in docs]
+        plans = [self._plan(t) for t in toks]
+        subs = [_subdoc(self.vocab, t, p.runs) for t, p in zip(toks, plans)]
+        ner_subs = [_subdoc(self.vocab, t, p.ner_runs) for t, p in zip(toks, plans)]
         parsed = self._run([s for s in subs if s is not None], skip=(*self.AFTER, "ner"))
         named = self._run([s for s in ner_subs if s is not None], only="ner")
         out = []
@@ -375,7 +399,7 @@ class GatedNLP:
             docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
         return iter(docs)
 
-    def _plan(self, doc: Doc) -> "_Plan":
+    def _plan(self, doc: Tokens) -> "_Plan":
         """Rough sentences; runs of consecutive candidate sentences (parsed) and of those
         among them with a name the knowledge base may not know (entity recogniser)."""
         sents = rough_sentences(doc)
@@ -392,7 +416,7 @@ class GatedNLP:
                     t_n += b - a
                     _extend(ner_runs, a, b)
         st = self.stats
-        self.stats = GateStats(st.sentences + len(sents), st.candidate_sentences + n_c, st.tokens + len(doc),
+        self.stats = GateStats(st.sentences + len(sents), st.candidate_sentences + n_c, st.tokens + len(doc.texts),
                                st.candidate_tokens + t_c, st.ner_tokens + t_n)
         return _Plan(sents, runs, ner_runs)
 
@@ -468,16 +492,16 @@ def _place(arr, part, runs) -> None:
         arr[a:b] = part[s:e]
 
 
-def _subdoc(vocab, doc: Doc, runs: list[tuple[int, int]]) -> Doc | None:
+def _subdoc(vocab, doc: Tokens, runs: list[tuple[int, int]]) -> Doc | None:
     """A Doc of the runs' tokens (same words and spacing), a sentence starting at each run."""
     if not runs:
         return None
     words, spaces, sent_starts = [], [], []
     for a, b in runs:
-        for k, t in enumerate(doc[a:b]):
-            words.append(t.text)
-            spaces.append(bool(t.whitespace_))
-            sent_starts.append(True if k == 0 else None)  # runs are parsed apart: no arc crosses a gap
+        words.extend(doc.texts[a:b])
+        spaces.extend(doc.spaces[a:b])
+        sent_starts.append(True)
+        sent_starts.extend([None] * (b - a - 1))  # runs are parsed apart: no arc crosses a gap
     return Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 
