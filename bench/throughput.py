@@ -9,9 +9,11 @@ both. Rounds alternate spaCy / whimbrel and the best round of each is kept.
     python bench/throughput.py                  # 300 articles, 3 rounds
     python bench/throughput.py --repeat 4 --jobs 2
     python bench/throughput.py --opinion        # also whimbrel with the opinion model, same run
+    python bench/throughput.py --gate           # also whimbrel with the gated parse (WHIMBREL_GATE=1), same run
 
 whimbrel's timed part is the library path the CLI uses (`ingest.runner.ingest`):
-read the JSONL, code (spaCy + whimbrel's stages), write the DuckDB file.
+read the JSONL, code (spaCy + whimbrel's stages), write the DuckDB file. With
+``--jobs N`` spaCy runs with ``n_process=N`` (its CPU time then includes its workers).
 """
 
 from __future__ import annotations
@@ -54,19 +56,21 @@ def peak_rss_mb() -> float:
 
 
 # -- child measurements ----------------------------------------------------------------
-def child_spacy(corpus: Path, model: str, batch_size: int) -> dict:
+def child_spacy(corpus: Path, model: str, batch_size: int, jobs: int = 1) -> dict:
     import spacy
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:8]))  # warm-up
     t, c = time.perf_counter(), cpu_seconds()
-    n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
+    # with --jobs N, spaCy gets the same number of processes (n_process=N)
+    n_words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=jobs))
     secs, cpu = time.perf_counter() - t, cpu_seconds() - c
     return {"articles": len(texts), "seconds": secs, "cpu": cpu, "tokens": n_words, "peak_mb": peak_rss_mb()}
 
 
-def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int, opinion: bool = False) -> dict:
+def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int, opinion: bool = False,
+                   gate: bool | None = None) -> dict:
     from whimbrel.api import default_pipeline
     from whimbrel.ingest import article_from_text
     from whimbrel.ingest.runner import ingest
@@ -74,6 +78,8 @@ def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int, opinion
     from whimbrel.store import Store
 
     os.environ["WHIMBREL_OPINION"] = "1" if opinion else "0"  # workers read it too
+    if gate is not None:
+        os.environ["WHIMBREL_GATE"] = "1" if gate else "0"
     settings = Settings.from_env(model=model, batch_size=batch_size, opinion=opinion)
     pipeline = default_pipeline(settings) if jobs == 1 else None
     if pipeline is not None:
@@ -108,16 +114,20 @@ def main() -> None:
     ap.add_argument("--install", action="store_true", help="pip install gensim if it is missing")
     ap.add_argument("--opinion", action="store_true",
                     help="also time whimbrel with the opinion model (WHIMBREL_OPINION=1) and compare with rules alone")
-    ap.add_argument("--child", choices=["spacy", "whimbrel", "whimbrel+opinion"], help=argparse.SUPPRESS)
+    ap.add_argument("--gate", action="store_true",
+                    help="also time whimbrel with the gated parse (WHIMBREL_GATE=1) in the same rounds")
+    ap.add_argument("--child", choices=["spacy", "whimbrel", "whimbrel+opinion", "whimbrel+gate"],
+                    help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child == "spacy":
-        print(json.dumps(child_spacy(args.corpus, args.model, args.batch_size)))
+        print(json.dumps(child_spacy(args.corpus, args.model, args.batch_size, args.jobs)))
         return
-    if args.child in ("whimbrel", "whimbrel+opinion"):
+    if args.child in ("whimbrel", "whimbrel+opinion", "whimbrel+gate"):
         print(json.dumps(child_whimbrel(args.corpus, args.model, args.batch_size, args.jobs,
-                                        opinion=args.child == "whimbrel+opinion")))
+                                        opinion=args.child == "whimbrel+opinion",
+                                        gate=True if args.child == "whimbrel+gate" else None)))
         return
 
     texts = lee_texts(install=args.install)
@@ -133,7 +143,9 @@ def main() -> None:
               f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds")
         best: dict[str, dict] = {}
         wall_ratios, cpu_ratios, op_ratios, op_cpu = [], [], [], []
-        kinds = ("spacy", "whimbrel") + (("whimbrel+opinion",) if args.opinion else ())
+        kinds = ("spacy", "whimbrel") + (("whimbrel+opinion",) if args.opinion else ()) \
+            + (("whimbrel+gate",) if args.gate else ())
+        gate_ratios, gate_cpu = [], []
         for r in range(args.rounds):
             pair = {}
             for kind in kinds:
@@ -149,6 +161,9 @@ def main() -> None:
                 op_ratios.append(pair["whimbrel"]["seconds"] / pair["whimbrel+opinion"]["seconds"])
                 op_cpu.append(pair["whimbrel"]["cpu"] / pair["whimbrel+opinion"]["cpu"])
             cpu_ratios.append(pair["spacy"]["cpu"] / pair["whimbrel"]["cpu"])
+            if args.gate:
+                gate_ratios.append(pair["spacy"]["seconds"] / pair["whimbrel+gate"]["seconds"])
+                gate_cpu.append(pair["spacy"]["cpu"] / pair["whimbrel+gate"]["cpu"])
     sp, wh = best["spacy"], best["whimbrel"]
     sp_rate, wh_rate = sp["articles"] / sp["seconds"], wh["articles"] / wh["seconds"]
     print()
@@ -168,6 +183,16 @@ def main() -> None:
               f"per round: {', '.join(f'{x:.2f}' for x in op_ratios)}")
         print(f"ratio rules+model / rules alone per round (CPU): {', '.join(f'{x:.2f}' for x in op_cpu)}; "
               f"median {statistics.median(op_cpu):.2f}")
+
+
+    if args.gate:
+        g = best["whimbrel+gate"]
+        g_rate = g["articles"] / g["seconds"]
+        print(f"whimbrel gated   : {g_rate:7.1f} articles/s  peak RSS {g['peak_mb']:.0f} MB"
+              + (f" (+ largest worker {g['worker_peak_mb']:.0f} MB)" if args.jobs > 1 else "")
+              + f"  ({g['events']} events, {g['failed']} failed)")
+        print(f"ratio gated/spaCy, best rounds (wall): {g_rate / sp_rate:.2f}; per round (wall): "
+              f"{', '.join(f'{x:.2f}' for x in gate_ratios)}; per round (CPU): {', '.join(f'{x:.2f}' for x in gate_cpu)}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,10 @@ attributes, so they can be cached by those attributes:
   four values. The few multi-token patterns ("gon na", "there is") are checked
   position by position behind a cached test of their first token;
 * the rule lemmatizer's output depends on ``(ORTH, POS, MORPH)`` only (the key of
-  its own cache), so every lemma is cached under that key.
+  its own cache), so every lemma is cached under that key. Its word lists
+  (``lemma_index``, one per part of speech) are read as lists, so each rule it
+  tries is a scan of some thousands of words; they are turned into sets (the same
+  members), which makes a cold cache about ten times cheaper.
 
 :func:`speed_up` swaps the class of the two loaded components for a subclass
 whose ``__call__`` does the cached work; everything else (patterns, tables,
@@ -186,6 +189,17 @@ def _cached_lemmatizer_call(self, doc):
     return doc
 
 
+def _index_as_sets(lemmatizer) -> None:
+    """The lemmatizer's known-word lists as sets: ``form in index`` gives the same answer."""
+    if "lemma_index" not in lemmatizer.lookups.tables:
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key in list(table.keys()):
+        words = table[key]
+        if isinstance(words, list):
+            table[key] = frozenset(words)
+
+
 def speed_up(nlp) -> list[str]:
     """Swap the loaded attribute ruler and rule lemmatizer for their cached forms.
 
@@ -203,5 +217,6 @@ def speed_up(nlp) -> list[str]:
         elif isinstance(proc, Lemmatizer) and getattr(proc, "mode", "") == "rule" and not hasattr(proc, "_fast_lemmas"):
             cls = type(proc)
             proc.__class__ = type("Cached" + cls.__name__, (cls,), {"__call__": _cached_lemmatizer_call})
+            _index_as_sets(proc)
             done.append(name)
     return done

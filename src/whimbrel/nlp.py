@@ -19,15 +19,22 @@ that set the same annotations (:mod:`.fastannot`).
 from __future__ import annotations
 
 import functools
+
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
+
 from .errors import ModelNotFound
 from .model import Document, Sentence
 
 def _paragraph_component(doc):
     # only whitespace tokens can hold the blank line: look at those and the token after them
     n = len(doc)
-    for prev in doc:
-        if prev.is_space and "\n" in prev.text and prev.i + 1 < n:
-            tok = doc[prev.i + 1]
+    if not n:
+        return doc
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        prev = doc[i]
+        if "\n" in prev.text and i + 1 < n:
+            tok = doc[i + 1]
             if not tok.is_space:
                 tok.is_sent_start = True
     return doc
@@ -41,7 +48,9 @@ def _hyphen_names_component(doc):
     n = len(doc)
     # a name's hyphen is the middle token: test only the positions before a hyphen, left to right
     after = 0  # first index a new name may start at (names do not overlap)
-    for h in [t for t in doc if t.text in _HYPHENS]:
+    hyphens = {doc.vocab.strings[h] for h in _HYPHENS}
+    for k in ([i for i, o in enumerate(doc.to_array(ORTH).tolist()) if o in hyphens] if n else ()):
+        h = doc[k]
         i = h.i - 1
         if i < after or i < 0 or i >= n - 2:
             continue

@@ -105,6 +105,10 @@ class Pipeline:
     def load(cls, settings: Settings | None = None, *, stages: Iterable[str] = DEFAULT_STAGES) -> "Pipeline":
         settings = settings or Settings.from_env()
         nlp = load(settings.model)
+        if settings.gate and not settings.opinion:  # the opinion model reads every sentence
+            from .gate import gated_for
+
+            nlp = gated_for(nlp, settings)
         built = [make_stage(n, settings) for n in stages]
         check_order(built)
         return cls(settings=settings, nlp=nlp, stages=built)
@@ -112,6 +116,8 @@ class Pipeline:
     @functools.cached_property
     def coder_version(self) -> str:
         parts = [getattr(st, "version", "") for st in self.stages]
+        if self.settings.gate and not self.settings.opinion:  # the gated parse (gate.py) may code a little differently
+            parts.append("gate.1")
         digest = hashlib.sha1("|".join([self.settings.model, *parts]).encode()).hexdigest()[:8]
         return f"{__version__}+{digest}"
 

@@ -19,6 +19,9 @@ DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
 DEFAULT_LOCK_TIMEOUT = 60.0
 #: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
 DEFAULT_OPINION = False
+#: parse only the sentences that can hold an event (gate.py; WHIMBREL_GATE=1). Off by default:
+#: the same events on every gold file, but places and context rules read the other sentences too
+DEFAULT_GATE = False
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -54,6 +57,7 @@ class Settings:
     dict_verbs: tuple[Path, ...] = field(default_factory=tuple)
     dict_discards: tuple[Path, ...] = field(default_factory=tuple)
     only_dicts: bool = False  # use only the given dictionaries: no built-in actors or lexicon
+    gate: bool = DEFAULT_GATE  # parse only candidate sentences (gate.py; WHIMBREL_GATE)
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -81,6 +85,7 @@ class Settings:
             dict_verbs=_paths(env.get("WHIMBREL_DICT_VERBS")) or cfg.get("verbs", ()),
             dict_discards=_paths(env.get("WHIMBREL_DICT_DISCARDS")) or cfg.get("discards", ()),
             only_dicts=_flag(env.get("WHIMBREL_ONLY_DICTS"), cfg.get("only", False)),
+            gate=_flag(env.get("WHIMBREL_GATE"), DEFAULT_GATE),
         )
         overrides = {k: v for k, v in overrides.items() if v is not None}
         return replace(s, **overrides)

@@ -271,6 +271,22 @@ def _unknown_failure_in_parser(monkeypatch, root: Path) -> None:
         return real_pipe(self, texts, *a, **kw)
 
     monkeypatch.setattr(Language, "pipe", pipe)
+    from whimbrel.gate import GatedNLP  # the gated parse (WHIMBREL_GATE=1) does not call Language.pipe
+
+    real_gated = GatedNLP.pipe
+
+    def gated_pipe(self, texts, *a, **kw):
+        texts = list(texts)
+        if any("POISON" in t for t in texts):
+            def gen():
+                for t in texts:
+                    if "POISON" in t:
+                        raise RuntimeError("parser blew up")
+                    yield from real_gated(self, [t], *a, **kw)
+            return gen()
+        return real_gated(self, texts, *a, **kw)
+
+    monkeypatch.setattr(GatedNLP, "pipe", gated_pipe)
 
 
 def _poison(root: Path) -> Expect:

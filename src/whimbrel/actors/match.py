@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, ORTH, SPACY
+
 from .kb import KnowledgeBase, pieces_with_offsets
 
 BARRIER = "\x00"
@@ -42,21 +44,24 @@ class Piece:
 def piece_stream(doc, cache: dict) -> list[Piece]:
     """Pieces of every token, with barriers at sentence punctuation and paragraph breaks."""
     out: list[Piece] = []
-    for tok in doc:
-        t = tok.text
+    if not len(doc):
+        return out
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, IDX, SPACY]).tolist()  # read as numbers: no Token objects
+    for i, (orth, base, space) in enumerate(rows):
+        t = strings[orth]
         ps = cache.get(t)
         if ps is None:
             ps = pieces_with_offsets(t)
             if len(cache) < 200_000:
                 cache[t] = ps
         if not ps:
-            if t in _HYPHENS and not tok.whitespace_ or t in ("'", "\u2019"):
+            if t in _HYPHENS and not space or t in ("'", "\u2019"):
                 continue  # "Diaz - Canel", "Workers ' Party"
-            out.append(Piece(BARRIER, tok.i, tok.idx, tok.idx))
+            out.append(Piece(BARRIER, i, base, base))
             continue
-        base = tok.idx
         for p, s, e in ps:
-            out.append(Piece(p, tok.i, base + s, base + e))
+            out.append(Piece(p, i, base + s, base + e))
     return out
 
 

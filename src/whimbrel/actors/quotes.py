@@ -14,7 +14,10 @@ pointing at the speaker); the stage calls it after the other coreference rules.
 
 from __future__ import annotations
 
+import bisect
 import re
+
+from spacy.attrs import IDX
 
 from .mention import WMention
 
@@ -45,9 +48,14 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker_verb(sp, qs: int, qe: int):
+def _inside(sp, starts: list[int], qs: int, qe: int):
+    """The tokens that start inside [qs, qe) (``starts``: every token's start offset, in order)."""
+    return sp[bisect.bisect_left(starts, qs):bisect.bisect_left(starts, qe)]
+
+
+def _speaker_verb(sp, qs: int, qe: int, starts: list[int]):
     """The reporting verb outside the quotation [qs, qe) that the quotation hangs on."""
-    inside = [t for t in sp if qs <= t.idx < qe]
+    inside = list(_inside(sp, starts, qs, qe))
     if not inside:
         return None
     sent = inside[-1].sent
@@ -76,11 +84,12 @@ def quoted_pronouns(sp, ms: list[WMention]) -> list[WMention]:
             for i in range(w.tok_start, w.tok_end):
                 by_tok.setdefault(i, [w])
     out = []
+    starts = sp.to_array(IDX).tolist() if len(sp) else []
     for qs, qe in _quote_spans(text):
-        pron = [t for t in sp if qs <= t.idx < qe and t.lower_ in FIRST_PERSON and t.i not in taken]
+        pron = [t for t in _inside(sp, starts, qs, qe) if t.lower_ in FIRST_PERSON and t.i not in taken]
         if not pron:
             continue
-        verb = _speaker_verb(sp, qs, qe)
+        verb = _speaker_verb(sp, qs, qe, starts)
         if verb is None:
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj" and not (qs <= c.idx < qe)]
