@@ -197,7 +197,7 @@ def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler
               help="With --engine dask and no --scheduler: worker processes of a local cluster "
                    "(default: one per CPU; one thread each).")
 @click.option("--partition-size", default=None, type=click.IntRange(min=1),
-              help="With --engine dask: documents per partition, one task each (default 500).")
+              help="With --engine dask: documents per partition, one task each (default 250).")
 @min_confidence_option()
 @opinion_option
 @cli_errors

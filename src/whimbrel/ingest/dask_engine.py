@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError, WhimbrelError
 
 #: documents per partition (one task): big enough that per-task costs vanish, small enough to balance
-DEFAULT_PARTITION_SIZE = 500
+DEFAULT_PARTITION_SIZE = 250
 
 
 def require_dask():
@@ -48,7 +48,7 @@ class DaskResult:
     n_failed: int = 0
     lost: list[str] = field(default_factory=list)  # partitions whose task failed (re-run to resume)
     loads: dict = field(default_factory=dict)  # pid -> pipeline loads in that worker process
-    seconds: dict = field(default_factory=lambda: {"load": 0.0, "code": 0.0, "write": 0.0})
+    seconds: dict = field(default_factory=dict)  # summed over partitions: load, code, write, process_cpu, task_cpu
     dashboard: str | None = None
 
     def summary(self) -> str:
@@ -82,13 +82,29 @@ class PipelinePlugin(_WorkerPlugin):
         pass
 
 
+#: Dask settings for the workers of the LocalCluster that ``--workers`` starts (measured in
+#: docs/scale.md). Each worker samples its running task's stack every 10 ms for the dashboard's
+#: profile, and its servers wake every 20 ms to check their event loop: with spaCy's deep stacks
+#: that cost the worker ~15% more CPU than its task used. For a cluster of your own
+#: (--scheduler) set the same in its workers' configuration or environment, e.g.
+#: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 def _client(scheduler: str | None, workers: int | None, threads: int):
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler), None
-    cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=threads, processes=True,
-                           dashboard_address=":0", silence_logs=40)
+    with dask.config.set(WORKER_CONFIG):  # the nannies pass it on to the worker processes
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=threads, processes=True,
+                               dashboard_address=":0", silence_logs=40)
     return Client(cluster), cluster
 
 
@@ -168,7 +184,7 @@ def run(
             if "loads" in stats:
                 result.loads[stats["pid"]] = stats["loads"]["n"]
                 for k, v in stats["seconds"].items():
-                    result.seconds[k] += v
+                    result.seconds[k] = result.seconds.get(k, 0.0) + v
             if progress:
                 progress(stats)
     finally:

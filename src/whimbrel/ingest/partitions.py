@@ -23,11 +23,13 @@ URL)::
     OUT/mentions/year=YYYY/month=M/part-KEY.parquet   each event's report in its article, by the event's date
     OUT/failures/part-KEY.parquet                     documents that could not be coded
     OUT/_done/KEY.json                                the partition's done marker, written last
+    OUT/_started/KEY                                  while it is being coded (removed after the marker)
 
 ``KEY`` is a hash of the partition's description, so a partition coded again
 (a re-run, or a task that dask retries after losing a worker) rewrites the same
 files: nothing is duplicated. A partition whose marker exists is complete and
-is not coded again; one without a marker is coded again, whole. Undated rows go
+is not coded again; one without a marker is coded again, whole, after the files
+of the attempt that died are removed. Undated rows go
 to ``year=__HIVE_DEFAULT_PARTITION__`` (read as NULL).
 """
 
@@ -296,6 +298,17 @@ class Output:
                 out.append(json.loads(fh.read()))
         return sorted(out, key=lambda m: (m.get("written", ""), m["key"]))
 
+    def clear_attempt(self, key: str) -> None:
+        """Before a partition is coded: if an earlier attempt started it (and died before its
+        marker), remove that attempt's files, which may sit in other year/month folders (an
+        undated document's events are dated the day they are coded). Then note this attempt."""
+        started = self.path(f"_started/{key}")
+        if self.fs.exists(started):
+            for table in TABLES:
+                for name in self.fs.glob(self.path(f"{table}/**/part-{key}.parquet")):
+                    self.fs.rm(name)
+        self.write_bytes(f"_started/{key}", b"")
+
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write a file whole: on a local disk through a temporary name and a rename (a reader never sees
         half a file); on an object store with one upload (which is atomic there)."""
@@ -332,8 +345,13 @@ def code_partition(part: Partition, out: str, settings, run_id: str, published=N
     key = part.key
     stats = {"key": key, "partition": part.describe(), "documents": part.documents, "skipped": False,
              "n_articles": 0, "n_events": 0, "n_failed": 0, "failures": [], "pid": os.getpid()}
-    if output.fs.exists(output.path(f"_done/{key}.json")):
-        return {**stats, "skipped": True}
+    marker = output.path(f"_done/{key}.json")
+    if output.fs.exists(marker):  # written already (a task run again after its worker was lost)
+        with output.fs.open(marker, "rb") as fh:
+            done = json.loads(fh.read())
+        return {**stats, "skipped": True, **{k: done[k] for k in ("n_articles", "n_events", "n_failed")}}
+    output.clear_attempt(key)
+    cpu0, thread0 = time.process_time(), time.thread_time()
     t0 = time.perf_counter()
     pipeline = cached_pipeline(settings)
     t1 = time.perf_counter()
@@ -365,18 +383,21 @@ def code_partition(part: Partition, out: str, settings, run_id: str, published=N
         output.write_table(f"failures/{name}", rows_table(rows.failures, f_types))
         files.append(f"failures/{name}")
     t3 = time.perf_counter()
-    n_events = len(rows.events)
+    counts = {"n_articles": len(docs), "n_events": sum(len({e.event_id for e in d.events}) for d in docs),
+              "n_failed": len(failures)}  # as local ingest counts them
     marker = {
         "key": key, "run_id": run_id, "coder_version": pipeline.coder_version, "partition": part.describe(),
-        "files": files, "cleared": rows.cleared, "n_articles": len(rows.articles), "n_events": n_events,
-        "n_failed": len(rows.failures), "written": dt.datetime.now(dt.timezone.utc).isoformat(),
+        "files": files, "cleared": rows.cleared, **counts, "written": dt.datetime.now(dt.timezone.utc).isoformat(),
     }
     output.write_bytes(f"_done/{key}.json", json.dumps(marker, ensure_ascii=False).encode("utf-8"))
+    output.fs.rm(output.path(f"_started/{key}"))
     return {
-        **stats, "n_articles": len(docs), "n_events": sum(len({e.event_id for e in d.events}) for d in docs),
-        "n_failed": len(failures), "failures": [asdict(f) for f in failures[:MAX_REPORTED_FAILURES]],
+        **stats, **counts, "failures": [asdict(f) for f in failures[:MAX_REPORTED_FAILURES]],
         "more_failures": max(0, len(failures) - MAX_REPORTED_FAILURES),
-        "seconds": {"load": t1 - t0, "code": t2 - t1, "write": t3 - t2},
+        "seconds": {"load": t1 - t0, "code": t2 - t1, "write": t3 - t2,
+                    # CPU of the whole worker process and of this task's thread: the difference is
+                    # what the worker's other threads (event loop, heartbeats, profiler) cost meanwhile
+                    "process_cpu": time.process_time() - cpu0, "task_cpu": time.thread_time() - thread0},
         "loads": dict(_LOADS), "coder_version": pipeline.coder_version,
     }
 
