@@ -92,6 +92,7 @@ def test_partitions_read_what_the_file_reader_reads(tmp_path):
 def test_a_partition_written_again_replaces_its_files(tmp_path, pipeline):
     """A worker killed after writing some files but before the marker: the partition is coded again into
     the same files, so nothing is duplicated."""
+    pytest.importorskip("fsspec", reason="fsspec is not installed (pip install 'whimbrel[dask]')")
     corpus(tmp_path / "in")
     part = plan([str(tmp_path / "in" / "a.jsonl")], 6)[0]
     out = tmp_path / "out"
@@ -188,6 +189,7 @@ def test_a_killed_worker_and_a_stopped_run_lose_and_duplicate_nothing(tmp_path, 
 
 
 def test_cli_dask_options(tmp_path):
+    pytest.importorskip("fsspec", reason="fsspec is not installed (pip install 'whimbrel[dask]')")
     from click.testing import CliRunner
 
     from whimbrel.cli import main

@@ -233,6 +233,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
     settings = Settings.from_env(min_confidence=min_confidence)  # events below it are not stored
     published = default_published(published, settings)
     if engine == "dask":
+        if jobs > 1:
+            raise click.UsageError("--jobs is for the local engine; with --engine dask give --workers N")
         if batch_size:  # the workers' nlp.pipe batches
             settings = replace(settings, batch_size=batch_size)
         _ingest_dask(paths, out=out, db=db, scheduler=scheduler, workers=workers, partition_size=partition_size,

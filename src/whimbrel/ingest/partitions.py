@@ -273,7 +273,12 @@ class Output:
     """The output folder (a local path or an fsspec URL)."""
 
     def __init__(self, url: str):
-        from fsspec.core import url_to_fs
+        try:
+            from fsspec.core import url_to_fs
+        except ImportError:
+            from ..errors import UsageError
+
+            raise UsageError("Parquet output needs fsspec: pip install 'whimbrel[dask]'") from None
 
         self.url = url
         self.fs, self.root = url_to_fs(url)
