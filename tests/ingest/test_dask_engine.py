@@ -206,3 +206,21 @@ def test_cli_dask_options(tmp_path):
 def test_a_partition_names_what_it_reads():
     assert Partition(paths=("a.jsonl",)).describe() == "a.jsonl"
     assert Partition(paths=("a.txt", "b.txt")).describe() == "a.txt and 1 more files"
+
+
+def test_a_parquet_table_reads_like_its_jsonl_and_a_bad_one_is_a_failure(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from whimbrel.ingest import read_path
+
+    recs = [{"id": "x1", "text": "Chile protested to Peru.", "published": "2024-03-01T10:00"}]
+    (tmp_path / "a.jsonl").write_text(json.dumps(recs[0]) + "\n")
+    pq.write_table(pa.Table.from_pylist(recs), tmp_path / "a.parquet")
+    a, = read_path(str(tmp_path / "a.jsonl"))
+    b, = read_path(str(tmp_path / "a.parquet"))
+    assert (a.id, a.content_hash, a.text) == (b.id, b.content_hash, b.text)
+    assert b.origin == f"{tmp_path / 'a.parquet'}:1"
+    (tmp_path / "bad.parquet").write_text("not parquet")
+    f, = read_path(str(tmp_path / "bad.parquet"))
+    assert f.stage == "read" and f.code == "corrupt_archive" and "Parquet" in f.reason
