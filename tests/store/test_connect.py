@@ -124,10 +124,10 @@ def test_a_failed_write_rolls_back_and_says_why(tmp_path, monkeypatch):
     with Store(tmp_path / "w.duckdb") as store:
         real = store._insert
 
-        def insert(table, rows, types):
+        def insert(table, data):
             if table == "events":
                 store.con.execute("SELECT CAST('x' AS INTEGER)")  # fails inside the transaction
-            return real(table, rows, types)
+            return real(table, data)
 
         monkeypatch.setattr(store, "_insert", insert)
         with pytest.raises(StoreError, match="Could not convert string 'x'") as err:

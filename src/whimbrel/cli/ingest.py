@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import click
 
@@ -89,6 +90,80 @@ def _undated(store, run_id: str) -> int:
                              [run_id]).fetchone()[0]
 
 
+class _TaskProgress:
+    """Progress of ``--engine dask`` on stderr: partitions done of all, articles/s; a live bar on a
+    terminal, one line per partition otherwise."""
+
+    def __init__(self):
+        self.live = sys.stderr.isatty()
+        self.t0 = time.perf_counter()
+        self.done = self.total = self.arts = self.events = self.failed = 0
+        self._bar = None
+
+    def start(self, result, n_tasks: int) -> None:
+        self.total = n_tasks
+        if result.dashboard:
+            click.echo(f"dask dashboard: {result.dashboard}", err=True)
+        if result.n_done_before:
+            click.echo(f"{result.n_done_before} of {result.n_partitions} partitions already written (done markers), "
+                       f"skipped", err=True)
+        if self.live and n_tasks:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("{task.description}"), TimeElapsedColumn(),
+                                 console=Console(stderr=True), transient=True)
+            self._task = self._bar.add_task("", total=n_tasks)
+            self._bar.start()
+
+    def __call__(self, stats: dict) -> None:
+        self.done += 1
+        self.arts += stats["n_articles"]
+        self.events += stats["n_events"]
+        self.failed += stats["n_failed"]
+        rate = self.arts / max(time.perf_counter() - self.t0, 1e-9)
+        line = (f"{self.arts} articles, {self.events} events, {self.failed} failed ({rate:.1f} articles/s)")
+        for f in stats.get("failures", ()):
+            from ..model import Failure
+
+            if self._bar:
+                self._bar.console.print(failure_line(Failure(**f)), markup=False, highlight=False)
+            else:
+                echo_failure(Failure(**f))
+        if self._bar:
+            self._bar.update(self._task, description=line, advance=1)
+        else:
+            click.echo(f"partition {self.done}/{self.total} ({stats['partition']}): {line}", err=True)
+
+    def close(self) -> None:
+        if self._bar:
+            self._bar.stop()
+            self._bar = None
+
+
+def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler: str | None, workers: int | None,
+                 partition_size: int | None, settings, published, force: bool) -> None:
+    from ..ingest.dask_engine import DEFAULT_PARTITION_SIZE, check_lost, run
+
+    if not out:
+        raise click.UsageError("--engine dask writes Parquet: give --out DIR (a folder or an fsspec URL), "
+                               "then `whimbrel load DIR --db FILE`")
+    if db:
+        raise click.UsageError("--engine dask does not write --db; load its output with `whimbrel load DIR --db FILE`")
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler (an existing cluster) or --workers (a local one), not both")
+    progress = _TaskProgress()
+    try:
+        result = run(paths, out=out, settings=settings, published=published, scheduler=scheduler, workers=workers,
+                     partition_size=partition_size or DEFAULT_PARTITION_SIZE, force=force,
+                     on_start=progress.start, progress=progress)
+    finally:
+        progress.close()
+    click.echo(f"{result.summary()}; Parquet in {out}")
+    check_lost(result)
+
+
 @main.command("ingest")
 @click.argument("paths", nargs=-1, metavar="PATH...")
 @db_option
@@ -101,23 +176,41 @@ def _undated(store, run_id: str) -> int:
                    "else they are read as of today, with a warning).")
 @click.option("--example", is_flag=True, help="Also ingest the bundled example article.")
 @click.option("--force", is_flag=True, help="Re-code articles even if already stored with the same content.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this machine, into --db. dask: a Dask cluster, into Parquet under --out "
+                   "(pip install 'whimbrel[dask]'; see docs/scale.md).")
+@click.option("--out", default=None, metavar="DIR",
+              help="With --engine dask: the output folder or fsspec URL (s3://..., gs://...).")
+@click.option("--scheduler", default=None, metavar="ADDR",
+              help="With --engine dask: an existing cluster's scheduler (tcp://HOST:8786).")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="With --engine dask and no --scheduler: worker processes of a local cluster "
+                   "(default: one per CPU; one thread each).")
+@click.option("--partition-size", default=None, type=click.IntRange(min=1),
+              help="With --engine dask: documents per partition, one task each (default 250).")
 @min_confidence_option()
 @opinion_option
 @dict_options
 @cli_errors
 def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: int | None, published: str | None,
-               example: bool, force: bool, min_confidence: float | None) -> None:
+               example: bool, force: bool, min_confidence: float | None, engine: str, out: str | None,
+               scheduler: str | None, workers: int | None, partition_size: int | None) -> None:
     """Code documents and store them (articles, events, failures) in the database.
 
-    PATH is a file (text, HTML, JSONL, .gz), a directory (read recursively), a
-    glob, or - for standard input. Articles already stored with the same
-    content are skipped, so re-running is safe and an interrupted ingest
-    resumes where it stopped. Each batch is committed on its own.
+    PATH is a file (text, HTML, JSONL, Parquet, .gz), a directory (read
+    recursively), a glob, or - for standard input. Articles already stored with
+    the same content are skipped, so re-running is safe and an interrupted
+    ingest resumes where it stopped. Each batch is committed on its own.
+
+    With --engine dask, partitions of the input are coded on a Dask cluster and
+    written as Parquet under --out; a re-run codes only the partitions not yet
+    written. Bring them into the database with `whimbrel load`.
 
     \b
     Examples:
       whimbrel ingest --example --db example.duckdb
       whimbrel ingest news/ 'archive/*.jsonl.gz' --jobs 4
+      whimbrel ingest 'archive/*.jsonl.gz' --engine dask --workers 8 --out events/
     """
     from ..api import default_pipeline, default_published, read
     from ..ingest.runner import Interrupted, ingest, stop_on_signals
@@ -130,6 +223,16 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         raise click.UsageError("give at least one PATH (or --example)")
     settings = Settings.from_env(min_confidence=min_confidence)  # events below it are not stored
     published = default_published(published, settings)
+    if engine == "dask":
+        if jobs > 1:
+            raise click.UsageError("--jobs is for the local engine; with --engine dask give --workers N")
+        if batch_size:  # the workers' nlp.pipe batches
+            settings = replace(settings, batch_size=batch_size)
+        _ingest_dask(paths, out=out, db=db, scheduler=scheduler, workers=workers, partition_size=partition_size,
+                     settings=settings, published=published, force=force)
+        return
+    if out or scheduler or workers or partition_size:
+        raise click.UsageError("--out, --scheduler, --workers and --partition-size go with --engine dask")
     read(paths, settings=settings)  # missing paths are usage errors, before anything is opened
     pipeline = default_pipeline(settings) if jobs == 1 else None  # workers load their own
     progress = _Progress(estimate_documents(paths) if live() else None)
@@ -158,3 +261,28 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         raise click.ClickException(f"all {result.n_failed} documents failed; see the reasons above")
     if result.n_documents == 0:
         raise click.ClickException("no documents found in the given paths")
+
+
+@main.command("load")
+@click.argument("out", metavar="DIR")
+@db_option
+@click.option("--force", is_flag=True, help="Load every partition again, even those already loaded.")
+@cli_errors
+def load_cmd(out: str, db: str | None, force: bool) -> None:
+    """Bring the Parquet output of `ingest --engine dask` into the database.
+
+    DIR is the --out folder (or fsspec URL). Each written partition is loaded in
+    one transaction, keyed like ingest (article id, event id, failed document),
+    so loading again changes nothing; partitions already loaded are skipped.
+    Run `whimbrel dedup` afterwards as after ingest.
+    """
+    from ..store.load import load
+
+    store = open_store(db)
+    try:
+        result = load(out, store, force=force,
+                      progress=lambda s: click.echo(f"loaded {s['partition']}: {s['n_articles']} articles, "
+                                                    f"{s['n_events']} events", err=True))
+    finally:
+        store.close()
+    click.echo(result.summary())

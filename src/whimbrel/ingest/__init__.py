@@ -9,7 +9,8 @@ Entry points:
 * :func:`article_from_text` - a string (a news page saved as text, or plain text).
 
 Formats: news pages saved as text (:mod:`.newstext`), HTML (:mod:`.html`, via
-trafilatura), JSONL / JSON records (:mod:`.jsonl`). The format comes from the
+trafilatura), JSONL / JSON records (:mod:`.jsonl`), Parquet tables of such records
+(:mod:`.parquet`, by the ``.parquet`` suffix). The format comes from the
 file suffix (``.jsonl``, ``.ndjson``, ``.json``, ``.html``, ``.htm``, ``.txt``;
 a final ``.gz`` is ignored), else from the first bytes.
 """
@@ -20,6 +21,7 @@ import gzip
 import logging
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from ..errors import CorruptArchive, EmptyDocument, InputError
 from ..model import Article, Failure
@@ -28,15 +30,17 @@ from .build import build_article
 from .html import parse_html
 from .jsonl import read_json, read_jsonl_lines
 from .newstext import parse_news_text
+from .parquet import read_parquet
 from .sources import (
-    STDIN, decode, expand_paths, iter_lines, iter_paths, open_binary, read_limited, shown, sniff_format,
+    PARQUET_EXT, STDIN, GzipInput, base_suffix, decode, expand_paths, iter_lines, iter_paths, open_binary,
+    read_limited, shown, sniff_format,
 )
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "article_from_text", "build_article", "expand_paths", "parse_html", "parse_news_text",
-    "read_path", "read_paths",
+    "read_path", "read_paths", "Span",
 ]
 
 
@@ -71,10 +75,27 @@ def _head(stream) -> bytes:
     return peek(512)[:512] if peek else b""
 
 
+@dataclass(frozen=True)
+class Span:
+    """A part of one file: JSONL lines ``first`` to ``last`` (1-based, ``last`` excluded, None: to the
+    end), starting at byte ``offset`` of an uncompressed file (None: read from the start and skip);
+    or, for a Parquet table, row groups ``first`` to ``last``. The dask engine's partitions."""
+
+    first: int
+    last: int | None = None
+    offset: int | None = None
+
+
 def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, published=None,
-              max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES) -> Iterator[Article | Failure]:
-    """Read one file (or ``-``): yields an Article or a Failure per document in it. Never raises for bad input."""
+              max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES, span: Span | None = None) -> Iterator[Article | Failure]:
+    """Read one file (or ``-``): yields an Article or a Failure per document in it. Never raises for bad input.
+
+    ``span`` reads only a part of a JSONL file or a Parquet table (see :class:`Span`).
+    """
     shown_path = shown(path)
+    if path != STDIN and base_suffix(path) in PARQUET_EXT:
+        yield from read_parquet(path, shown_path, max_bytes=max_bytes, published=published, span=span)
+        return
     try:
         stream = open_binary(path)
     except CorruptArchive as e:
@@ -86,19 +107,35 @@ def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, published=None,
         return
     try:
         yield from _read_stream(stream, path, shown_path, max_bytes=max_bytes, published=published,
-                                max_input_bytes=max_input_bytes)
+                                max_input_bytes=max_input_bytes, span=span)
     finally:
         if path != STDIN:
             stream.close()
 
 
+def _within(lines, span: Span):
+    """The lines of a span; an error reported past the end of the input belongs to the last span."""
+    for n, line in lines:
+        if span.last is not None and n >= span.last:
+            return
+        if n >= span.first:
+            yield n, line
+
+
 def _read_stream(stream, path: str, shown_path: str, *, max_bytes: int, published,
-                 max_input_bytes: int) -> Iterator[Article | Failure]:
+                 max_input_bytes: int, span: Span | None = None) -> Iterator[Article | Failure]:
     stage = "read"
     try:
         fmt = sniff_format(path, _head(stream))
         if fmt == "jsonl":
-            lines = iter_lines(stream, max_bytes=max_bytes, max_input_bytes=max_input_bytes, document=shown_path)
+            start = consumed = 0
+            if span is not None and span.offset and not isinstance(stream, GzipInput):
+                stream.seek(span.offset)
+                start, consumed = span.first - 1, span.offset
+            lines = iter_lines(stream, max_bytes=max_bytes, max_input_bytes=max_input_bytes, document=shown_path,
+                               start=start, consumed=consumed)
+            if span is not None:
+                lines = _within(lines, span)
             yield from read_jsonl_lines(lines, path=shown_path, max_bytes=max_bytes, published=published)
             return
         try:

@@ -26,6 +26,7 @@ STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
 JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
 JSON_EXT = {".json"}
+PARQUET_EXT = {".parquet", ".parq"}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 TEXT_EXT = {".txt", ".text", ".md"}
 _MAGIC = (
@@ -286,8 +287,12 @@ def _over_budget(stream, total: int, *, max_input_bytes: int, document: str) -> 
     return None
 
 
-def iter_lines(stream, *, max_bytes: int, max_input_bytes: int, document: str) -> Iterator[tuple[int, bytes | InputError]]:
+def iter_lines(stream, *, max_bytes: int, max_input_bytes: int, document: str, start: int = 0,
+               consumed: int = 0) -> Iterator[tuple[int, bytes | InputError]]:
     """``(line number, line)`` for the non-blank lines of a stream, read in 1 MB chunks.
+
+    ``start`` and ``consumed`` are the lines and bytes before the stream's position,
+    for a stream opened part-way through a file (a partition of the dask engine).
 
     Problems are yielded in-band, never raised: a line over ``max_bytes``
     (skipped without being held) is a :class:`TooLarge` for that line; a
@@ -297,8 +302,8 @@ def iter_lines(stream, *, max_bytes: int, max_input_bytes: int, document: str) -
     lines cost one scan per chunk, not one step per line.
     """
     read = getattr(stream, "read1", stream.read)  # one step at a time: a truncated gzip loses no line before the cut
-    n = 0  # lines finished so far
-    total = 0
+    n = start  # lines finished so far
+    total = consumed
     carry = b""  # the unfinished last line
     skipping = False  # inside an over-long line
     while True:

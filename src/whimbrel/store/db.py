@@ -21,6 +21,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -169,6 +170,55 @@ def _table(rows: list[tuple], types: dict):
     cols = list(zip(*rows)) if rows else [()] * len(types)
     return pa.Table.from_arrays([pa.array(list(c), type=t) for c, t in zip(cols, types.values())],
                                 names=list(types))
+
+
+@dataclass
+class BatchRows:
+    """The rows a batch of coded documents and failures becomes, as the store writes them."""
+
+    articles: list[tuple]  # ARTICLE_COLUMNS
+    events: list[tuple]  # EVENT_COLUMNS
+    failures: list[tuple]  # FAILURE_COLUMNS
+    cleared: list[str]  # failure documents to delete: the articles (ids, origins) that now code, re-failed ones
+
+
+def batch_rows(docs: list[Document], failures: list[Failure], run_id: str | None,
+               now: dt.datetime | None = None) -> BatchRows:
+    """The one place a batch becomes rows, for the DuckDB store and for Parquet output alike.
+
+    The same article twice in a batch: the last one wins. An event id twice: once.
+    The last failure of a document wins.
+    """
+    latest: dict[str, Document] = {}
+    for d in docs:
+        latest.pop(d.article.id, None)
+        latest[d.article.id] = d
+    events: dict[str, Event] = {}
+    owner: dict[str, Document] = {}
+    art_rows = []
+    for d in latest.values():
+        evs = list({e.event_id: e for e in d.events}.values())
+        version = evs[0].coder_version if evs else d.extras.get("coder_version")
+        art_rows.append(article_row(d.article, coder_version=version, run_id=run_id))
+        for e in evs:
+            events[e.event_id] = e
+            owner[e.event_id] = d
+    cleared = list(latest) + [d.article.origin for d in latest.values() if d.article.origin]
+    cleared += [_storable(f.document) for f in failures]
+    now = now or _now()
+    last_fail = {row[0]: row for row in (failure_row(f, run_id, now) for f in failures)}
+    return BatchRows(art_rows, [event_row(e, owner[e.event_id]) for e in events.values()],
+                     list(last_fail.values()), cleared)
+
+
+def arrow_types() -> tuple[dict, dict, dict]:
+    """Arrow column types of the articles, events and failures tables (also the Parquet schema)."""
+    return _arrow_types()
+
+
+def rows_table(rows: list[tuple], types: dict):
+    """Row tuples -> a pyarrow Table with the given column types."""
+    return _table(rows, types)
 
 
 def _placeholders(n: int) -> str:
@@ -377,52 +427,43 @@ class Store:
         """Record a document that failed (replacing an earlier failure of the same document)."""
         self._transaction(lambda: self._write_failure(failure, run_id))
 
-    def _insert(self, table: str, rows: list[tuple], types: dict) -> None:
-        if not rows:
-            return
-        name = f"_whimbrel_new_{table}"
-        self.con.register(name, _table(rows, types))
-        try:
-            cols = ", ".join(types)
-            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
-        finally:
-            self.con.unregister(name)
-
     def _write_many(self, docs: list[Document], failures: list[Failure], run_id: str | None) -> tuple[int, int, int]:
         """Set-based write of a batch (a handful of statements, not a few per document)."""
+        rows = batch_rows(docs, failures, run_id)
         a_types, e_types, f_types = self._types
-        latest: dict[str, Document] = {}
-        for d in docs:  # the same article twice in a batch: the last one wins
-            latest.pop(d.article.id, None)
-            latest[d.article.id] = d
-        ids = list(latest)
-        events: dict[str, Event] = {}
-        owner: dict[str, Document] = {}
-        art_rows = []
-        for d in latest.values():
-            evs = list({e.event_id: e for e in d.events}.values())
-            version = evs[0].coder_version if evs else d.extras.get("coder_version")
-            art_rows.append(article_row(d.article, coder_version=version, run_id=run_id))
-            for e in evs:
-                events[e.event_id] = e
-                owner[e.event_id] = d
+        self._replace(_table(rows.articles, a_types), _table(rows.events, e_types), _table(rows.failures, f_types),
+                      rows.cleared)
+        return len(docs), sum(len({e.event_id for e in d.events}) for d in docs), len(failures)
+
+    def _replace(self, articles, events, failures, cleared: list[str]) -> None:
+        """Replace, by key, the rows of one batch given as Arrow tables (columns as in
+        :data:`ARTICLE_COLUMNS`, :data:`EVENT_COLUMNS`, :data:`FAILURE_COLUMNS`): the
+        articles and their old events by article id, events by event id, and the
+        failures of ``cleared`` documents. Call inside a transaction. ``whimbrel load``
+        writes Parquet partitions through here, with the keys of ingest."""
+        ids = articles.column("article_id").to_pylist() if articles.num_rows else []
         if ids:
             self.con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
             self.con.execute("DELETE FROM articles WHERE list_contains(?, article_id)", [ids])
-        if events:
+        if events.num_rows:
             # an event id seen in another article is that article's; ours replaces it
-            self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)", [list(events)])
-        self._insert("articles", art_rows, a_types)
-        self._insert("events", [event_row(e, owner[e.event_id]) for e in events.values()], e_types)
-        # documents that now code are no longer failures; a failure replaces an older one
-        keys = ids + [d.article.origin for d in latest.values() if d.article.origin]
-        keys += [_storable(f.document) for f in failures]
-        if keys:
-            self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [keys])
-        now = _now()
-        last_fail = {row[0]: row for row in (failure_row(f, run_id, now) for f in failures)}
-        self._insert("failures", list(last_fail.values()), f_types)
-        return len(docs), sum(len({e.event_id for e in d.events}) for d in docs), len(failures)
+            self.con.execute("DELETE FROM events WHERE list_contains(?, event_id)",
+                             [events.column("event_id").to_pylist()])
+        if cleared:
+            self.con.execute("DELETE FROM failures WHERE list_contains(?, document)", [cleared])
+        for name, table in (("articles", articles), ("events", events), ("failures", failures)):
+            self._insert(name, table)
+
+    def _insert(self, table: str, data) -> None:
+        if not data.num_rows:
+            return
+        name = f"_whimbrel_new_{table}"
+        self.con.register(name, data)
+        try:
+            cols = ", ".join(data.column_names)
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {name}")
+        finally:
+            self.con.unregister(name)
 
     @property
     def _types(self):
