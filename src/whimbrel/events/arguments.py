@@ -111,6 +111,8 @@ class Arguments:
             unknown = tgt if tgt and all(a.code.startswith("---") for a in tgt) else []
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
+            if not tgt and not weak:
+                tgt = self.causee(v, src)  # "allowed the WFP to deliver food": the WFP
             if not tgt:
                 preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
                 dobj = child(v, "dobj")
@@ -194,6 +196,24 @@ class Arguments:
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
+        return []
+
+    def causee(self, v, src: list[Actor]) -> list[Actor]:
+        """The one a verb lets, makes or helps act, which the parser gives as the subject of an
+        infinitive complement ("allowed the WFP to deliver food", "let inspectors enter the
+        site", "allow access of UN aid workers to ..."); never a that-clause's subject
+        ("agreed that Sudan should lead") nor the source's own side ("said it would ...")."""
+        for c in v.children:
+            if c.dep_ != "ccomp" or c.i < v.i or any(g.dep_ == "mark" for g in c.children):
+                continue
+            if not (any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VB"):
+                continue
+            s = child(c, "nsubj")
+            if s is None or not v.i < s.i < c.i:
+                continue
+            who = [a for a in np_mentions(partitive_head(s), self.idx) if a.kind != "place" and not own_side(a, src)]
+            if who:
+                return who
         return []
 
     def phrase_target(self, v, src: list[Actor], prep: str = "against", *, purpose: bool = False) -> list[Actor]:
