@@ -29,3 +29,24 @@ def test_a_that_clause_subject_is_not_a_causee(code):
     # nor the source's own side taking up the act ("allow its own forces to ...")
     evs = code("Japan agreed to allow its own navy to escort the ships.", [("Japan", "JPN", "country"), ("its", "JPN", "pronoun")])
     assert all(t is None for _, t, _ in dyads(evs))
+
+
+def test_a_hostile_acts_against_party_outranks_a_with_phrase(code):
+    evs = code("A lawyer filed a complaint with the Human Rights Council against the Syrian government.",
+               [("lawyer", "FRAJUD", "agent"), ("Human Rights Council", "IGOUNOHRI", "organisation"),
+                ("Syrian government", "SYRGOV", "agent")])
+    assert ("FRAJUD", "SYRGOV") in pairs(evs) and ("FRAJUD", "IGOUNOHRI") not in pairs(evs)
+    # synonym swap: an armed act, a with-phrase on the verb
+    evs = code("Turkish jets launched raids against Kurdish militants, with the backing of Baghdad.",
+               [("Turkish jets", "TURMIL", "agent"), ("Kurdish militants", "IRQREB", "agent"), ("Baghdad", "IRQGOV", "agent")])
+    assert ("TURMIL", "IRQREB") in pairs(evs) and ("TURMIL", "IRQGOV") not in pairs(evs)
+    # the participle a parser makes of "visiting" hides the party behind it
+    evs = code("A lawyer filed a lawsuit against visiting Prime Minister Ali Kaba.",
+               [("lawyer", "FRAJUD", "agent"), ("Prime Minister Ali Kaba", "GINGOV")])
+    assert ("FRAJUD", "GINGOV") in pairs(evs)
+
+
+def test_a_cooperative_acts_partner_stays_the_with_party(code):
+    evs = code("Japan signed a security pact with Sudan against the rebels.",
+               [("Japan", "JPN", "country"), ("Sudan", "SDN", "country"), ("rebels", "SDNREB", "agent")])
+    assert ("JPN", "SDN") in pairs(evs) and ("JPN", "SDNREB") not in pairs(evs)

@@ -37,6 +37,8 @@ OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
+HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
 
@@ -123,8 +125,15 @@ class Arguments:
                     if o is not None and self.lex.noun(_words(o)[0]) is not None:
                         preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
                 order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
+                if code[:2] in HOSTILE_ROOTS:
+                    # "filed a complaint with the UN against Lebanon", "strikes against IS, with the
+                    # approval of Assad": a hostile act's against-party outranks a with-phrase
+                    order = order[:1] + ["against"] + [w for w in order[1:] if w != "against"]
                 for want in order:
                     for w, o in preps:
+                        if o is not None and o.dep_ == "pcomp" and o.tag_ == "VBG" and not self.idx.at(o):
+                            # "against visiting Crown Prince X": the participle's object is the party
+                            o = child(o, "dobj") or o
                         if w == want and o is not None:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
