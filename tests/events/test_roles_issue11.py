@@ -50,3 +50,21 @@ def test_a_cooperative_acts_partner_stays_the_with_party(code):
     evs = code("Japan signed a security pact with Sudan against the rebels.",
                [("Japan", "JPN", "country"), ("Sudan", "SDN", "country"), ("rebels", "SDNREB", "agent")])
     assert ("JPN", "SDN") in pairs(evs) and ("JPN", "SDNREB") not in pairs(evs)
+
+
+def test_aid_cut_off_somewhere_is_cut_from_that_country(code):
+    evs = code("The United Nations suspended aid deliveries in Borno State after a convoy was attacked.",
+               [("United Nations", "IGOUNO", "organisation"), ("Borno State", "NGA", "place")])
+    assert ("IGOUNO", "NGA") in {(s, t) for s, t, c in dyads(evs) if c.startswith("16")}
+    # synonym swap: another body, another cut, another place
+    evs = code("The European Union suspended its aid in Kandahar province.",
+               [("European Union", "IGOEUREEC", "organisation"), ("its", "IGOEUREEC", "pronoun"), ("Kandahar province", "AFG", "place")])
+    assert ("IGOEUREEC", "AFG") in {(s, t) for s, t, c in dyads(evs) if c.startswith("16")}
+
+
+def test_a_named_party_of_a_cut_outranks_the_place_and_talks_take_no_place(code):
+    evs = code("Japan suspended air links with Sudan at a meeting in Geneva.",
+               [("Japan", "JPN", "country"), ("Sudan", "SDN", "country"), ("Geneva", "CHE", "place")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("16")} == {"SDN"}
+    evs = code("Japan held talks in Geneva.", [("Japan", "JPN", "country"), ("Geneva", "CHE", "place")])
+    assert all(t is None for _, t, _ in dyads(evs))

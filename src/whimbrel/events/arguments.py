@@ -39,6 +39,9 @@ MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
+#: roots of acts cut from a place's people ("suspended aid deliveries in Borno State", "halted
+#: flights in Yemen"): with no actor named, the place's country is the target
+RECEIVING_PLACE_ROOTS = ("16",)
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
 
@@ -161,7 +164,8 @@ class Arguments:
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
-            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087") or (code[:2] == "11" and dobj_ev is not None)):
+            if not tgt and (code[:2] in PLACE_TARGET_ROOTS + RECEIVING_PLACE_ROOTS or code.startswith("087")
+                            or (code[:2] == "11" and dobj_ev is not None)):
                 # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
