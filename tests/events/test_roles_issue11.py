@@ -68,3 +68,17 @@ def test_a_named_party_of_a_cut_outranks_the_place_and_talks_take_no_place(code)
     assert {t for _, t, c in dyads(evs) if c.startswith("16")} == {"SDN"}
     evs = code("Japan held talks in Geneva.", [("Japan", "JPN", "country"), ("Geneva", "CHE", "place")])
     assert all(t is None for _, t, _ in dyads(evs))
+
+
+def test_the_body_a_person_speaks_for_is_no_target_of_its_own_commitment(code):
+    evs = code("Jens Stoltenberg reiterated NATO's commitment to supporting Ukraine's sovereignty.",
+               [("Jens Stoltenberg", "IGOWSTNAT"), ("NATO", "IGOWSTNAT", "organisation"), ("Ukraine", "UKR", "country")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("05")} == {"UKR"}
+    # synonym swap: another body and person, another verb of support
+    evs = code("Moussa Faki reaffirmed the African Union's support for Sudan.",
+               [("Moussa Faki", "IGOAFRAFU"), ("African Union", "IGOAFRAFU", "organisation"), ("Sudan", "SDN", "country")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("05")} == {"SDN"}
+    # another body of the same family is a target: the person does not speak for it
+    evs = code("Antonio Guterres criticised the Security Council's decision.",
+               [("Antonio Guterres", "IGOUNO"), ("Security Council", "IGOUNOSEC", "organisation")])
+    assert ("IGOUNO", "IGOUNOSEC") in {(s, t) for s, t, _ in dyads(evs)}

@@ -60,6 +60,8 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
         if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
                 and (a.sector or a.code[3:6]) == "GOV":
             return True  # "the minister reiterated the Ethiopian government's support"
+        if a.kind == "organisation" and s.kind == "person" and a.code == s.code and not a.code.startswith("---"):
+            return True  # "Guterres reiterated the U.N.'s commitment": the body the person heads or speaks for
     return False
 
 
