@@ -23,6 +23,16 @@ def test_the_one_allowed_to_act_is_the_target(code):
     assert ("SDN", "IGOAFRAFU") in pairs(evs)
 
 
+def test_the_subject_of_a_for_to_clause_is_the_one_allowed(code):
+    evs = code("The Syrian government gave approval for the United Nations to deliver aid to Idlib.",
+               [("Syrian government", "SYRGOV", "agent"), ("United Nations", "IGOUNO", "organisation")])
+    assert ("SYRGOV", "IGOUNO") in pairs(evs)
+    # synonym swap
+    evs = code("Egypt granted permission for the Red Crescent to enter Rafah.",
+               [("Egypt", "EGY", "country"), ("Red Crescent", "NGOXRC", "organisation")])
+    assert ("EGY", "NGOXRC") in pairs(evs)
+
+
 def test_a_that_clause_subject_is_not_a_causee(code):
     evs = code("Japan agreed that Sudan should lead the mission.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
     assert ("JPN", "SDN") not in pairs(evs)

@@ -216,10 +216,16 @@ class Arguments:
     def causee(self, v, src: list[Actor]) -> list[Actor]:
         """The one a verb lets, makes or helps act, which the parser gives as the subject of an
         infinitive complement ("allowed the WFP to deliver food", "let inspectors enter the
-        site", "allow access of UN aid workers to ..."); never a that-clause's subject
+        site", "allow access of UN aid workers to ...") or of a for-to clause ("gave approval
+        for the UN to deliver aid"); never a that-clause's subject
         ("agreed that Sudan should lead") nor the source's own side ("said it would ...")."""
-        for c in v.children:
-            if c.dep_ != "ccomp" or c.i < v.i or any(g.dep_ == "mark" for g in c.children):
+        cands = list(v.children)
+        d = child(v, "dobj")
+        if d is not None:
+            cands += list(d.children)  # "gave approval for the UN to deliver aid"
+        for c in cands:
+            marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+            if c.i < v.i or not ((c.dep_ == "ccomp" and not marks) or (c.dep_ in ("ccomp", "advcl", "acl") and marks == ["for"])):
                 continue
             if not (any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VB"):
                 continue
