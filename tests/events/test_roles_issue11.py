@@ -92,3 +92,8 @@ def test_the_body_a_person_speaks_for_is_no_target_of_its_own_commitment(code):
     evs = code("Antonio Guterres criticised the Security Council's decision.",
                [("Antonio Guterres", "IGOUNO"), ("Security Council", "IGOUNOSEC", "organisation")])
     assert ("IGOUNO", "IGOUNOSEC") in {(s, t) for s, t, _ in dyads(evs)}
+
+
+def test_a_cut_in_the_sources_own_country_has_no_place_target(code):
+    evs = code("Nigeria suspended aid deliveries in Borno State.", [("Nigeria", "NGA", "country"), ("Borno State", "NGA", "place")])
+    assert all(t is None for _, t, c in dyads(evs) if c.startswith("16"))

@@ -166,7 +166,7 @@ class Arguments:
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
-            if not tgt and (code[:2] in PLACE_TARGET_ROOTS + RECEIVING_PLACE_ROOTS or code.startswith("087")
+            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087")
                             or (code[:2] == "11" and dobj_ev is not None)):
                 # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
@@ -174,6 +174,10 @@ class Arguments:
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
             if not tgt and code[:2] == "14":
                 tgt = self.place_target(v)
+            if not tgt and code[:2] in RECEIVING_PLACE_ROOTS:
+                # another country's place is the one given, cut off or eased; the source's own is
+                # only where it acted ("set up field hospitals in Louisiana")
+                tgt = [a for a in self.place_target(v) if not any(a.code[:3] == s.code[:3] for s in src)]
             tgt = tgt or unknown
             if own_obj and tgt is weak:
                 tgt = []  # "put its troops on alert": its own troops are not a target
