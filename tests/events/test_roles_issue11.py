@@ -97,3 +97,51 @@ def test_the_body_a_person_speaks_for_is_no_target_of_its_own_commitment(code):
 def test_a_cut_in_the_sources_own_country_has_no_place_target(code):
     evs = code("Nigeria suspended aid deliveries in Borno State.", [("Nigeria", "NGA", "country"), ("Borno State", "NGA", "place")])
     assert all(t is None for _, t, c in dyads(evs) if c.startswith("16"))
+
+
+def _parse(rows):
+    """Hand-built parse: rows of (text, dep, head index); the parser's own output varies with
+    every word, so a misparse is pinned down here, not reproduced from a sentence."""
+    from whimbrel.events.roles import Node
+
+    nodes = []
+    for i, (text, dep, _) in enumerate(rows):
+        n = Node()
+        n.i, n.text, n.idx, n.lower_, n.lemma_, n.dep_ = i, text, 0, text.lower(), text.lower(), dep
+        n.pos_ = "VERB" if dep in ("ROOT", "conj") and text.endswith("ed") else "NOUN"
+        n.tag_ = "VBD" if n.pos_ == "VERB" else "NN"
+        n.whitespace_, n.children = " ", []
+        nodes.append(n)
+    for n, (_, _, h) in zip(nodes, rows):
+        n.head = nodes[h]
+        if h != n.i:
+            nodes[h].children.append(n)
+    return nodes
+
+
+def test_an_and_hung_on_a_second_verbs_subject_marks_the_end_of_the_first_object():
+    from whimbrel.events.roles import subject_token
+
+    # "A court convicted one of the victims, Walid Batal, a blogger, and sentenced him", as parsed:
+    # the name is the subject of "sentenced" and the verbs' "and" hangs on it
+    n = _parse([("court", "nsubj", 1), ("convicted", "ROOT", 1), ("one", "dobj", 1), (",", "punct", 1),
+                ("Batal", "nsubj", 8), (",", "punct", 4), ("blogger", "appos", 4), ("and", "cc", 4),
+                ("sentenced", "conj", 1), ("him", "dobj", 8)])
+    assert subject_token(n[8]).text == "court"
+    # synonym swap: other words, same shape
+    n = _parse([("police", "nsubj", 1), ("detained", "ROOT", 1), ("students", "dobj", 1), (",", "punct", 1),
+                ("Fahmy", "nsubj", 6), ("and", "cc", 4), ("questioned", "conj", 1), ("them", "dobj", 6)])
+    assert subject_token(n[6]).text == "police"
+
+
+def test_a_real_second_subject_stays_the_source():
+    from whimbrel.events.roles import subject_token
+
+    # "the court convicted the men, and the judge sentenced them": the "and" is the verbs' own
+    n = _parse([("court", "nsubj", 1), ("convicted", "ROOT", 1), ("men", "dobj", 1), ("and", "cc", 1),
+                ("judge", "nsubj", 5), ("sentenced", "conj", 1), ("them", "dobj", 5)])
+    assert subject_token(n[5]).text == "judge"
+    # "Hamas and Fatah signed": a coordinated subject keeps its own "and"
+    n = _parse([("court", "nsubj", 1), ("ruled", "ROOT", 1), ("Hamas", "nsubj", 5), ("and", "cc", 2),
+                ("Fatah", "conj", 2), ("signed", "conj", 1)])
+    assert subject_token(n[5]).text == "Hamas"

@@ -253,6 +253,11 @@ def subject_token(verb):
     while v is not None and seen < 6:
         seen += 1
         s = child(v, "nsubj", "csubj")
+        if s is not None and v.dep_ == "conj" and v.head.i < s.i and any(c.dep_ == "cc" for c in s.children) \
+                and not any(c.dep_ == "conj" for c in s.children):
+            # "convicted one of the victims, Walid El Batal, a media activist, and sentenced him":
+            # the "and" joining the two verbs hangs on the 'subject', the end of the first object
+            s = None
         if s is not None:
             if s.lower_ in RELPRON and v.dep_ == "relcl":
                 return v.head
