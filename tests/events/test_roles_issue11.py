@@ -145,3 +145,21 @@ def test_a_real_second_subject_stays_the_source():
     n = _parse([("court", "nsubj", 1), ("ruled", "ROOT", 1), ("Hamas", "nsubj", 5), ("and", "cc", 2),
                 ("Fatah", "conj", 2), ("signed", "conj", 1)])
     assert subject_token(n[5]).text == "Hamas"
+
+
+def test_an_unresolved_object_pronoun_of_a_second_verb_is_the_first_verbs_object(code):
+    evs = code("Police arrested a Kenyan journalist on Monday and charged him with sedition.",
+               [("Police", "KENCOP", "agent"), ("Kenyan journalist", "KENMED", "agent")])
+    assert ("KENCOP", "KENMED") in {(s, t) for s, t, c in dyads(evs) if c.startswith("11")}
+    # synonym swap: other actors, other verbs, a plural pronoun
+    evs = code("Turkish soldiers detained two Syrian activists and interrogated them.",
+               [("Turkish soldiers", "TURMIL", "agent"), ("Syrian activists", "SYRCVL", "agent")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("17")} == {"SYRCVL"}
+
+
+def test_a_resolved_pronoun_or_a_lone_verb_keeps_its_own_object(code):
+    evs = code("Police arrested a Kenyan journalist and charged him with sedition.",
+               [("Police", "KENCOP", "agent"), ("Kenyan journalist", "KENMED", "agent"), ("him", "KENOPP", "pronoun")])
+    assert ("KENCOP", "KENOPP") in {(s, t) for s, t, c in dyads(evs) if c.startswith("11")}
+    evs = code("Police charged him with sedition.", [("Police", "KENCOP", "agent")])
+    assert all(t is None for _, t, _ in dyads(evs))

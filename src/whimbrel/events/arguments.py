@@ -90,6 +90,8 @@ class Arguments:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
+                    if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
+                        found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
                         owner = self.owner_of(o, src)
                         if owner:
@@ -216,6 +218,20 @@ class Arguments:
             if found:
                 return found
         return []
+
+    def shared_object(self, v, pron) -> list[Actor]:
+        """The antecedent of an unresolved object pronoun of the second of two coordinated
+        verbs: the first verb's object ("convicted a militant ... and sentenced him", "detained
+        two activists and questioned them"); [] for any other object."""
+        if pron.lower_ not in ("him", "her", "them") or v.dep_ != "conj" or v.head.i >= v.i:
+            return []
+        first = child(v.head, "dobj")
+        if first is None:
+            return []
+        found = [a for a in np_mentions(partitive_head(first), self.idx) if a.kind != "pronoun"]
+        if pron.lower_ != "them" and len({a.code for a in found}) > 1:
+            found = found[:1]  # one person: the head noun's own mention comes first
+        return found
 
     def causee(self, v, src: list[Actor]) -> list[Actor]:
         """The one a verb lets, makes or helps act, which the parser gives as the subject of an
