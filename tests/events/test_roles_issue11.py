@@ -163,3 +163,19 @@ def test_a_resolved_pronoun_or_a_lone_verb_keeps_its_own_object(code):
     assert ("KENCOP", "KENOPP") in {(s, t) for s, t, c in dyads(evs) if c.startswith("11")}
     evs = code("Police charged him with sedition.", [("Police", "KENCOP", "agent")])
     assert all(t is None for _, t, _ in dyads(evs))
+
+
+def test_whom_a_measure_was_imposed_on_is_the_target_of_lifting_it(code):
+    evs = code("Japan decided to lift the economic sanctions imposed on India and Pakistan.",
+               [("Japan", "JPN", "country"), ("India", "IND", "country"), ("Pakistan", "PAK", "country")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"IND", "PAK"}
+    # synonym swap: another measure, another participle, another easing verb
+    evs = code("The European Union eased the travel restrictions placed on Belarusian officials.",
+               [("European Union", "IGOEUREEC", "organisation"), ("Belarusian officials", "BLRGOV", "agent")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"BLRGOV"}
+
+
+def test_the_one_who_imposed_a_measure_is_not_its_target(code):
+    evs = code("The European Union eased the restrictions imposed by Israel.",
+               [("European Union", "IGOEUREEC", "organisation"), ("Israel", "ISR", "country")])
+    assert "ISR" not in {t for _, t, c in dyads(evs) if c.startswith("08")}

@@ -90,6 +90,8 @@ class Arguments:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
+                    if not found and c.dep_ == "dobj":
+                        found = self.imposed_on(o)  # "lift sanctions imposed on India and Pakistan"
                     if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
                         found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
@@ -217,6 +219,19 @@ class Arguments:
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
+        return []
+
+    def imposed_on(self, o) -> list[Actor]:
+        """Whom a measure named as the object was laid on, by a participle after it ("lifted the
+        sanctions imposed on India", "eased the restrictions placed upon Gaza's fishermen",
+        "dropped the charges brought against him"); never its by-agent, who imposed it."""
+        for c in o.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in ("on", "upon", "against") and pobj_of(g) is not None:
+                        found = [a for a in np_mentions(pobj_of(g), self.idx) if a.kind != "place"]
+                        if found:
+                            return found
         return []
 
     def shared_object(self, v, pron) -> list[Actor]:
