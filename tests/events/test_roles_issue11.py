@@ -179,3 +179,21 @@ def test_the_one_who_imposed_a_measure_is_not_its_target(code):
     evs = code("The European Union eased the restrictions imposed by Israel.",
                [("European Union", "IGOEUREEC", "organisation"), ("Israel", "ISR", "country")])
     assert "ISR" not in {t for _, t, c in dyads(evs) if c.startswith("08")}
+
+
+def test_whose_policy_is_defended_is_the_target_even_the_own_country(code):
+    evs = code("The Kenyan president defended Kenya's security policy.",
+               [("Kenyan president", "KENGOV", "agent"), ("Kenya", "KEN", "country")])
+    assert ("KENGOV", "KEN") in {(s, t) for s, t, c in dyads(evs) if c.startswith("052")}
+    # synonym swap: another country, another owned thing
+    evs = code("Indonesia's foreign minister defended Indonesia's fishing rules.",
+               [("foreign minister", "IDNGOV", "agent"), ("Indonesia", "IDN", "country", 1)])
+    assert ("IDNGOV", "IDN") in {(s, t) for s, t, c in dyads(evs) if c.startswith("052")}
+
+
+def test_its_own_thing_or_its_own_support_is_no_target(code):
+    evs = code("The Kenyan president defended its security policy.", [("Kenyan president", "KENGOV", "agent"), ("its", "KENGOV", "pronoun")])
+    assert all(t is None for _, t, _ in dyads(evs))
+    evs = code("The Kenyan president reiterated Kenya's support for Somalia.",
+               [("Kenyan president", "KENGOV", "agent"), ("Kenya", "KEN", "country"), ("Somalia", "SOM", "country")])
+    assert "KEN" not in {t for _, t, _ in dyads(evs)}

@@ -95,7 +95,7 @@ class Arguments:
                     if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
                         found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = self.owner_of(o, src)
+                        owner = self.owner_of(o, src, defended=code.startswith("052"))
                         if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
@@ -200,7 +200,7 @@ class Arguments:
                    if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
 
-    def owner_of(self, o, src: list[Actor]) -> list[Actor]:
+    def owner_of(self, o, src: list[Actor], *, defended: bool = False) -> list[Actor]:
         """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
         author of a call, request or offer ("a call from Bush", "offers by the Kabul
         government"), or a nationality or name modifying it ("a US resolution",
@@ -215,7 +215,8 @@ class Arguments:
             found = [a for a in found if a.kind not in ("pronoun", "place")]
             # the source's own country is no target of its own commitment or support, but is
             # of a decision it took ("Merkel defended Germany's decision")
-            decision = (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            # ... and so is whatever it defends ("Lopez Obrador defended Mexico's immigration policy")
+            decision = defended or (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
