@@ -197,3 +197,19 @@ def test_its_own_thing_or_its_own_support_is_no_target(code):
     evs = code("The Kenyan president reiterated Kenya's support for Somalia.",
                [("Kenyan president", "KENGOV", "agent"), ("Kenya", "KEN", "country"), ("Somalia", "SOM", "country")])
     assert "KEN" not in {t for _, t, _ in dyads(evs)}
+
+
+def test_each_other_makes_every_source_the_others_target(code):
+    evs = code("India and Pakistan accused each other of violating the truce.",
+               [("India", "IND", "country"), ("Pakistan", "PAK", "country")])
+    assert {(s, t) for s, t, c in dyads(evs) if c.startswith("11")} == {("IND", "PAK"), ("PAK", "IND")}
+    # synonym swap: other parties, another verb, "one another"
+    evs = code("Armenia and Azerbaijan blamed one another for the attack.",
+               [("Armenia", "ARM", "country"), ("Azerbaijan", "AZE", "country")])
+    assert {(s, t) for s, t, c in dyads(evs) if c.startswith("11")} == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_a_named_object_of_coordinated_sources_is_no_reciprocal(code):
+    evs = code("India and Pakistan accused China of violating the truce.",
+               [("India", "IND", "country"), ("Pakistan", "PAK", "country"), ("China", "CHN", "country")])
+    assert {(s, t) for s, t, c in dyads(evs) if c.startswith("11")} == {("IND", "CHN"), ("PAK", "CHN")}

@@ -45,6 +45,20 @@ RECEIVING_PLACE_ROOTS = ("16",)
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
 
+def reciprocal(v) -> bool:
+    """Is the verb's object, or the object of its with/against/at/to/on phrase, "each other"
+    or "one another"?"""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs += [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "at", "to", "on")]
+    for o in objs:
+        if o is None:
+            continue
+        words = {o.lower_} | {c.lower_ for c in o.children if c.dep_ == "det"}
+        if words in ({"each", "other"}, {"one", "another"}):
+            return True
+    return False
+
+
 def own_side(a: Actor, src: list[Actor]) -> bool:
     """Is ``a`` the source itself or the source's own country ("Erdogan reiterated Turkey's
     support", "reaffirmed Washington's commitment")? Another person or body of the same
@@ -86,6 +100,9 @@ class Arguments:
             tgt = []
             weak: list[Actor] = []
             own_obj = False
+            if len({a.code for a in src}) >= 2 and reciprocal(v):
+                # "India and Pakistan accused each other": each source is the others' target
+                return src, list(src)
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
