@@ -213,3 +213,20 @@ def test_a_named_object_of_coordinated_sources_is_no_reciprocal(code):
     evs = code("India and Pakistan accused China of violating the truce.",
                [("India", "IND", "country"), ("Pakistan", "PAK", "country"), ("China", "CHN", "country")])
     assert {(s, t) for s, t, c in dyads(evs) if c.startswith("11")} == {("IND", "CHN"), ("PAK", "CHN")}
+
+
+def test_a_passive_whose_subject_is_a_thing_targets_its_recipient(code):
+    evs = code("A stolen painting was returned by US officials to Spanish authorities in June.",
+               [("US officials", "USAGOV", "agent"), ("Spanish authorities", "ESPGOV", "agent")])
+    assert ("USAGOV", "ESPGOV") in {(s, t) for s, t, _ in dyads(evs)}
+    # synonym swap: other actors, another verb of handing over
+    evs = code("Two ancient statues were handed over to Greece by the British Museum.",
+               [("Greece", "GRC", "country"), ("British Museum", "GBRGOV", "organisation")])
+    assert ("GBRGOV", "GRC") in {(s, t) for s, t, _ in dyads(evs)}
+
+
+def test_a_passive_whose_subject_is_an_actor_keeps_it_as_target(code):
+    evs = code("The journalist was handed over to Turkish police by the border guards.",
+               [("journalist", "SYRMED", "agent"), ("Turkish police", "TURCOP", "agent"), ("border guards", "SYRMIL", "agent")])
+    got = {(s, t) for s, t, _ in dyads(evs)}
+    assert got and all(t == "SYRMED" for _, t in got)

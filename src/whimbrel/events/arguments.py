@@ -89,6 +89,14 @@ class Arguments:
             tgt = np_mentions(patient, self.idx, allow_places=place_ok)
             if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
+            if not tgt and patient.pos_ in ("NOUN", "PROPN"):
+                # a thing passed on or a meeting held: its recipient or partner ("a bookmark was
+                # returned by US officials to Spanish authorities", "talks were held with Iran")
+                for c in v.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "against") and pobj_of(c) is not None:
+                        tgt = np_mentions(pobj_of(c), self.idx, allow_places=place_ok)
+                        if tgt:
+                            break
         else:
             st = subject_token(v)
             src = np_mentions(st, self.idx)
