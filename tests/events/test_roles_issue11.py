@@ -230,3 +230,29 @@ def test_a_passive_whose_subject_is_an_actor_keeps_it_as_target(code):
                [("journalist", "SYRMED", "agent"), ("Turkish police", "TURCOP", "agent"), ("border guards", "SYRMIL", "agent")])
     got = {(s, t) for s, t, _ in dyads(evs)}
     assert got and all(t == "SYRMED" for _, t in got)
+
+
+def test_a_subject_glued_to_a_fronted_phrase_is_the_verbs_subject():
+    from whimbrel.events.roles import subject_token
+
+    # "On a visit to Zimbabwe, Ramaphosa voiced support", as parsed: the name a conjunct of Zimbabwe
+    n = _parse([("On", "prep", 6), ("visit", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), (",", "punct", 3),
+                ("Ramaphosa", "conj", 3), ("voiced", "ROOT", 6), ("support", "dobj", 6)])
+    assert subject_token(n[6]).text == "Ramaphosa"
+    # synonym swap: another setting phrase, other names
+    n = _parse([("During", "prep", 6), ("talks", "pobj", 0), ("in", "prep", 1), ("Cairo", "pobj", 2), (",", "punct", 3),
+                ("Shoukry", "conj", 3), ("praised", "ROOT", 6), ("Sudan", "dobj", 6)])
+    assert subject_token(n[6]).text == "Shoukry"
+
+
+def test_a_real_list_in_a_fronted_phrase_is_not_a_subject():
+    from whimbrel.events.roles import subject_token
+
+    # "On visits to Zimbabwe and Zambia praised ...": a list with its own "and"
+    n = _parse([("On", "prep", 6), ("visits", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), ("and", "cc", 3),
+                ("Zambia", "conj", 3), ("praised", "ROOT", 6), ("both", "dobj", 6)])
+    assert subject_token(n[6]) is None
+    # a verb with its own subject keeps it
+    n = _parse([("On", "prep", 6), ("visit", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), (",", "punct", 3),
+                ("Ramaphosa", "conj", 3), ("voiced", "ROOT", 6), ("he", "nsubj", 6)])
+    assert subject_token(n[6]).text == "he"

@@ -273,6 +273,11 @@ def subject_token(verb):
                      and len(c.text) >= 2 and c.text.isalpha() and c.text.isupper()), None)
         if acro is not None:
             return acro
+        # a subject the parser joined to a fronted phrase as its last conjunct ("On a visit to
+        # Zimbabwe, South African President Cyril Ramaphosa voiced ...")
+        glued = _glued_subject(v)
+        if glued is not None:
+            return glued
         # a subject the parser hung on a fronted participle clause ("X - both hoping ... - agreed")
         for c in v.children:
             if c.dep_ == "advcl" and c.i < v.i:
@@ -292,6 +297,29 @@ def subject_token(verb):
             v = v.head
             continue
         return None
+    return None
+
+
+def _glued_subject(v):
+    """The subject a parser made the last conjunct of a fronted phrase: a conj right before
+    the verb, after a comma, with no "and"/"or" of its own ("On a visit to Zimbabwe,
+    Ramaphosa voiced ..."); None when the verb has its own subject or nothing fits."""
+    if child(v, "nsubj", "nsubjpass", "csubj") is not None:
+        return None
+    for f in v.children:
+        if f.i > v.i or f.dep_ not in ("prep", "advcl", "npadvmod", "advmod"):
+            continue
+        for t in f.subtree:
+            if t.dep_ != "conj" or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            span = t.subtree
+            if span[-1].i != v.i - 1:
+                continue
+            if any(c.dep_ == "cc" for c in t.head.children) or any(c.dep_ == "cc" for c in t.children):
+                continue
+            before = span[0].i - 1
+            if any(c.i == before and c.text == "," for c in t.head.subtree):
+                return t
     return None
 
 
