@@ -256,3 +256,18 @@ def test_a_real_list_in_a_fronted_phrase_is_not_a_subject():
     n = _parse([("On", "prep", 6), ("visit", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), (",", "punct", 3),
                 ("Ramaphosa", "conj", 3), ("voiced", "ROOT", 6), ("he", "nsubj", 6)])
     assert subject_token(n[6]).text == "he"
+
+
+def test_past_the_owners_pronoun_the_things_of_phrase_names_the_target(code):
+    evs = code("Ramaphosa voiced his strong support of President Mnangagwa.",
+               [("Ramaphosa", "ZAFGOV"), ("his", "ZAFGOV", "pronoun"), ("President Mnangagwa", "ZWEGOV")])
+    assert ("ZAFGOV", "ZWEGOV") in {(s, t) for s, t, _ in dyads(evs)}
+    # synonym swap, and a fronted setting phrase that must not win over it
+    evs = code("On a trip to Kenya, Museveni reaffirmed his backing for President Kiir.",
+               [("Kenya", "KEN", "country"), ("Museveni", "UGAGOV"), ("his", "UGAGOV", "pronoun"), ("President Kiir", "SSDGOV")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("05")} == {"SSDGOV"}
+
+
+def test_a_fronted_setting_still_names_the_partner_when_the_object_names_none(code):
+    evs = code("In a call with Biden, Xi warned against interference.", [("Biden", "USAGOV"), ("Xi", "CHNGOV")])
+    assert ("CHNGOV", "USAGOV") in {(s, t) for s, t, _ in dyads(evs)}

@@ -128,6 +128,11 @@ class Arguments:
                         # only a modifier names an actor ("a US$50m arms deal"); never the
                         # possessive pronoun of the actor's own thing ("their relations")
                         weak = weak or [a for a in found if a.kind != "pronoun"]  # only a modifier names an actor ("a US$50m arms deal")
+                        if not weak and all(a.kind == "pronoun" for a in found):
+                            # "voiced his strong support of President X": past the owner's pronoun, the
+                            # thing's of/for phrase
+                            weak = [a for g in o.children if g.dep_ == "prep" and g.lower_ in ("of", "for") and pobj_of(g) is not None
+                                    for a in np_mentions(pobj_of(g), self.idx) if a.kind != "pronoun"]
                         continue
                     if found and c.dep_ == "dobj" and src and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children) \
                             and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
@@ -150,7 +155,10 @@ class Arguments:
             if not tgt and not weak:
                 tgt = self.causee(v, src)  # "allowed the WFP to deliver food": the WFP
             if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
+                # a fronted setting ("On a visit to Zimbabwe, X voiced his support of Y") yields
+                # to an actor named inside the object
+                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")
+                         and not (weak and c.i < v.i)]
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
