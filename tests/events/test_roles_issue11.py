@@ -271,3 +271,19 @@ def test_past_the_owners_pronoun_the_things_of_phrase_names_the_target(code):
 def test_a_fronted_setting_still_names_the_partner_when_the_object_names_none(code):
     evs = code("In a call with Biden, Xi warned against interference.", [("Biden", "USAGOV"), ("Xi", "CHNGOV")])
     assert ("CHNGOV", "USAGOV") in {(s, t) for s, t, _ in dyads(evs)}
+
+
+def test_a_granted_request_goes_to_its_author_even_of_the_same_government(code):
+    evs = code("Defense Secretary Esper approved a request from the health department for aid to 1,000 people.",
+               [("Defense Secretary Esper", "USAGOV"), ("health department", "USAGOVHLH", "organisation"), ("people", "USACVL", "agent")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"USAGOVHLH"}
+    # synonym swap: another granting verb, another author
+    evs = code("President Ruto granted a request from the interior ministry for help to 300 police officers.",
+               [("President Ruto", "KENGOV"), ("interior ministry", "KENGOVCOP", "organisation"), ("police officers", "KENCOP", "agent")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"KENGOVCOP"}
+
+
+def test_a_concessions_object_possessor_is_not_its_target(code):
+    evs = code("Japan lifted the EU's sanctions on Iran.",
+               [("Japan", "JPN", "country"), ("EU", "IGOEUREEC", "organisation"), ("Iran", "IRN", "country")])
+    assert "IGOEUREEC" not in {t for _, t, c in dyads(evs) if c.startswith("08")}

@@ -119,8 +119,10 @@ class Arguments:
                         found = self.imposed_on(o)  # "lift sanctions imposed on India and Pakistan"
                     if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
                         found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
-                    if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = self.owner_of(o, src, defended=code.startswith("052"))
+                    if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS + ("08",) and not self.idx.at(o):
+                        # a concession (08) goes to the author of what it grants ("approved a request
+                        # from the health department"), never to a thing's possessor ("lifted the EU's sanctions")
+                        owner = self.owner_of(o, src, defended=code.startswith("052"), authors_only=code[:2] == "08")
                         if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
@@ -233,12 +235,13 @@ class Arguments:
                    if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
 
-    def owner_of(self, o, src: list[Actor], *, defended: bool = False) -> list[Actor]:
+    def owner_of(self, o, src: list[Actor], *, defended: bool = False, authors_only: bool = False) -> list[Actor]:
         """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
         author of a call, request or offer ("a call from Bush", "offers by the Kabul
         government"), or a nationality or name modifying it ("a US resolution",
         "the Israeli offensive"); never the source's own side."""
-        for deps, preps in (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ())):
+        ways = (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ()))
+        for deps, preps in (ways[1:2] if authors_only else ways):
             found: list[Actor] = []
             for g in o.children:
                 if g.dep_ in deps:
@@ -249,7 +252,8 @@ class Arguments:
             # the source's own country is no target of its own commitment or support, but is
             # of a decision it took ("Merkel defended Germany's decision")
             # ... and so is whatever it defends ("Lopez Obrador defended Mexico's immigration policy")
-            decision = defended or (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            # ... and the author of a request granted is another party, of the same government too
+            decision = defended or authors_only or (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
