@@ -287,3 +287,44 @@ def test_a_concessions_object_possessor_is_not_its_target(code):
     evs = code("Japan lifted the EU's sanctions on Iran.",
                [("Japan", "JPN", "country"), ("EU", "IGOEUREEC", "organisation"), ("Iran", "IRN", "country")])
     assert "IGOEUREEC" not in {t for _, t, c in dyads(evs) if c.startswith("08")}
+
+
+def _indexed(rows, named):
+    """A hand-built parse (see :func:`_parse`) with character offsets, and a mention index
+    over ``named``: (token index, code, kind) per one-token mention."""
+    from whimbrel.events.roles import MentionIndex
+    from whimbrel.model import Actor
+
+    nodes = _parse(rows)
+    pos = 0
+    for n in nodes:
+        n.idx = pos
+        pos += len(n.text) + 1
+    ms = [Actor(code=c, text=nodes[i].text, start=nodes[i].idx, end=nodes[i].idx + len(nodes[i].text), kind=k)
+          for i, c, k in named]
+    return nodes, MentionIndex(nodes, ms)
+
+
+def test_a_person_in_apposition_outranks_the_heads_possessor():
+    from whimbrel.events.roles import np_mentions
+
+    # "the Kremlin's critics, Browder": Browder, not the Kremlin
+    n, idx = _indexed([("Kremlin", "poss", 1), ("critics", "ROOT", 1), (",", "punct", 1), ("Browder", "appos", 1)],
+                      [(0, "RUSGOV", "country"), (3, "GBROPP", "person")])
+    assert [m.code for m in np_mentions(n[1], idx)] == ["GBROPP"]
+    # synonym swap
+    n, idx = _indexed([("Beijing", "poss", 1), ("opponents", "ROOT", 1), (",", "punct", 1), ("Spavor", "appos", 1)],
+                      [(0, "CHNGOV", "country"), (3, "CANCVL", "person")])
+    assert [m.code for m in np_mentions(n[1], idx)] == ["CANCVL"]
+
+
+def test_an_apposition_that_names_no_person_leaves_the_possessor():
+    from whimbrel.events.roles import np_mentions
+
+    n, idx = _indexed([("America", "poss", 1), ("allies", "ROOT", 1), (",", "punct", 1), ("Qatar", "appos", 1)],
+                      [(0, "USA", "country"), (3, "QAT", "country")])
+    assert [m.code for m in np_mentions(n[1], idx)] == ["USA"]
+    # a head with its own mention keeps it
+    n, idx = _indexed([("Taiwan", "poss", 1), ("minister", "ROOT", 1), (",", "punct", 1), ("Wu", "appos", 1)],
+                      [(0, "TWN", "country"), (1, "TWNGOV", "agent"), (3, "TWNGOV", "person")])
+    assert [m.kind for m in np_mentions(n[1], idx)] == ["agent"]

@@ -178,6 +178,14 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
             # coordinated modifiers are members ("US and British warplanes")
             _collect(h, idx, (NP_CORE - {"poss"}) | {"conj"}, found)
         if not found:
+            # a named person in apposition outranks the possessor of the head ("one of the
+            # Kremlin's critics, financier William Browder": Browder, not the Kremlin)
+            for c in h.children:
+                if c.dep_ == "appos":
+                    named: list[Actor] = []
+                    _collect(c, idx, NP_CORE | {"conj"}, named)
+                    found += [m for m in named if m.kind == "person"]
+        if not found:
             _collect(h, idx, NP_CORE, found)
         if not found:
             for c in h.children:
