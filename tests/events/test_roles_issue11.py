@@ -328,3 +328,19 @@ def test_an_apposition_that_names_no_person_leaves_the_possessor():
     n, idx = _indexed([("Taiwan", "poss", 1), ("minister", "ROOT", 1), (",", "punct", 1), ("Wu", "appos", 1)],
                       [(0, "TWN", "country"), (1, "TWNGOV", "agent"), (3, "TWNGOV", "person")])
     assert [m.kind for m in np_mentions(n[1], idx)] == ["agent"]
+
+
+def test_a_withdrawal_as_sanction_targets_the_country_left(code):
+    evs = code("The UN withdrew peacekeepers from Lebanon after the attack.",
+               [("UN", "IGOUNO", "organisation"), ("Lebanon", "LBN", "country")])
+    assert ("IGOUNO", "LBN") in {(s, t) for s, t, c in dyads(evs) if c.startswith("166")}
+    # synonym swap
+    evs = code("The European Union withdrew its monitors from Georgia.",
+               [("European Union", "IGOEUREEC", "organisation"), ("its", "IGOEUREEC", "pronoun"), ("Georgia", "GEO", "country")])
+    assert ("IGOEUREEC", "GEO") in {(s, t) for s, t, c in dyads(evs) if c.startswith("166")}
+
+
+def test_a_from_country_of_another_act_is_no_target(code):
+    evs = code("The UN sent peacekeepers from Nepal to Mali.",
+               [("UN", "IGOUNO", "organisation"), ("Nepal", "NPL", "country"), ("Mali", "MLI", "country")])
+    assert "NPL" not in {t for _, t, _ in dyads(evs)}

@@ -182,7 +182,8 @@ class Arguments:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
+                            withdrawn = w == "from" and code.startswith("166")  # "withdrew peacekeepers from the Golan Heights"
+                            if w in ("in", "from") and not (place_ok or own_obj or withdrawn or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
