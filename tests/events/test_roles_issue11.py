@@ -344,3 +344,19 @@ def test_a_from_country_of_another_act_is_no_target(code):
     evs = code("The UN sent peacekeepers from Nepal to Mali.",
                [("UN", "IGOUNO", "organisation"), ("Nepal", "NPL", "country"), ("Mali", "MLI", "country")])
     assert "NPL" not in {t for _, t, _ in dyads(evs)}
+
+
+def test_a_returns_to_phrase_hung_on_the_objects_relative_clause_is_its_recipient(code):
+    evs = code("Customs officers returned 12 human skulls that date back to A.D. 700 to Peru on April 7, 2010.",
+               [("Customs officers", "USACOP", "agent"), ("Peru", "PER", "country")])
+    assert ("USACOP", "PER") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
+    # synonym swap
+    evs = code("Federal agents returned 30 human skulls that date back to A.D. 900 to Bolivia on March 4, 2011.",
+               [("Federal agents", "USACOP", "agent"), ("Bolivia", "BOL", "country")])
+    assert ("USACOP", "BOL") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
+
+
+def test_a_relative_clause_whose_verb_takes_a_to_phrase_keeps_it(code):
+    evs = code("The United States returned paintings that were taken to Germany in 1943.",
+               [("United States", "USA", "country"), ("Germany", "DEU", "country")])
+    assert "DEU" not in {t for _, t, _ in dyads(evs)}

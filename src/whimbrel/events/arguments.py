@@ -198,6 +198,8 @@ class Arguments:
                                 break
                     if tgt:
                         break
+            if not tgt and not weak and (code[:2] == "07" or code.startswith("084")):
+                tgt = self.stray_recipient(v)  # "returned 12 skulls that date back to 640 AD to Peru"
             if not tgt and not weak:
                 tgt = self.phrase_target(v, src)  # "filed a lawsuit in a Paris court against X"
             if not tgt and code.startswith(MEDIATION):
@@ -271,6 +273,26 @@ class Arguments:
                         found = [a for a in np_mentions(pobj_of(g), self.idx) if a.kind != "place"]
                         if found:
                             return found
+        return []
+
+    def stray_recipient(self, v) -> list[Actor]:
+        """The recipient of a giving or return whose to-phrase the parser hung on a relative
+        clause of the object ("returned 12 skulls that date back to 640 AD to Peru"), unless
+        the clause's own verb takes a to-phrase ("returned paintings that were taken to Germany")."""
+        d = child(v, "dobj")
+        if d is None:
+            return []
+        for rc in d.children:
+            if rc.dep_ != "relcl":
+                continue
+            own = self.lex.index.get(rc.lemma_.lower()) or {}
+            if any(p.prep == "to" for lst in own.values() for p in lst):
+                continue
+            tos = [c for c in rc.children if c.dep_ == "prep" and c.lower_ == "to" and pobj_of(c) is not None]
+            for c in reversed(tos):
+                found = [a for a in np_mentions(pobj_of(c), self.idx) if a.kind != "place"]
+                if found:
+                    return found
         return []
 
     def shared_object(self, v, pron) -> list[Actor]:
