@@ -360,3 +360,19 @@ def test_a_relative_clause_whose_verb_takes_a_to_phrase_keeps_it(code):
     evs = code("The United States returned paintings that were taken to Germany in 1943.",
                [("United States", "USA", "country"), ("Germany", "DEU", "country")])
     assert "DEU" not in {t for _, t, _ in dyads(evs)}
+
+
+def test_a_rebels_own_country_is_the_other_side(code):
+    evs = code("Rebels of the ELN violated Colombia's holiday ceasefire in Cauca.",
+               [("ELN", "COLREB", "group"), ("Colombia", "COL", "country")])
+    assert ("COLREB", "COL") in {(s, t) for s, t, _ in dyads(evs)}
+    # synonym swap: an opposition party criticising its country's thing
+    evs = code("The opposition party criticised Kenya's new constitution.",
+               [("opposition party", "KENOPP", "agent"), ("Kenya", "KEN", "country")])
+    assert ("KENOPP", "KEN") in {(s, t) for s, t, _ in dyads(evs)}
+
+
+def test_a_state_actors_own_country_stays_its_own_side(code):
+    evs = code("The Kenyan army reiterated Kenya's support for the peace deal.",
+               [("Kenyan army", "KENMIL", "agent"), ("Kenya", "KEN", "country")])
+    assert "KEN" not in {t for _, t, _ in dyads(evs)}

@@ -45,6 +45,10 @@ RECEIVING_PLACE_ROOTS = ("16",)
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
 
 
+#: sectors of actors who act against their own country's state, not for it
+NONSTATE = {"REB", "OPP", "INS", "UAF", "SEP"}
+
+
 def reciprocal(v) -> bool:
     """Is the verb's object, or the object of its with/against/at/to/on phrase, "each other"
     or "one another"?"""
@@ -69,8 +73,8 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
     for s in src:
         if same_actor(a, s):
             return True
-        if a.kind in ("country", "place") and a.code[:3] == s.code[:3]:
-            return True
+        if a.kind in ("country", "place") and a.code[:3] == s.code[:3] and (s.sector or s.code[3:6]) not in NONSTATE:
+            return True  # ... but a rebel's or an opposition's country is the other side
         if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
                 and (a.sector or a.code[3:6]) == "GOV":
             return True  # "the minister reiterated the Ethiopian government's support"
