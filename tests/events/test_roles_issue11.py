@@ -24,9 +24,10 @@ def test_the_one_allowed_to_act_is_the_target(code):
 
 
 def test_the_subject_of_a_for_to_clause_is_the_one_allowed(code):
-    evs = code("The Syrian government gave approval for the United Nations to deliver aid to Idlib.",
-               [("Syrian government", "SYRGOV", "agent"), ("United Nations", "IGOUNO", "organisation")])
-    assert ("SYRGOV", "IGOUNO") in pairs(evs)
+    evs = code("The Sudanese government gave approval for the World Food Programme to deliver aid next week to thousands of displaced families.",
+               [("Sudanese government", "SDNGOV", "agent"), ("World Food Programme", "IGOUNOWFP", "organisation"),
+                ("displaced families", "SDNREF", "agent")])
+    assert ("SDNGOV", "IGOUNOWFP") in pairs(evs) and ("SDNGOV", "SDNREF") not in pairs(evs)
     # synonym swap
     evs = code("Egypt granted permission for the Red Crescent to enter Rafah.",
                [("Egypt", "EGY", "country"), ("Red Crescent", "NGOXRC", "organisation")])
@@ -63,9 +64,9 @@ def test_a_cooperative_acts_partner_stays_the_with_party(code):
 
 
 def test_aid_cut_off_somewhere_is_cut_from_that_country(code):
-    evs = code("The United Nations suspended aid deliveries in Borno State after a convoy was attacked.",
-               [("United Nations", "IGOUNO", "organisation"), ("Borno State", "NGA", "place")])
-    assert ("IGOUNO", "NGA") in {(s, t) for s, t, c in dyads(evs) if c.startswith("16")}
+    evs = code("The World Food Programme suspended food deliveries in Tillaberi region after a convoy was ambushed.",
+               [("World Food Programme", "IGOUNOWFP", "organisation"), ("Tillaberi region", "NER", "place")])
+    assert ("IGOUNOWFP", "NER") in {(s, t) for s, t, c in dyads(evs) if c.startswith("16")}
     # synonym swap: another body, another cut, another place
     evs = code("The European Union suspended its aid in Kandahar province.",
                [("European Union", "IGOEUREEC", "organisation"), ("its", "IGOEUREEC", "pronoun"), ("Kandahar province", "AFG", "place")])
@@ -95,7 +96,7 @@ def test_the_body_a_person_speaks_for_is_no_target_of_its_own_commitment(code):
 
 
 def test_a_cut_in_the_sources_own_country_has_no_place_target(code):
-    evs = code("Nigeria suspended aid deliveries in Borno State.", [("Nigeria", "NGA", "country"), ("Borno State", "NGA", "place")])
+    evs = code("Niger suspended food deliveries in Tillaberi region.", [("Niger", "NER", "country"), ("Tillaberi region", "NER", "place")])
     assert all(t is None for _, t, c in dyads(evs) if c.startswith("16"))
 
 
@@ -122,10 +123,10 @@ def _parse(rows):
 def test_an_and_hung_on_a_second_verbs_subject_marks_the_end_of_the_first_object():
     from whimbrel.events.roles import subject_token
 
-    # "A court convicted one of the victims, Walid Batal, a blogger, and sentenced him", as parsed:
+    # "A court convicted one of the victims, Karimi, a blogger, and sentenced him", as parsed:
     # the name is the subject of "sentenced" and the verbs' "and" hangs on it
     n = _parse([("court", "nsubj", 1), ("convicted", "ROOT", 1), ("one", "dobj", 1), (",", "punct", 1),
-                ("Batal", "nsubj", 8), (",", "punct", 4), ("blogger", "appos", 4), ("and", "cc", 4),
+                ("Karimi", "nsubj", 8), (",", "punct", 4), ("blogger", "appos", 4), ("and", "cc", 4),
                 ("sentenced", "conj", 1), ("him", "dobj", 8)])
     assert subject_token(n[8]).text == "court"
     # synonym swap: other words, same shape
@@ -166,9 +167,9 @@ def test_a_resolved_pronoun_or_a_lone_verb_keeps_its_own_object(code):
 
 
 def test_whom_a_measure_was_imposed_on_is_the_target_of_lifting_it(code):
-    evs = code("Japan decided to lift the economic sanctions imposed on India and Pakistan.",
-               [("Japan", "JPN", "country"), ("India", "IND", "country"), ("Pakistan", "PAK", "country")])
-    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"IND", "PAK"}
+    evs = code("Canada decided to lift the trade sanctions imposed on Cuba and Venezuela.",
+               [("Canada", "CAN", "country"), ("Cuba", "CUB", "country"), ("Venezuela", "VEN", "country")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"CUB", "VEN"}
     # synonym swap: another measure, another participle, another easing verb
     evs = code("The European Union eased the travel restrictions placed on Belarusian officials.",
                [("European Union", "IGOEUREEC", "organisation"), ("Belarusian officials", "BLRGOV", "agent")])
@@ -216,9 +217,9 @@ def test_a_named_object_of_coordinated_sources_is_no_reciprocal(code):
 
 
 def test_a_passive_whose_subject_is_a_thing_targets_its_recipient(code):
-    evs = code("A stolen painting was returned by US officials to Spanish authorities in June.",
-               [("US officials", "USAGOV", "agent"), ("Spanish authorities", "ESPGOV", "agent")])
-    assert ("USAGOV", "ESPGOV") in {(s, t) for s, t, _ in dyads(evs)}
+    evs = code("A looted manuscript was handed back by German officials to Polish authorities in May.",
+               [("German officials", "DEUGOV", "agent"), ("Polish authorities", "POLGOV", "agent")])
+    assert ("DEUGOV", "POLGOV") in {(s, t) for s, t, _ in dyads(evs)}
     # synonym swap: other actors, another verb of handing over
     evs = code("Two ancient statues were handed over to Greece by the British Museum.",
                [("Greece", "GRC", "country"), ("British Museum", "GBRGOV", "organisation")])
@@ -235,10 +236,10 @@ def test_a_passive_whose_subject_is_an_actor_keeps_it_as_target(code):
 def test_a_subject_glued_to_a_fronted_phrase_is_the_verbs_subject():
     from whimbrel.events.roles import subject_token
 
-    # "On a visit to Zimbabwe, Ramaphosa voiced support", as parsed: the name a conjunct of Zimbabwe
-    n = _parse([("On", "prep", 6), ("visit", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), (",", "punct", 3),
-                ("Ramaphosa", "conj", 3), ("voiced", "ROOT", 6), ("support", "dobj", 6)])
-    assert subject_token(n[6]).text == "Ramaphosa"
+    # "On a trip to Uganda, Kenyatta voiced support", as parsed: the name a conjunct of Uganda
+    n = _parse([("On", "prep", 6), ("trip", "pobj", 0), ("to", "prep", 1), ("Uganda", "pobj", 2), (",", "punct", 3),
+                ("Kenyatta", "conj", 3), ("voiced", "ROOT", 6), ("support", "dobj", 6)])
+    assert subject_token(n[6]).text == "Kenyatta"
     # synonym swap: another setting phrase, other names
     n = _parse([("During", "prep", 6), ("talks", "pobj", 0), ("in", "prep", 1), ("Cairo", "pobj", 2), (",", "punct", 3),
                 ("Shoukry", "conj", 3), ("praised", "ROOT", 6), ("Sudan", "dobj", 6)])
@@ -248,20 +249,20 @@ def test_a_subject_glued_to_a_fronted_phrase_is_the_verbs_subject():
 def test_a_real_list_in_a_fronted_phrase_is_not_a_subject():
     from whimbrel.events.roles import subject_token
 
-    # "On visits to Zimbabwe and Zambia praised ...": a list with its own "and"
-    n = _parse([("On", "prep", 6), ("visits", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), ("and", "cc", 3),
+    # "On visits to Uganda and Zambia praised ...": a list with its own "and"
+    n = _parse([("On", "prep", 6), ("visits", "pobj", 0), ("to", "prep", 1), ("Uganda", "pobj", 2), ("and", "cc", 3),
                 ("Zambia", "conj", 3), ("praised", "ROOT", 6), ("both", "dobj", 6)])
     assert subject_token(n[6]) is None
     # a verb with its own subject keeps it
-    n = _parse([("On", "prep", 6), ("visit", "pobj", 0), ("to", "prep", 1), ("Zimbabwe", "pobj", 2), (",", "punct", 3),
-                ("Ramaphosa", "conj", 3), ("voiced", "ROOT", 6), ("he", "nsubj", 6)])
+    n = _parse([("On", "prep", 6), ("trip", "pobj", 0), ("to", "prep", 1), ("Uganda", "pobj", 2), (",", "punct", 3),
+                ("Kenyatta", "conj", 3), ("voiced", "ROOT", 6), ("he", "nsubj", 6)])
     assert subject_token(n[6]).text == "he"
 
 
 def test_past_the_owners_pronoun_the_things_of_phrase_names_the_target(code):
-    evs = code("Ramaphosa voiced his strong support of President Mnangagwa.",
-               [("Ramaphosa", "ZAFGOV"), ("his", "ZAFGOV", "pronoun"), ("President Mnangagwa", "ZWEGOV")])
-    assert ("ZAFGOV", "ZWEGOV") in {(s, t) for s, t, _ in dyads(evs)}
+    evs = code("Kagame voiced his firm support of President Tshisekedi.",
+               [("Kagame", "RWAGOV"), ("his", "RWAGOV", "pronoun"), ("President Tshisekedi", "CODGOV")])
+    assert ("RWAGOV", "CODGOV") in {(s, t) for s, t, _ in dyads(evs)}
     # synonym swap, and a fronted setting phrase that must not win over it
     evs = code("On a trip to Kenya, Museveni reaffirmed his backing for President Kiir.",
                [("Kenya", "KEN", "country"), ("Museveni", "UGAGOV"), ("his", "UGAGOV", "pronoun"), ("President Kiir", "SSDGOV")])
@@ -274,9 +275,9 @@ def test_a_fronted_setting_still_names_the_partner_when_the_object_names_none(co
 
 
 def test_a_granted_request_goes_to_its_author_even_of_the_same_government(code):
-    evs = code("Defense Secretary Esper approved a request from the health department for aid to 1,000 people.",
-               [("Defense Secretary Esper", "USAGOV"), ("health department", "USAGOVHLH", "organisation"), ("people", "USACVL", "agent")])
-    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"USAGOVHLH"}
+    evs = code("Interior Minister Faeser approved a request from the health ministry for aid to 1,000 people.",
+               [("Interior Minister Faeser", "DEUGOV"), ("health ministry", "DEUGOVHLH", "organisation"), ("people", "DEUCVL", "agent")])
+    assert {t for _, t, c in dyads(evs) if c.startswith("08")} == {"DEUGOVHLH"}
     # synonym swap: another granting verb, another author
     evs = code("President Ruto granted a request from the interior ministry for help to 300 police officers.",
                [("President Ruto", "KENGOV"), ("interior ministry", "KENGOVCOP", "organisation"), ("police officers", "KENCOP", "agent")])
@@ -308,12 +309,12 @@ def _indexed(rows, named):
 def test_a_person_in_apposition_outranks_the_heads_possessor():
     from whimbrel.events.roles import np_mentions
 
-    # "the Kremlin's critics, Browder": Browder, not the Kremlin
-    n, idx = _indexed([("Kremlin", "poss", 1), ("critics", "ROOT", 1), (",", "punct", 1), ("Browder", "appos", 1)],
+    # "the Kremlin's opponents, Petrov": Petrov, not the Kremlin
+    n, idx = _indexed([("Kremlin", "poss", 1), ("opponents", "ROOT", 1), (",", "punct", 1), ("Petrov", "appos", 1)],
                       [(0, "RUSGOV", "country"), (3, "GBROPP", "person")])
     assert [m.code for m in np_mentions(n[1], idx)] == ["GBROPP"]
     # synonym swap
-    n, idx = _indexed([("Beijing", "poss", 1), ("opponents", "ROOT", 1), (",", "punct", 1), ("Spavor", "appos", 1)],
+    n, idx = _indexed([("Beijing", "poss", 1), ("critics", "ROOT", 1), (",", "punct", 1), ("Spavor", "appos", 1)],
                       [(0, "CHNGOV", "country"), (3, "CANCVL", "person")])
     assert [m.code for m in np_mentions(n[1], idx)] == ["CANCVL"]
 
@@ -331,9 +332,9 @@ def test_an_apposition_that_names_no_person_leaves_the_possessor():
 
 
 def test_a_withdrawal_as_sanction_targets_the_country_left(code):
-    evs = code("The UN withdrew peacekeepers from Lebanon after the attack.",
-               [("UN", "IGOUNO", "organisation"), ("Lebanon", "LBN", "country")])
-    assert ("IGOUNO", "LBN") in {(s, t) for s, t, c in dyads(evs) if c.startswith("166")}
+    evs = code("The African Union withdrew monitors from Burundi after the attack.",
+               [("African Union", "IGOAFRAFU", "organisation"), ("Burundi", "BDI", "country")])
+    assert ("IGOAFRAFU", "BDI") in {(s, t) for s, t, c in dyads(evs) if c.startswith("166")}
     # synonym swap
     evs = code("The European Union withdrew its monitors from Georgia.",
                [("European Union", "IGOEUREEC", "organisation"), ("its", "IGOEUREEC", "pronoun"), ("Georgia", "GEO", "country")])
@@ -347,13 +348,13 @@ def test_a_from_country_of_another_act_is_no_target(code):
 
 
 def test_a_returns_to_phrase_hung_on_the_objects_relative_clause_is_its_recipient(code):
-    evs = code("Customs officers returned 12 human skulls that date back to A.D. 700 to Peru on April 7, 2010.",
-               [("Customs officers", "USACOP", "agent"), ("Peru", "PER", "country")])
-    assert ("USACOP", "PER") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
+    evs = code("Dutch police returned 40 artifacts that belong to the Benin kingdom to Nigeria on March 4, 2011.",
+               [("Dutch police", "NLDCOP", "agent"), ("Nigeria", "NGA", "country")])
+    assert ("NLDCOP", "NGA") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
     # synonym swap
-    evs = code("Federal agents returned 30 human skulls that date back to A.D. 900 to Bolivia on March 4, 2011.",
-               [("Federal agents", "USACOP", "agent"), ("Bolivia", "BOL", "country")])
-    assert ("USACOP", "BOL") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
+    evs = code("French police returned 30 artifacts that belong to the Khmer empire to Cambodia on May 5, 2015.",
+               [("French police", "FRACOP", "agent"), ("Cambodia", "KHM", "country")])
+    assert ("FRACOP", "KHM") in {(s, t) for s, t, c in dyads(evs) if c.startswith("08")}
 
 
 def test_a_relative_clause_whose_verb_takes_a_to_phrase_keeps_it(code):
@@ -363,8 +364,8 @@ def test_a_relative_clause_whose_verb_takes_a_to_phrase_keeps_it(code):
 
 
 def test_a_rebels_own_country_is_the_other_side(code):
-    evs = code("Rebels of the ELN violated Colombia's holiday ceasefire in Cauca.",
-               [("ELN", "COLREB", "group"), ("Colombia", "COL", "country")])
+    evs = code("ELN guerrillas broke Colombia's Christmas truce in Cauca.",
+               [("ELN guerrillas", "COLREB", "group"), ("Colombia", "COL", "country")])
     assert ("COLREB", "COL") in {(s, t) for s, t, _ in dyads(evs)}
     # synonym swap: an opposition party criticising its country's thing
     evs = code("The opposition party criticised Kenya's new constitution.",

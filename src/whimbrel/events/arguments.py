@@ -39,7 +39,7 @@ MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
-#: roots of acts cut from a place's people ("suspended aid deliveries in Borno State", "halted
+#: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
 #: flights in Yemen"): with no actor named, the place's country is the target
 RECEIVING_PLACE_ROOTS = ("16",)
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
@@ -79,7 +79,7 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
                 and (a.sector or a.code[3:6]) == "GOV":
             return True  # "the minister reiterated the Ethiopian government's support"
         if a.kind == "organisation" and s.kind == "person" and a.code == s.code and not a.code.startswith("---"):
-            return True  # "Guterres reiterated the U.N.'s commitment": the body the person heads or speaks for
+            return True  # "Stoltenberg reaffirmed NATO's commitment": the body the person heads or speaks for
     return False
 
 
@@ -94,8 +94,8 @@ class Arguments:
             if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
             if not tgt and patient.pos_ in ("NOUN", "PROPN"):
-                # a thing passed on or a meeting held: its recipient or partner ("a bookmark was
-                # returned by US officials to Spanish authorities", "talks were held with Iran")
+                # a thing passed on or a meeting held: its recipient or partner ("a manuscript was
+                # handed back by German officials to Polish authorities", "talks were held with Iran")
                 for c in v.children:
                     if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "against") and pobj_of(c) is not None:
                         tgt = np_mentions(pobj_of(c), self.idx, allow_places=place_ok)
@@ -120,12 +120,12 @@ class Arguments:
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if not found and c.dep_ == "dobj":
-                        found = self.imposed_on(o)  # "lift sanctions imposed on India and Pakistan"
+                        found = self.imposed_on(o)  # "lift the trade sanctions imposed on Cuba and Venezuela"
                     if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
                         found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
                     if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS + ("08",) and not self.idx.at(o):
                         # a concession (08) goes to the author of what it grants ("approved a request
-                        # from the health department"), never to a thing's possessor ("lifted the EU's sanctions")
+                        # from the health ministry"), never to a thing's possessor ("lifted the EU's sanctions")
                         owner = self.owner_of(o, src, defended=code.startswith("052"), authors_only=code[:2] == "08")
                         if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
@@ -159,9 +159,9 @@ class Arguments:
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt and not weak:
-                tgt = self.causee(v, src)  # "allowed the WFP to deliver food": the WFP
+                tgt = self.causee(v, src)  # "allowed the Red Cross to deliver food": the Red Cross
             if not tgt:
-                # a fronted setting ("On a visit to Zimbabwe, X voiced his support of Y") yields
+                # a fronted setting ("On a trip to Kenya, X voiced his support of Y") yields
                 # to an actor named inside the object
                 preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")
                          and not (weak and c.i < v.i)]
@@ -174,19 +174,19 @@ class Arguments:
                         preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
                 order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
                 if code[:2] in HOSTILE_ROOTS:
-                    # "filed a complaint with the UN against Lebanon", "strikes against IS, with the
-                    # approval of Assad": a hostile act's against-party outranks a with-phrase
+                    # "filed a complaint with the UN against Syria", "raids against militants, with
+                    # the backing of Baghdad": a hostile act's against-party outranks a with-phrase
                     order = order[:1] + ["against"] + [w for w in order[1:] if w != "against"]
                 for want in order:
                     for w, o in preps:
                         if o is not None and o.dep_ == "pcomp" and o.tag_ == "VBG" and not self.idx.at(o):
-                            # "against visiting Crown Prince X": the participle's object is the party
+                            # "against visiting Prime Minister X": the participle's object is the party
                             o = child(o, "dobj") or o
                         if w == want and o is not None:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            withdrawn = w == "from" and code.startswith("166")  # "withdrew peacekeepers from the Golan Heights"
+                            withdrawn = w == "from" and code.startswith("166")  # "withdrew monitors from Burundi"
                             if w in ("in", "from") and not (place_ok or own_obj or withdrawn or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
@@ -203,7 +203,7 @@ class Arguments:
                     if tgt:
                         break
             if not tgt and not weak and (code[:2] == "07" or code.startswith("084")):
-                tgt = self.stray_recipient(v)  # "returned 12 skulls that date back to 640 AD to Peru"
+                tgt = self.stray_recipient(v)  # "returned 40 artifacts that belong to the Benin kingdom to Nigeria"
             if not tgt and not weak:
                 tgt = self.phrase_target(v, src)  # "filed a lawsuit in a Paris court against X"
             if not tgt and code.startswith(MEDIATION):
@@ -258,7 +258,7 @@ class Arguments:
             found = [a for a in found if a.kind not in ("pronoun", "place")]
             # the source's own country is no target of its own commitment or support, but is
             # of a decision it took ("Merkel defended Germany's decision")
-            # ... and so is whatever it defends ("Lopez Obrador defended Mexico's immigration policy")
+            # ... and so is whatever it defends ("the Kenyan president defended Kenya's security policy")
             # ... and the author of a request granted is another party, of the same government too
             decision = defended or authors_only or (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
@@ -281,7 +281,7 @@ class Arguments:
 
     def stray_recipient(self, v) -> list[Actor]:
         """The recipient of a giving or return whose to-phrase the parser hung on a relative
-        clause of the object ("returned 12 skulls that date back to 640 AD to Peru"), unless
+        clause of the object ("returned 40 artifacts that belong to the Benin kingdom to Nigeria"), unless
         the clause's own verb takes a to-phrase ("returned paintings that were taken to Germany")."""
         d = child(v, "dobj")
         if d is None:
@@ -301,7 +301,7 @@ class Arguments:
 
     def shared_object(self, v, pron) -> list[Actor]:
         """The antecedent of an unresolved object pronoun of the second of two coordinated
-        verbs: the first verb's object ("convicted a militant ... and sentenced him", "detained
+        verbs: the first verb's object ("convicted a blogger ... and sentenced him", "detained
         two activists and questioned them"); [] for any other object."""
         if pron.lower_ not in ("him", "her", "them") or v.dep_ != "conj" or v.head.i >= v.i:
             return []
@@ -315,7 +315,7 @@ class Arguments:
 
     def causee(self, v, src: list[Actor]) -> list[Actor]:
         """The one a verb lets, makes or helps act, which the parser gives as the subject of an
-        infinitive complement ("allowed the WFP to deliver food", "let inspectors enter the
+        infinitive complement ("allowed the Red Cross to deliver food", "let inspectors enter the
         site", "allow access of UN aid workers to ...") or of a for-to clause ("gave approval
         for the UN to deliver aid"); never a that-clause's subject
         ("agreed that Sudan should lead") nor the source's own side ("said it would ...")."""

@@ -179,7 +179,7 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
             _collect(h, idx, (NP_CORE - {"poss"}) | {"conj"}, found)
         if not found:
             # a named person in apposition outranks the possessor of the head ("one of the
-            # Kremlin's critics, financier William Browder": Browder, not the Kremlin)
+            # Kremlin's opponents, the activist Petrov": Petrov, not the Kremlin)
             for c in h.children:
                 if c.dep_ == "appos":
                     named: list[Actor] = []
@@ -263,7 +263,7 @@ def subject_token(verb):
         s = child(v, "nsubj", "csubj")
         if s is not None and v.dep_ == "conj" and v.head.i < s.i and any(c.dep_ == "cc" for c in s.children) \
                 and not any(c.dep_ == "conj" for c in s.children):
-            # "convicted one of the victims, Walid El Batal, a media activist, and sentenced him":
+            # "convicted one of the protesters, Karimi, a blogger, and sentenced him":
             # the "and" joining the two verbs hangs on the 'subject', the end of the first object
             s = None
         if s is not None:
@@ -282,7 +282,7 @@ def subject_token(verb):
         if acro is not None:
             return acro
         # a subject the parser joined to a fronted phrase as its last conjunct ("On a visit to
-        # Zimbabwe, South African President Cyril Ramaphosa voiced ...")
+        # Uganda, Kenyan President Uhuru Kenyatta voiced ...")
         glued = _glued_subject(v)
         if glued is not None:
             return glued
@@ -310,8 +310,8 @@ def subject_token(verb):
 
 def _glued_subject(v):
     """The subject a parser made the last conjunct of a fronted phrase: a conj right before
-    the verb, after a comma, with no "and"/"or" of its own ("On a visit to Zimbabwe,
-    Ramaphosa voiced ..."); None when the verb has its own subject or nothing fits."""
+    the verb, after a comma, with no "and"/"or" of its own ("On a trip to Uganda,
+    Kenyatta voiced ..."); None when the verb has its own subject or nothing fits."""
     if child(v, "nsubj", "nsubjpass", "csubj") is not None:
         return None
     for f in v.children:
