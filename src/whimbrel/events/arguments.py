@@ -37,7 +37,30 @@ OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
+HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
+#: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
+#: flights in Yemen"): with no actor named, the place's country is the target
+RECEIVING_PLACE_ROOTS = ("16",)
 LOCATIVE_NOUNS = {"sidelines", "sideline", "margins", "margin", "eve", "occasion", "side", "venue", "heels"}
+
+
+#: sectors of actors who act against their own country's state, not for it
+NONSTATE = {"REB", "OPP", "INS", "UAF", "SEP"}
+
+
+def reciprocal(v) -> bool:
+    """Is the verb's object, or the object of its with/against/at/to/on phrase, "each other"
+    or "one another"?"""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs += [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ in ("with", "against", "at", "to", "on")]
+    for o in objs:
+        if o is None:
+            continue
+        words = {o.lower_} | {c.lower_ for c in o.children if c.dep_ == "det"}
+        if words in ({"each", "other"}, {"one", "another"}):
+            return True
+    return False
 
 
 def own_side(a: Actor, src: list[Actor]) -> bool:
@@ -50,11 +73,13 @@ def own_side(a: Actor, src: list[Actor]) -> bool:
     for s in src:
         if same_actor(a, s):
             return True
-        if a.kind in ("country", "place") and a.code[:3] == s.code[:3]:
-            return True
+        if a.kind in ("country", "place") and a.code[:3] == s.code[:3] and (s.sector or s.code[3:6]) not in NONSTATE:
+            return True  # ... but a rebel's or an opposition's country is the other side
         if a.kind in ("agent", "organisation") and s.kind == "person" and a.code[:3] == s.code[:3] \
                 and (a.sector or a.code[3:6]) == "GOV":
             return True  # "the minister reiterated the Ethiopian government's support"
+        if a.kind == "organisation" and s.kind == "person" and a.code == s.code and not a.code.startswith("---"):
+            return True  # "Stoltenberg reaffirmed NATO's commitment": the body the person heads or speaks for
     return False
 
 
@@ -68,6 +93,14 @@ class Arguments:
             tgt = np_mentions(patient, self.idx, allow_places=place_ok)
             if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
+            if not tgt and patient.pos_ in ("NOUN", "PROPN"):
+                # a thing passed on or a meeting held: its recipient or partner ("a manuscript was
+                # handed back by German officials to Polish authorities", "talks were held with Iran")
+                for c in v.children:
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "against") and pobj_of(c) is not None:
+                        tgt = np_mentions(pobj_of(c), self.idx, allow_places=place_ok)
+                        if tgt:
+                            break
         else:
             st = subject_token(v)
             src = np_mentions(st, self.idx)
@@ -79,12 +112,21 @@ class Arguments:
             tgt = []
             weak: list[Actor] = []
             own_obj = False
+            if len({a.code for a in src}) >= 2 and reciprocal(v):
+                # "India and Pakistan accused each other": each source is the others' target
+                return src, list(src)
             for c in v.children:
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
-                    if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS and not self.idx.at(o):
-                        owner = self.owner_of(o, src)
+                    if not found and c.dep_ == "dobj":
+                        found = self.imposed_on(o)  # "lift the trade sanctions imposed on Cuba and Venezuela"
+                    if c.dep_ == "dobj" and all(a.kind == "pronoun" and a.code.startswith("---") for a in found):
+                        found = self.shared_object(v, c) or found  # "arrested a journalist and charged him
+                    if c.dep_ == "dobj" and code[:2] in OWNER_TARGET_ROOTS + ("08",) and not self.idx.at(o):
+                        # a concession (08) goes to the author of what it grants ("approved a request
+                        # from the health ministry"), never to a thing's possessor ("lifted the EU's sanctions")
+                        owner = self.owner_of(o, src, defended=code.startswith("052"), authors_only=code[:2] == "08")
                         if owner:
                             tgt = owner  # "praised Trump's remarks on Ukraine": Trump, not Ukraine
                             break
@@ -92,6 +134,11 @@ class Arguments:
                         # only a modifier names an actor ("a US$50m arms deal"); never the
                         # possessive pronoun of the actor's own thing ("their relations")
                         weak = weak or [a for a in found if a.kind != "pronoun"]  # only a modifier names an actor ("a US$50m arms deal")
+                        if not weak and all(a.kind == "pronoun" for a in found):
+                            # "voiced his strong support of President X": past the owner's pronoun, the
+                            # thing's of/for phrase
+                            weak = [a for g in o.children if g.dep_ == "prep" and g.lower_ in ("of", "for") and pobj_of(g) is not None
+                                    for a in np_mentions(pobj_of(g), self.idx) if a.kind != "pronoun"]
                         continue
                     if found and c.dep_ == "dobj" and src and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children) \
                             and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
@@ -111,8 +158,13 @@ class Arguments:
             unknown = tgt if tgt and all(a.code.startswith("---") for a in tgt) else []
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
+            if not tgt and not weak:
+                tgt = self.causee(v, src)  # "allowed the Red Cross to deliver food": the Red Cross
             if not tgt:
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")]
+                # a fronted setting ("On a trip to Kenya, X voiced his support of Y") yields
+                # to an actor named inside the object
+                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")
+                         and not (weak and c.i < v.i)]
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
@@ -121,13 +173,21 @@ class Arguments:
                     if o is not None and self.lex.noun(_words(o)[0]) is not None:
                         preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
                 order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
+                if code[:2] in HOSTILE_ROOTS:
+                    # "filed a complaint with the UN against Syria", "raids against militants, with
+                    # the backing of Baghdad": a hostile act's against-party outranks a with-phrase
+                    order = order[:1] + ["against"] + [w for w in order[1:] if w != "against"]
                 for want in order:
                     for w, o in preps:
+                        if o is not None and o.dep_ == "pcomp" and o.tag_ == "VBG" and not self.idx.at(o):
+                            # "against visiting Prime Minister X": the participle's object is the party
+                            o = child(o, "dobj") or o
                         if w == want and o is not None:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
-                            if w in ("in", "from") and not (place_ok or own_obj or (pattern is not None and pattern.prep == w)):
+                            withdrawn = w == "from" and code.startswith("166")  # "withdrew monitors from Burundi"
+                            if w in ("in", "from") and not (place_ok or own_obj or withdrawn or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
                                 # participation in the CSTO", "withdrew from the WHO")
                                 tgt = [a for a in tgt if a.kind == "organisation"]
@@ -142,6 +202,8 @@ class Arguments:
                                 break
                     if tgt:
                         break
+            if not tgt and not weak and (code[:2] == "07" or code.startswith("084")):
+                tgt = self.stray_recipient(v)  # "returned 40 artifacts that belong to the Benin kingdom to Nigeria"
             if not tgt and not weak:
                 tgt = self.phrase_target(v, src)  # "filed a lawsuit in a Paris court against X"
             if not tgt and code.startswith(MEDIATION):
@@ -150,13 +212,18 @@ class Arguments:
                 weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
-            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087") or (code[:2] == "11" and dobj_ev is not None)):
+            if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087")
+                            or (code[:2] == "11" and dobj_ev is not None)):
                 # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
                 tgt = self.place_target(v, from_ok=code.startswith("08"))
             if not tgt and code[:2] == "14":
                 tgt = self.place_target(v)
+            if not tgt and code[:2] in RECEIVING_PLACE_ROOTS:
+                # another country's place is the one given, cut off or eased; the source's own is
+                # only where it acted ("set up field hospitals in Louisiana")
+                tgt = [a for a in self.place_target(v) if not any(a.code[:3] == s.code[:3] for s in src)]
             tgt = tgt or unknown
             if own_obj and tgt is weak:
                 tgt = []  # "put its troops on alert": its own troops are not a target
@@ -175,12 +242,13 @@ class Arguments:
                    if a.rule.endswith("+place") and len(a.code) == 3 and a.code.isalpha() else a for a in tgt]
         return src, tgt
 
-    def owner_of(self, o, src: list[Actor]) -> list[Actor]:
+    def owner_of(self, o, src: list[Actor], *, defended: bool = False, authors_only: bool = False) -> list[Actor]:
         """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
         author of a call, request or offer ("a call from Bush", "offers by the Kabul
         government"), or a nationality or name modifying it ("a US resolution",
         "the Israeli offensive"); never the source's own side."""
-        for deps, preps in (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ())):
+        ways = (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ()))
+        for deps, preps in (ways[1:2] if authors_only else ways):
             found: list[Actor] = []
             for g in o.children:
                 if g.dep_ in deps:
@@ -190,10 +258,83 @@ class Arguments:
             found = [a for a in found if a.kind not in ("pronoun", "place")]
             # the source's own country is no target of its own commitment or support, but is
             # of a decision it took ("Merkel defended Germany's decision")
-            decision = (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
+            # ... and so is whatever it defends ("the Kenyan president defended Kenya's security policy")
+            # ... and the author of a request granted is another party, of the same government too
+            decision = defended or authors_only or (o.lemma_.lower(),) in self.lex.classes.get("&DECISIONS", ())
             found = [a for a in found if not own_side(a, src) or (decision and not any(same_actor(a, s) for s in src))]
             if found:
                 return found
+        return []
+
+    def imposed_on(self, o) -> list[Actor]:
+        """Whom a measure named as the object was laid on, by a participle after it ("lifted the
+        sanctions imposed on India", "eased the restrictions placed upon Gaza's fishermen",
+        "dropped the charges brought against him"); never its by-agent, who imposed it."""
+        for c in o.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in ("on", "upon", "against") and pobj_of(g) is not None:
+                        found = [a for a in np_mentions(pobj_of(g), self.idx) if a.kind != "place"]
+                        if found:
+                            return found
+        return []
+
+    def stray_recipient(self, v) -> list[Actor]:
+        """The recipient of a giving or return whose to-phrase the parser hung on a relative
+        clause of the object ("returned 40 artifacts that belong to the Benin kingdom to Nigeria"), unless
+        the clause's own verb takes a to-phrase ("returned paintings that were taken to Germany")."""
+        d = child(v, "dobj")
+        if d is None:
+            return []
+        for rc in d.children:
+            if rc.dep_ != "relcl":
+                continue
+            own = self.lex.index.get(rc.lemma_.lower()) or {}
+            if any(p.prep == "to" for lst in own.values() for p in lst):
+                continue
+            tos = [c for c in rc.children if c.dep_ == "prep" and c.lower_ == "to" and pobj_of(c) is not None]
+            for c in reversed(tos):
+                found = [a for a in np_mentions(pobj_of(c), self.idx) if a.kind != "place"]
+                if found:
+                    return found
+        return []
+
+    def shared_object(self, v, pron) -> list[Actor]:
+        """The antecedent of an unresolved object pronoun of the second of two coordinated
+        verbs: the first verb's object ("convicted a blogger ... and sentenced him", "detained
+        two activists and questioned them"); [] for any other object."""
+        if pron.lower_ not in ("him", "her", "them") or v.dep_ != "conj" or v.head.i >= v.i:
+            return []
+        first = child(v.head, "dobj")
+        if first is None:
+            return []
+        found = [a for a in np_mentions(partitive_head(first), self.idx) if a.kind != "pronoun"]
+        if pron.lower_ != "them" and len({a.code for a in found}) > 1:
+            found = found[:1]  # one person: the head noun's own mention comes first
+        return found
+
+    def causee(self, v, src: list[Actor]) -> list[Actor]:
+        """The one a verb lets, makes or helps act, which the parser gives as the subject of an
+        infinitive complement ("allowed the Red Cross to deliver food", "let inspectors enter the
+        site", "allow access of UN aid workers to ...") or of a for-to clause ("gave approval
+        for the UN to deliver aid"); never a that-clause's subject
+        ("agreed that Sudan should lead") nor the source's own side ("said it would ...")."""
+        cands = list(v.children)
+        d = child(v, "dobj")
+        if d is not None:
+            cands += list(d.children)  # "gave approval for the UN to deliver aid"
+        for c in cands:
+            marks = [g.lower_ for g in c.children if g.dep_ == "mark"]
+            if c.i < v.i or not ((c.dep_ == "ccomp" and not marks) or (c.dep_ in ("ccomp", "advcl", "acl") and marks == ["for"])):
+                continue
+            if not (any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VB"):
+                continue
+            s = child(c, "nsubj")
+            if s is None or not v.i < s.i < c.i:
+                continue
+            who = [a for a in np_mentions(partitive_head(s), self.idx) if a.kind != "place" and not own_side(a, src)]
+            if who:
+                return who
         return []
 
     def phrase_target(self, v, src: list[Actor], prep: str = "against", *, purpose: bool = False) -> list[Actor]:

@@ -178,6 +178,14 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
             # coordinated modifiers are members ("US and British warplanes")
             _collect(h, idx, (NP_CORE - {"poss"}) | {"conj"}, found)
         if not found:
+            # a named person in apposition outranks the possessor of the head ("one of the
+            # Kremlin's opponents, the activist Petrov": Petrov, not the Kremlin)
+            for c in h.children:
+                if c.dep_ == "appos":
+                    named: list[Actor] = []
+                    _collect(c, idx, NP_CORE | {"conj"}, named)
+                    found += [m for m in named if m.kind == "person"]
+        if not found:
             _collect(h, idx, NP_CORE, found)
         if not found:
             for c in h.children:
@@ -253,6 +261,11 @@ def subject_token(verb):
     while v is not None and seen < 6:
         seen += 1
         s = child(v, "nsubj", "csubj")
+        if s is not None and v.dep_ == "conj" and v.head.i < s.i and any(c.dep_ == "cc" for c in s.children) \
+                and not any(c.dep_ == "conj" for c in s.children):
+            # "convicted one of the protesters, Karimi, a blogger, and sentenced him":
+            # the "and" joining the two verbs hangs on the 'subject', the end of the first object
+            s = None
         if s is not None:
             if s.lower_ in RELPRON and v.dep_ == "relcl":
                 return v.head
@@ -268,6 +281,11 @@ def subject_token(verb):
                      and len(c.text) >= 2 and c.text.isalpha() and c.text.isupper()), None)
         if acro is not None:
             return acro
+        # a subject the parser joined to a fronted phrase as its last conjunct ("On a visit to
+        # Uganda, Kenyan President Uhuru Kenyatta voiced ...")
+        glued = _glued_subject(v)
+        if glued is not None:
+            return glued
         # a subject the parser hung on a fronted participle clause ("X - both hoping ... - agreed")
         for c in v.children:
             if c.dep_ == "advcl" and c.i < v.i:
@@ -287,6 +305,29 @@ def subject_token(verb):
             v = v.head
             continue
         return None
+    return None
+
+
+def _glued_subject(v):
+    """The subject a parser made the last conjunct of a fronted phrase: a conj right before
+    the verb, after a comma, with no "and"/"or" of its own ("On a trip to Uganda,
+    Kenyatta voiced ..."); None when the verb has its own subject or nothing fits."""
+    if child(v, "nsubj", "nsubjpass", "csubj") is not None:
+        return None
+    for f in v.children:
+        if f.i > v.i or f.dep_ not in ("prep", "advcl", "npadvmod", "advmod"):
+            continue
+        for t in f.subtree:
+            if t.dep_ != "conj" or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            span = t.subtree
+            if span[-1].i != v.i - 1:
+                continue
+            if any(c.dep_ == "cc" for c in t.head.children) or any(c.dep_ == "cc" for c in t.children):
+                continue
+            before = span[0].i - 1
+            if any(c.i == before and c.text == "," for c in t.head.subtree):
+                return t
     return None
 
 
