@@ -300,3 +300,15 @@ def test_armed_forces_clashing_with_police_is_military_force(code):
     evs = code("Sudanese soldiers clashed with riot police in Khartoum.",
                [("Sudanese soldiers", "SDNMIL", "group"), ("riot police", "SDNCOP", "group")])
     assert "145" not in codes(evs) and "190" in codes(evs)
+
+
+@pytest.mark.parametrize("who", ["Opponents of the Sudanese government", "Critics of the Sudanese government",
+                                 "Rivals of the Sudanese government"])
+def test_opponents_of_a_government_are_the_opposition(code, who):
+    evs = code(f"{who} protested in Khartoum.", [("Sudanese government", "SDNGOV", "organisation")])
+    assert evs and {e.source.code for e in evs} == {"SDNOPP"}
+
+
+def test_a_countrys_rivals_are_not_its_opposition(code):
+    evs = code("Rivals of Sudan condemned Japan.", [("Sudan", "SDN", "country"), ("Japan", "JPN", "country")])
+    assert not any(e.source is not None and e.source.code == "SDNOPP" for e in evs)

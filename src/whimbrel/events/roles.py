@@ -174,6 +174,18 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
     out: list[Actor] = []
     for h in heads:
         found = list(idx.at(h))
+        if not found and h.lemma_.lower() in OPPONENT_NOUNS:
+            # "opponents of the Maldives government", "Erdogan's critics": the other side at
+            # home, the country's opposition, not the government they oppose
+            side: list[Actor] = []
+            _collect(h, idx, NP_CORE, side)
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    side += np_mentions(pobj_of(c), idx)
+            # ... of a government or a person in it; a country's rivals are other countries
+            out.extend(_opposition(m) for m in side if m.country and m.country != "---"
+                       and (m.kind == "person" or (m.sector or "") in RULING_SECTORS))
+            continue
         if not found:
             # coordinated modifiers are members ("US and British warplanes")
             _collect(h, idx, (NP_CORE - {"poss"}) | {"conj"}, found)
@@ -201,6 +213,17 @@ def np_mentions(head, idx: MentionIndex, *, allow_places: bool = False) -> list[
     if not allow_places:
         out = [m for m in out if m.kind != "place"]
     return _dedupe([_qualify(m, head, idx) for m in out])
+
+
+#: nouns for the people who oppose someone in their own country
+OPPONENT_NOUNS = frozenset({"opponent", "critic", "rival", "detractor"})
+RULING_SECTORS = frozenset({"GOV", "ELI", "LEG", "PTY"})
+
+
+def _opposition(m: Actor) -> Actor:
+    """The opposition of ``m``'s country (``MDVOPP`` for the Maldives government)."""
+    return replace(m, code=m.country + "OPP", sector="OPP", kind="group", name=None, kb_id=None,
+                   rule=(m.rule + "+opponents").lstrip("+"))
 
 
 def _qualify(m: Actor, head, idx: MentionIndex) -> Actor:
