@@ -312,3 +312,8 @@ def test_opponents_of_a_government_are_the_opposition(code, who):
 def test_a_countrys_rivals_are_not_its_opposition(code):
     evs = code("Rivals of Sudan condemned Japan.", [("Sudan", "SDN", "country"), ("Japan", "JPN", "country")])
     assert not any(e.source is not None and e.source.code == "SDNOPP" for e in evs)
+
+
+@pytest.mark.parametrize("verb", ["paid", "gave", "sent", "provided"])
+def test_an_amount_in_aid_is_aid_wherever_the_in_phrase_hangs(code, verb):
+    assert any(c.startswith("07") for c in codes(code(f"Japan {verb} $662 million in aid to Sudan.", ACTORS)))

@@ -176,6 +176,9 @@ class VerbMatching:
             # ... and "$500 million in military aid", "1,000 tonnes of food aid"
             of = child(dobj, "prep")
             amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ in ("CD", "$") for c in dobj.children)
+            if of is None and amount:
+                # "paid $662 million in aid": the in-phrase hung on the verb
+                of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > dobj.i), None)
             if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None:
                 n = pobj_of(of)
                 lem, low = _words(n)
