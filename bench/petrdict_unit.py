@@ -1,6 +1,13 @@
 """PETRARCH's own unit suite coded with PETRARCH's dictionaries only (issue 19).
 
     PYTHONPATH=src python bench/petrdict_unit.py [--petrarch ../shared/reference/petrarch] [--json]
+    PYTHONPATH=src python bench/petrdict_unit.py --events OTHER.json   # score another coder's output
+
+``--events`` scores events coded elsewhere (for example by PETRARCH2 run from its own source;
+see docs/coder.md) with the same rules instead of running whimbrel: a JSON object mapping each
+record key (its id; ``ID#2`` for the second record reusing an id) to its list of
+``[source, target, code]`` (or to ``{"events": [...], "note": ...}``, where a non-empty note says
+why that coder gave nothing).
 
 Codes ``PETR.UnitTest.records.xml`` with ``--only-dicts`` and the four ``PETR.Validate``
 dictionaries, applying the file's <Config> records as ``whimbrel eval`` does, and reports:
@@ -33,16 +40,23 @@ PHOENIX = {"actors": ("Phoenix.Countries.actors.txt", "Phoenix.International.act
 CATEGORIES = ("DEMO", "ACTOR", "AGENT", "COMPOUND", "DATE", "MODIFY", "PARSING", "PATTERN", "SYNSET", "VERB", "ERROR")
 
 
+def record_key(rid: str, seen: dict) -> str:
+    """A record's key: its id, or ``id#n`` for the n-th record reusing an id (the file has
+    two ids, AGENTS-18 and AGENTS-19, each used by two different records)."""
+    seen[rid] = seen.get(rid, 0) + 1
+    return rid if seen[rid] == 1 else f"{rid}#{seen[rid]}"
+
+
 def gold_sets(xml: Path) -> dict[str, tuple[str, set]]:
-    """record id -> (category, {(source, target, code)})."""
-    out = {}
+    """record key (see ``record_key``) -> (category, {(source, target, code)}), in file order."""
+    out, seen = {}, {}
     for s in ET.parse(xml).getroot().iter("Sentence"):
         keys = set()
         for c in s.findall("EventCoding"):
             if c.get("eventcode") and not c.get("noevents"):
                 keys.add((c.get("sourcecode") or "---", c.get("targetcode") or "---", c.get("eventcode")))
         cat = (s.get("category") or "").rstrip("S")  # one record says AGENTS
-        out[s.get("id")] = (cat, keys)
+        out[record_key(s.get("id"), seen)] = (cat, keys)
     return out
 
 
@@ -84,15 +98,81 @@ def full_load(spec) -> tuple[float, float]:
     return out
 
 
+def tally(per: dict, cat: str, got: set, want: set) -> None:
+    """Add one record's coded set ``got`` against its gold set ``want`` to ``per``."""
+    for c in (cat, "ALL"):
+        r = per[c]
+        r["records"] += 1
+        r["exact"] += got == want
+        r["tp"] += len(got & want)
+        r["pred"] += len(got)
+        r["gold"] += len(want)
+
+
+def f1(r: dict) -> tuple[float, float, float]:
+    pr = r["tp"] / r["pred"] if r["pred"] else 0.0
+    rc = r["tp"] / r["gold"] if r["gold"] else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+
+def make_table(per: dict) -> dict:
+    return {c: {**per[c], **dict(zip(("precision", "recall", "f1"), f1(per[c])))} for c in (*CATEGORIES, "ALL") if c in per}
+
+
+def print_table(table: dict) -> None:
+    print(f"\n| category | records | exact | exact % | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    for c, r in table.items():
+        print(f"| {c} | {r['records']} | {r['exact']} | {r['exact'] / r['records']:.0%} | {r['precision']:.3f} | "
+              f"{r['recall']:.3f} | {r['f1']:.3f} |")
+
+
+def score_external(xml: Path, events: Path, as_json: bool) -> None:
+    """Score another coder's events per record (``--events``) with the rules used for whimbrel."""
+    try:
+        data = json.loads(events.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        sys.exit(f"{events}: cannot read the events JSON ({e})")
+    if not isinstance(data, dict):
+        sys.exit(f"{events}: expected a JSON object of record id -> events")
+    gold = gold_sets(xml)
+    missing = sorted(set(gold) - set(data))
+    if missing:
+        sys.exit(f"{events}: no entry for {len(missing)} record(s) of {xml.name}, e.g. {missing[:3]}")
+    per = defaultdict(lambda: {"records": 0, "exact": 0, "tp": 0, "pred": 0, "gold": 0})
+    notes, wrong = {}, []
+    for rid, (cat, want) in gold.items():
+        entry = data[rid]
+        evs, note = (entry.get("events", []), entry.get("note", "")) if isinstance(entry, dict) else (entry, "")
+        if note:
+            notes[rid] = note
+        got = {(s or "---", t or "---", c) for s, t, c in evs}
+        tally(per, cat, got, want)
+        if got != want:
+            wrong.append({"id": rid, "want": sorted(want), "got": sorted(got), "why": note})
+    table = make_table(per)
+    a = per["ALL"]
+    if as_json:
+        print(json.dumps({"records": a["records"], "exact": a["exact"], "table": table, "notes": notes,
+                          "wrong": wrong}, indent=1))
+        return
+    print(f"{events.name} on {xml.name}: {a['exact']}/{a['records']} records exactly right "
+          f"({a['exact'] / a['records']:.0%}); (source, target, full code) P {f1(a)[0]:.3f} R {f1(a)[1]:.3f} "
+          f"F1 {f1(a)[2]:.3f}; records with a note (no coding) {len(notes)}")
+    print_table(table)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--petrarch", type=Path, default=HERE.parent / "shared" / "reference" / "petrarch")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--events", type=Path, help="score this JSON of events per record id instead of running whimbrel")
     args = ap.parse_args()
     p = args.petrarch
     xml = p / "PETR.UnitTest.records.xml"
     if not xml.is_file():
         sys.exit(f"{xml} not found; give --petrarch DIR")
+    if args.events:
+        return score_external(xml, args.events, args.json)
     for k, f in FILES.items():
         os.environ[f"WHIMBREL_DICT_{k.upper()}"] = str(p / f)
     os.environ["WHIMBREL_ONLY_DICTS"] = "1"
@@ -117,33 +197,24 @@ def main() -> None:
     elapsed = time.perf_counter() - t0
     per = defaultdict(lambda: {"records": 0, "exact": 0, "tp": 0, "pred": 0, "gold": 0})
     crashes, uncoded, wrong = [], {}, []
-    for d, res in zip(docs, results):
-        cat, want = gold[d.id]
+    if len(gold) != len(docs) or any(k.split("#")[0] != d.id for k, d in zip(gold, docs)):
+        sys.exit(f"{xml}: the records read for coding do not line up with the gold records")
+    for key, d, res in zip(gold, docs, results):
+        cat, want = gold[key]
         if isinstance(res, Failure):
-            crashes.append(f"{d.id}: {res.reason}")
+            crashes.append(f"{key}: {res.reason}")
             evs = []
         else:
             evs = apply_petrarch_options(d, list(res.events))
             if not evs:
-                uncoded[d.id] = "; ".join(sorted(set((res.extras.get("uncoded") or {}).values()))) or (
+                uncoded[key] = "; ".join(sorted(set((res.extras.get("uncoded") or {}).values()))) or (
                     "require_dyad: events lack a source or target" if res.events else "no sentence to code")
         got = {(e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo) for e in evs}
-        for c in (cat, "ALL"):
-            r = per[c]
-            r["records"] += 1
-            r["exact"] += got == want
-            r["tp"] += len(got & want)
-            r["pred"] += len(got)
-            r["gold"] += len(want)
+        tally(per, cat, got, want)
         if got != want:
-            wrong.append({"id": d.id, "want": sorted(want), "got": sorted(got), "why": uncoded.get(d.id, "")})
+            wrong.append({"id": key, "want": sorted(want), "got": sorted(got), "why": uncoded.get(key, "")})
 
-    def f1(r):
-        pr = r["tp"] / r["pred"] if r["pred"] else 0.0
-        rc = r["tp"] / r["gold"] if r["gold"] else 0.0
-        return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-
-    table = {c: {**per[c], **dict(zip(("precision", "recall", "f1"), f1(per[c])))} for c in (*CATEGORIES, "ALL") if c in per}
+    table = make_table(per)
     out = {"records": len(docs), "exact": per["ALL"]["exact"], "table": table, "crashes": crashes,
            "uncoded": uncoded, "seconds_coding": round(elapsed, 2),
            "dict_load_cpu_seconds": {"PETR.Validate": round(t_validate, 3),
@@ -162,10 +233,7 @@ def main() -> None:
     if phoenix_full:
         print(f"full Phoenix at run time, cold (read + knowledge base + lexicon): CPU {phoenix_full[0]:.2f} s, "
               f"wall {phoenix_full[1]:.2f} s")
-    print(f"\n| category | records | exact | exact % | P | R | F1 |\n|---|---|---|---|---|---|---|")
-    for c, r in table.items():
-        print(f"| {c} | {r['records']} | {r['exact']} | {r['exact'] / r['records']:.0%} | {r['precision']:.3f} | "
-              f"{r['recall']:.3f} | {r['f1']:.3f} |")
+    print_table(table)
 
 
 if __name__ == "__main__":
