@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from operator import attrgetter
 
 from ..model import Actor
 
@@ -19,6 +20,9 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"}
 SUBJ = {"nsubj", "csubj", "expl"}
 RELPRON = {"who", "which", "that", "whom", "whose"}
 OBJ_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "from", "for", "in", "upon", "onto", "over", "between")
+
+
+_BY_I = attrgetter("i")
 
 
 class Node:
@@ -34,9 +38,12 @@ class Node:
     @property
     def subtree(self):
         out = [self]
-        for c in self.children:
-            out.extend(c.subtree)
-        out.sort(key=lambda n: n.i)
+        stack = list(self.children)
+        while stack:
+            n = stack.pop()
+            out.append(n)
+            stack.extend(n.children)
+        out.sort(key=_BY_I)
         return out
 
     def __repr__(self) -> str:
