@@ -257,7 +257,14 @@ def _unknown_failure_in_parser(monkeypatch, root: Path) -> None:
     """spaCy raising inside nlp.pipe on one text (any internal error): only that document fails."""
     from spacy.language import Language
 
-    real_pipe = Language.pipe
+    from whimbrel.gate import GatedNLP  # the gated parse (WHIMBREL_GATE=1) does not call Language.pipe
+
+    for cls in (Language, GatedNLP):
+        monkeypatch.setattr(cls, "pipe", _poisoned(cls.pipe))
+
+
+def _poisoned(real):
+    """``real`` (an nlp.pipe) that raises inside the parser on a text holding POISON."""
 
     def pipe(self, texts, *a, **kw):
         texts = list(texts)
@@ -266,27 +273,11 @@ def _unknown_failure_in_parser(monkeypatch, root: Path) -> None:
                 for t in texts:
                     if "POISON" in t:
                         raise RuntimeError("parser blew up")
-                    yield from real_pipe(self, [t], *a, **kw)
+                    yield from real(self, [t], *a, **kw)
             return gen()
-        return real_pipe(self, texts, *a, **kw)
+        return real(self, texts, *a, **kw)
 
-    monkeypatch.setattr(Language, "pipe", pipe)
-    from whimbrel.gate import GatedNLP  # the gated parse (WHIMBREL_GATE=1) does not call Language.pipe
-
-    real_gated = GatedNLP.pipe
-
-    def gated_pipe(self, texts, *a, **kw):
-        texts = list(texts)
-        if any("POISON" in t for t in texts):
-            def gen():
-                for t in texts:
-                    if "POISON" in t:
-                        raise RuntimeError("parser blew up")
-                    yield from real_gated(self, [t], *a, **kw)
-            return gen()
-        return real_gated(self, texts, *a, **kw)
-
-    monkeypatch.setattr(GatedNLP, "pipe", gated_pipe)
+    return pipe
 
 
 def _poison(root: Path) -> Expect:

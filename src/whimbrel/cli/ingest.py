@@ -92,54 +92,43 @@ def _undated(store, run_id: str) -> int:
 
 class _TaskProgress:
     """Progress of ``--engine dask`` on stderr: partitions done of all, articles/s; a live bar on a
-    terminal, one line per partition otherwise."""
+    terminal (:class:`~whimbrel.cli.progress.Bar`), one line per partition otherwise."""
 
     def __init__(self):
-        self.live = sys.stderr.isatty()
         self.t0 = time.perf_counter()
         self.done = self.total = self.arts = self.events = self.failed = 0
-        self._bar = None
+        self.bar = None
 
     def start(self, result, n_tasks: int) -> None:
+        from .progress import Bar
+
         self.total = n_tasks
         if result.dashboard:
             click.echo(f"dask dashboard: {result.dashboard}", err=True)
         if result.n_done_before:
             click.echo(f"{result.n_done_before} of {result.n_partitions} partitions already written (done markers), "
                        f"skipped", err=True)
-        if self.live and n_tasks:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(),
-                                 TextColumn("{task.description}"), TimeElapsedColumn(),
-                                 console=Console(stderr=True), transient=True)
-            self._task = self._bar.add_task("", total=n_tasks)
-            self._bar.start()
+        self.bar = Bar(n_tasks, unit="partitions", description="partitions")
 
     def __call__(self, stats: dict) -> None:
+        from ..model import Failure
+
         self.done += 1
         self.arts += stats["n_articles"]
         self.events += stats["n_events"]
         self.failed += stats["n_failed"]
         rate = self.arts / max(time.perf_counter() - self.t0, 1e-9)
-        line = (f"{self.arts} articles, {self.events} events, {self.failed} failed ({rate:.1f} articles/s)")
+        line = f"{self.arts} articles, {self.events} events, {self.failed} failed ({rate:.1f} articles/s)"
         for f in stats.get("failures", ()):
-            from ..model import Failure
-
-            if self._bar:
-                self._bar.console.print(failure_line(Failure(**f)), markup=False, highlight=False)
-            else:
-                echo_failure(Failure(**f))
-        if self._bar:
-            self._bar.update(self._task, description=line, advance=1)
+            self.bar.print(failure_line(Failure(**f)))
+        if self.bar.active:
+            self.bar.advance(1, description=line)
         else:
             click.echo(f"partition {self.done}/{self.total} ({stats['partition']}): {line}", err=True)
 
     def close(self) -> None:
-        if self._bar:
-            self._bar.stop()
-            self._bar = None
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler: str | None, workers: int | None,

@@ -16,14 +16,11 @@ validator); this module reads the records and writes the files.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import functools
 import io
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import IO
 
