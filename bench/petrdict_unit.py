@@ -207,7 +207,7 @@ def main() -> None:
         else:
             evs = apply_petrarch_options(d, list(res.events))
             if not evs:
-                uncoded[key] = "; ".join(sorted(set((res.extras.get("uncoded") or {}).values()))) or (
+                uncoded[key] = "; ".join(sorted({str(w) for w in (res.extras.get("uncoded") or {}).values()})) or (
                     "require_dyad: events lack a source or target" if res.events else "no sentence to code")
         got = {(e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo) for e in evs}
         tally(per, cat, got, want)

@@ -696,7 +696,7 @@ def evaluate(path: str | Path, *, pipeline=None, split: str | None = None) -> Re
             if d.options:
                 predicted[d.id] = apply_petrarch_options(d, predicted[d.id])
             if not predicted[d.id]:
-                why = sorted(set((res.extras.get("uncoded") or {}).values()))
+                why = sorted({str(w) for w in (res.extras.get("uncoded") or {}).values()})
                 if d.options and res.events:
                     why = ["PETRARCH's require_dyad: the events found lack a source or a target"]
                 uncoded[d.id] = "; ".join(why) or "no sentence to code"

@@ -167,10 +167,7 @@ class EventStage:
 
                 found = recode(_SentenceCoder, lex, doc, s, nodes, idx, load(self.settings.model))
             if not found:
-                verbs = sorted({n.lemma_ for n in nodes if n.pos_ == "VERB"})
-                known = [v for v in verbs if lex.knows(v)]
-                uncoded[s.index] = (f"no pattern of the verb(s) {', '.join(known)} matched with a source or target"
-                                    if known else f"no verb of the lexicon (verbs: {', '.join(verbs) or 'none'})")
+                uncoded[s.index] = _NoMatch(lex, [n.lemma_ for n in nodes if n.pos_ == "VERB"])
             if found and not only:
                 # not political news: no political actor, or sport/weather/business text without a strong one
                 def ctx(k=k):
@@ -207,6 +204,24 @@ def _dedupe(events: list[Event]) -> list[Event]:
 
 def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
+
+
+class _NoMatch:
+    """Why a sentence with actors gave no event, worded only when a report asks (``str``)."""
+
+    __slots__ = ("lex", "verbs")
+
+    def __init__(self, lex: Lexicon, verbs: list[str]):
+        self.lex, self.verbs = lex, verbs
+
+    def __reduce__(self):
+        return str, (str(self),)  # pickled (worker processes) as its words, not with the lexicon
+
+    def __str__(self) -> str:
+        verbs = sorted(set(self.verbs))
+        known = [v for v in verbs if self.lex.knows(v)]
+        return (f"no pattern of the verb(s) {', '.join(known)} matched with a source or target"
+                if known else f"no verb of the lexicon (verbs: {', '.join(verbs) or 'none'})")
 
 
 #: sectors of actors that carry arms (a clash between them is military force)
