@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from operator import attrgetter
 
+import numpy as np
+
 from ..model import Actor
 
 # dependency labels that stay inside one noun phrase (no embedded clauses)
@@ -65,12 +67,11 @@ def _token_table(doc):
 
         _ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY]
     strings = doc.vocab.strings
-    rows = []
-    for i, (orth, lower, lemma, pos, tag, dep, head, idx, space) in enumerate(doc.to_array(_ATTRS).tolist()):
-        if head >= 2**63:
-            head -= 2**64  # HEAD is a relative offset stored unsigned
-        rows.append((strings[orth], strings[lower], strings[lemma], strings[pos] if pos else "",
-                     strings[tag] if tag else "", strings[dep] if dep else "", i + head, idx, " " if space else ""))
+    arr = doc.to_array(_ATTRS)
+    heads = (arr[:, 6].view(np.int64) + np.arange(len(doc), dtype=np.int64)).tolist()  # HEAD: a signed offset
+    rows = [(strings[orth], strings[lower], strings[lemma], strings[pos] if pos else "", strings[tag] if tag else "",
+             strings[dep] if dep else "", head, idx, " " if space else "")
+            for (orth, lower, lemma, pos, tag, dep, _, idx, space), head in zip(arr.tolist(), heads)]
     doc.user_data["whimbrel_nodes"] = (len(doc), rows)
     return rows
 
@@ -79,9 +80,9 @@ def nodes_of(span) -> list[Node]:
     """Copy a sentence span's tokens into linked :class:`Node` objects (in order)."""
     rows = _token_table(span.doc)
     nodes = []
-    by_i = {}
     heads = []
-    for i in range(span.start, span.end):
+    start, end = span.start, span.end
+    for i in range(start, end):
         text, lower, lemma, pos, tag, dep, head, idx, ws = rows[i]
         n = Node()
         n.i, n.text, n.idx = i, text, idx
@@ -89,10 +90,9 @@ def nodes_of(span) -> list[Node]:
         n.whitespace_ = ws
         n.children = []
         nodes.append(n)
-        by_i[i] = n
         heads.append(head)
     for n, h in zip(nodes, heads):
-        hn = by_i.get(h)
+        hn = nodes[h - start] if start <= h < end else None
         if hn is None or hn is n:
             n.head = n
             if n.dep_ != "ROOT" and hn is None:
