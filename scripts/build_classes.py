@@ -127,6 +127,11 @@ CLASSES: dict[str, Spec] = {
                 "honorable mention, seal, seal of approval, cachet, palm, ribbon, pennant, citation, crown, degree, "
                 "academic degree",
     ),
+    "&ELECTIONS": S(
+        "elections and votes as something called for or demanded (political reform: 024, 104)",
+        words="election, elections, early election, early elections, snap election, snap elections, fresh elections, "
+              "new elections, referendum, vote, polls",
+    ),
     "&VISITS": S(
         "visits and trips between actors (cancel, call off: REJECT, as the PLOVER manual codes cancelled meetings)",
         words="visit, visits, state visit, official visit, planned visit, trip, tour",

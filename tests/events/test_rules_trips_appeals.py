@@ -317,3 +317,24 @@ def test_a_countrys_rivals_are_not_its_opposition(code):
 @pytest.mark.parametrize("verb", ["paid", "gave", "sent", "provided"])
 def test_an_amount_in_aid_is_aid_wherever_the_in_phrase_hangs(code, verb):
     assert any(c.startswith("07") for c in codes(code(f"Japan {verb} $662 million in aid to Sudan.", ACTORS)))
+
+
+@pytest.mark.parametrize("text,root", [("The Sudanese opposition called for new elections.", "02"),
+                                       ("The Sudanese opposition demanded early elections.", "10"),
+                                       ("Sudanese protesters called for a referendum.", "02")])
+def test_a_call_for_elections_is_a_request_for_political_reform(code, text, root):
+    who = " ".join(text.split()[:3]).rstrip(".")
+    evs = code(text, [(who[4:] if who.startswith("The ") else " ".join(text.split()[:2]), "SDNOPP", "group")])
+    assert [e.plover.event for e in evs if e.cameo_root == root] == ["REQUEST"]
+
+
+def test_a_call_for_calm_is_no_event(code):
+    assert not codes(code("The Sudanese opposition called for calm.", [("Sudanese opposition", "SDNOPP", "group")]))
+
+
+@pytest.mark.parametrize("who,code_", [("the Sudanese ambassador", "161"), ("Sudanese journalists", "166"), ("its troops", "0874")])
+def test_an_order_to_leave_is_an_expulsion_or_a_withdrawal(code, who, code_):
+    actors = [("Japan", "JPN", "country")] + ([(who.replace("the ", ""), "SDNGOV")] if "ambassador" in who
+                                              else [(who, "SDNMED", "group")] if "journalists" in who else [])
+    evs = code(f"Japan ordered {who} to leave the country.", actors)
+    assert code_ in codes(evs)

@@ -52,6 +52,7 @@ from .roles import (
 
 CODED_KINDS = {"headline", "summary", "body"}
 THREAT = "130"  # a warning made on a condition
+LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone")
@@ -447,6 +448,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         m = verb_m = self.code_verb(v)
         xc = None
         small_clause = False  # "ordered [X jailed]" parsed as a clause whose subject is X
+        ordered_out = False  # "ordered the ambassador to leave": an expulsion
         act_code = None  # the governed act's own code ("will not agree to withdraw": withdraw's)
         for c in v.children:
             if c.dep_ == "xcomp" or (c.dep_ in ("advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) or (
@@ -467,6 +469,12 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if xc is not None and any(r in roles for r in CONTROL):
             own = m is not None and (m.noun is not None or (m.pattern is not None and (m.pattern.object or m.pattern.prep)))
             am = self.code_verb(xc) if "command" in roles else None
+            if am is None and "command" in roles and xc.lemma_.lower() in LEAVE_VERBS and (d := child(v, "dobj")) is not None:
+                # "ordered the French ambassador to leave the country": an expulsion (161 for
+                # diplomats, as "expelled the ambassador"; else 166); its own troops: a withdrawal
+                code = "0874" if self.in_class(d, "&TROOPS") else "161" if self.in_class(d, "&DIPLOMATS") else "166"
+                am = Match(code, None, (xc.i, xc.i))
+                ordered_out = True
             if am is not None and self.lex.info(am.code) is not None and self.lex.info(am.code).quad_class in (2, 4):
                 # an authority's order of a material act is that act ("ordered the newspaper to
                 # suspend publication", "ordered troops to withdraw"); an order to say something
@@ -655,9 +663,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             tgt = [a for a in tgt if not _is_military(a)] or self.place_target(act_v, from_ok=True)
         elif retreat_only:
             return
-        if not tgt and "needtarget" in roles and not (m.pattern is not None and m.pattern.particle and m.pattern.object):
+        if not tgt and "needtarget" in roles and not (m.pattern is not None and (
+                (m.pattern.particle and m.pattern.object) or m.pattern.pobj)):
             # "asked where he was", "told reporters": only with someone on the receiving end;
-            # a phrasal pattern with its object ("called off the strike") is an act without one
+            # a phrasal pattern with its object ("called off the strike") or a call for a named
+            # thing ("called for new elections") is an act without one
             return
         p = m.pattern
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
@@ -667,7 +677,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
         pid = (m.pattern.id if m.pattern is not None else f"nouns.tsv:{m.noun.lemma_}" if m.noun is not None
-               else "verbs.tsv:retreat" if retreat_only else "")
+               else "verbs.tsv:retreat" if retreat_only else "rule:ordered-to-leave" if ordered_out else "")
         conf = confidence.pattern_prior(m.pattern, noun=m.noun is not None)
         p = m.pattern
         # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act

@@ -59,6 +59,7 @@ NONE, WEAK, STRONG = 0, 1, 2
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 DISSENT_EASED = "082"  # calling off a strike or protest: as political as staging it
+REFORM_DEMANDED = ("024", "104")  # calling for or demanding political reform or elections: likewise
 TRIP_CODES = frozenset({"042", "043"})  # make / host a visit: the traveller must be political
 
 
@@ -328,11 +329,12 @@ class Relevance:
 
     def political_act(self, e: Event) -> bool:
         """Acts that are political whoever does them, when a side is known: a protest or strike
-        by a known group, or its end ("employees stopped work in a strike", "Serbs demonstrated",
-        "teachers called off their strike"), violence
+        by a known group, or its end, or its demand of political reform ("employees stopped work
+        in a strike", "Serbs demonstrated", "teachers called off their strike", "protesters
+        demanded early elections"), violence
         against people of a known country ("three Iraqi civilians were killed in a car bombing")."""
         sides = [a for a in (e.source, e.target) if a is not None and not self.is_agent(a)]
-        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith(DISSENT_EASED):
+        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith((DISSENT_EASED, *REFORM_DEMANDED)):
             s = e.source
             return s in sides and (s.country not in (None, "---") or _sector(s) not in (None, "CVL"))
         if e.cameo_root in VIOLENT_ROOTS:
