@@ -120,7 +120,7 @@ def make_table(per: dict) -> dict:
 
 
 def print_table(table: dict) -> None:
-    print(f"\n| category | records | exact | exact % | P | R | F1 |\n|---|---|---|---|---|---|---|")
+    print("\n| category | records | exact | exact % | P | R | F1 |\n|---|---|---|---|---|---|---|")
     for c, r in table.items():
         print(f"| {c} | {r['records']} | {r['exact']} | {r['exact'] / r['records']:.0%} | {r['precision']:.3f} | "
               f"{r['recall']:.3f} | {r['f1']:.3f} |")
