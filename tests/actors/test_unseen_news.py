@@ -151,3 +151,35 @@ def test_a_titled_person_with_no_country_anywhere_keeps_the_titles_sector(resolv
     # no title: nothing is known
     ms = resolve("Dayton King agreed to resign from the board today.")
     assert all(m.code == "---" for m in ms if m.kind == "person")
+
+
+# --- kinds of people WordNet knows (agents_wordnet.tsv, scripts/build_person_agents.py)
+
+def _wordnet_agents() -> dict[str, str]:
+    from importlib.resources import files
+
+    text = (files("whimbrel.actors") / "data" / "agents_wordnet.tsv").read_text(encoding="utf-8")
+    return {c[0]: c[1] for c in (ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#"))}
+
+
+def test_the_wordnet_table_holds_people_by_their_first_sense_only():
+    table = _wordnet_agents()
+    assert table["inmate"] == "CVL" and table["suspect"] == "CVL" and table["hacker"] == "CVL"
+    assert table["pilot"] == "LAB"  # a worker by WordNet's first sense
+    # first sense not a person (a group, an instance, a body part), or never sense-tagged
+    for word in ("party", "case", "head", "toaster", "addlehead"):
+        assert word not in table
+    # the hand-made tables win: a noun they list is not repeated here
+    assert "detainee" not in table and "convict" not in table
+
+
+def test_people_named_by_kind_are_actors_with_the_sentence_country(resolve):
+    for noun in ("inmate", "suspect", "hacker"):  # synonym swap over one kind of sentence
+        ms = resolve(f"Iranian police detained a 35-year-old {noun} in Tehran.")
+        got = [m.code for m in ms if m.text.startswith(noun)]  # "inmate in Tehran"
+        assert got and got[0].endswith("CVL") and got[0].startswith("IRN"), (noun, got)
+    ms = resolve("Police in the Gaza Strip detained several suspects.")
+    assert any(m.text.endswith("suspects") and m.code.endswith("CVL") for m in ms)
+    # must not fire: a noun whose first sense is not a person stays no actor
+    ms = resolve("Police in the Gaza Strip searched the head office of the bank.")
+    assert not [m for m in ms if m.text.lower().endswith("head office") or m.text.lower() == "head"]

@@ -349,17 +349,19 @@ def _builtin_rows(text: str):
 
 
 def _agent_lines(dicts=None) -> list[str]:
-    """The agent table's lines: agents.tsv; with PETRARCH agent dictionaries, theirs plus the
-    hand-written agents_extra.tsv (agents.tsv is Phoenix's plus that file), or with
-    ``--only-dicts`` theirs alone."""
+    """The agent table's lines: the kinds of people from WordNet (agents_wordnet.tsv), then
+    agents.tsv; with PETRARCH agent dictionaries, the WordNet table, theirs and the hand-written
+    agents_extra.tsv (agents.tsv is Phoenix's plus that file), or with ``--only-dicts`` theirs
+    alone. Later lines win."""
     data = files("whimbrel.actors") / "data"
+    wordnet = (data / "agents_wordnet.tsv").read_text(encoding="utf-8").splitlines()  # first: later lines win
     if not dicts or not (dicts.agents or dicts.only):
-        return (data / "agents.tsv").read_text(encoding="utf-8").splitlines()
+        return wordnet + (data / "agents.tsv").read_text(encoding="utf-8").splitlines()
     from ..petrdict.load import load_dictionaries
 
     lines = list(load_dictionaries(dicts).agent_rows)
     if not dicts.only:
-        lines += (data / "agents_extra.tsv").read_text(encoding="utf-8").splitlines()
+        lines = wordnet + lines + (data / "agents_extra.tsv").read_text(encoding="utf-8").splitlines()
     return lines
 
 
@@ -520,7 +522,7 @@ def _fingerprint(paths, dicts=None) -> str:
         for name in ("common.py", "actors.py", "agents.py"):
             h.update((readers / name).read_bytes())
         extra = [(f, USER_PRIORITY) for f in (*dicts.actors, "|agents|", *dicts.agents)]
-    for name, prio in [*paths, ("agents.tsv", -1), ("agents_extra.tsv", -1), *extra]:
+    for name, prio in [*paths, ("agents_wordnet.tsv", -1), ("agents.tsv", -1), ("agents_extra.tsv", -1), *extra]:
         h.update(f"|{name}|{prio}|".encode())
         if name == DICT_ACTORS:
             continue  # the files are in ``extra``
@@ -574,6 +576,7 @@ def content_hash(user_files=()) -> str:
     h = hashlib.sha1()
     for name, _ in builtin_files():
         h.update((data / name).read_bytes())
+    h.update((data / "agents_wordnet.tsv").read_bytes())
     h.update((data / "agents.tsv").read_bytes())
     h.update((data / "context_words.tsv").read_bytes())  # the bare-name rule's vocabulary
     for f in user_files:
