@@ -338,3 +338,48 @@ def test_an_order_to_leave_is_an_expulsion_or_a_withdrawal(code, who, code_):
                                               else [(who, "SDNMED", "group")] if "journalists" in who else [])
     evs = code(f"Japan ordered {who} to leave the country.", actors)
     assert code_ in codes(evs)
+
+
+# --- a strike by people who bear no arms stops work; it does not attack
+
+@pytest.mark.parametrize("who,code_", [("Kenyan teachers", "KENEDU"), ("Kenyan nurses", "KENHLH"),
+                                       ("Kenyan dockworkers", "KENLAB")])
+@pytest.mark.parametrize("verb", ["launched", "announced", "started"])
+def test_a_strike_by_unarmed_people_is_a_strike_from_work(code, who, code_, verb):
+    evs = code(f"{who} {verb} a nationwide strike over pay.", [(who, code_, "group")])
+    assert "143" in codes(evs) and not {c for c in codes(evs) if c.startswith("19")}
+
+
+@pytest.mark.parametrize("obj", ["a general strike", "an indefinite strike", "to strike", "to go on strike"])
+def test_threatening_a_strike_from_work_is_a_threat_of_dissent(code, obj):
+    evs = code(f"Kenyan teachers threatened {obj} over pay.", [("Kenyan teachers", "KENEDU", "group")])
+    assert "133" in codes(evs) and all(e.plover.event == "THREATEN" for e in evs if e.cameo == "133")
+    assert not {c for c in codes(evs) if c.startswith("138")}
+
+
+def test_an_armed_strike_stays_force(code):
+    # must not fire: a state or an armed group striking, or an air strike threatened
+    evs = code("Pakistan launched a strike on militants in Waziristan.",
+               [("Pakistan", "PAK", "country"), ("militants", "PAKREB", "group")])
+    assert "195" in codes(evs)
+    evs = code("Israel threatened a military strike on Iran.", [("Israel", "ISR", "country"), ("Iran", "IRN", "country")])
+    assert "138" in codes(evs)
+    evs = code("Rebels launched a strike on an army base.", [("Rebels", "---REB", "group"), ("army", "---MIL", "group")])
+    assert "195" in codes(evs)
+
+
+@pytest.mark.parametrize("what", ["pay", "unpaid wages", "pension cuts"])
+def test_a_preposition_parsed_as_a_particle_is_read_as_a_preposition(code, what):
+    # "strike [over pay]": the parser makes "over" a particle with an object; "strike over" is no
+    # phrasal verb the lexicon knows, so it is the preposition of a strike from work
+    evs = code(f"Kenyan teachers threatened to strike over {what}.", [("Kenyan teachers", "KENEDU", "group")])
+    assert "133" in codes(evs) and not {c for c in codes(evs) if c.startswith("138")}
+    # must not fire: a phrasal verb the lexicon knows keeps its particle and object
+    evs = code("The union called off the general strike.", [("union", "---LAB", "group")])
+    assert "082" in codes(evs)
+
+
+@pytest.mark.parametrize("who,code_", [("The rebels", "---REB"), ("Israel", "ISR")])
+def test_an_armed_side_that_strikes_attacks(code, who, code_):
+    evs = code(f"{who} will strike again.", [(who, code_, "group" if code_.startswith("---") else "country")])
+    assert "138" in codes(evs) and "133" not in codes(evs)

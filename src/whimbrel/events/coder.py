@@ -234,6 +234,35 @@ def _unarmed(a: Actor) -> bool:
     return _sector(a) not in ARMED_SECTORS and _sector(a) != "GOV" and a.kind != "country"
 
 
+#: words that make a strike an armed one ("air strike", "retaliatory strikes") ...
+ARMED_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "nuclear", "rocket", "artillery", "retaliatory",
+                                "precision", "preemptive", "pre-emptive", "surgical", "targeted", "aerial", "naval",
+                                "first", "ground", "cruise"})
+#: ... and words that make it a stoppage of work ("general strike", "hunger strike", "sit-in strike")
+WORK_STRIKE_WORDS = frozenset({"general", "nationwide", "national", "indefinite", "wildcat", "hunger", "sit-in",
+                               "labour", "labor", "work", "one-day", "two-day", "day-long", "token", "warning",
+                               "transport", "rail", "teachers", "doctors", "workers", "nurses", "union"})
+
+
+def _strike_noun(m, act_v):
+    """The noun "strike" an event was coded from: the light verb's event noun or the act's object."""
+    for t in (m.noun, child(act_v, "dobj")):
+        if t is not None and getattr(t, "lemma_", "").lower() == "strike":
+            return t
+    return None
+
+
+def _labour_strike(tok, src: list[Actor]) -> bool:
+    """Is the noun ``tok`` a strike from work rather than an armed one? Its modifiers say so
+    when they can; otherwise its doers do: a strike by people who bear no arms."""
+    if tok is None:
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")}
+    if mods & ARMED_STRIKE_WORDS:
+        return False
+    return bool(mods & WORK_STRIKE_WORDS) or all(_unarmed(a) for a in src)
+
+
 def _own_force(a: Actor, src: list[Actor]) -> bool:
     """Is ``a`` an armed or police force of the source's own side (or of no known side)?"""
     return (a.sector in ("MIL", "COP") or a.code[3:6] in ("MIL", "COP")) and (
@@ -656,6 +685,14 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
         elif code == "190" and src and tgt and all(_sector(a) == "COP" for a in tgt) and all(_unarmed(a) for a in src):
             code = "145"  # protesters or opposition supporters clashing with police riot (CAMEO 145), not war
+        elif code[:2] in ("13", "15", "19") and src and _labour_strike(_strike_noun(m, act_v), src):
+            # "teachers launched a nationwide strike", "the union threatened a general strike":
+            # a strike by people who bear no arms stops work (143), it does not attack
+            code = "133" if code[:2] == "13" else "143"
+        elif code.startswith(("143", "133")) and src and act_v.lemma_.lower() == "strike" and child(act_v, "dobj") is None \
+                and not any(_unarmed(a) for a in src) and not _labour_strike(act_v, src):
+            # ... and a state or an armed group that strikes attacks ("the rebels will strike again")
+            code = "138" if code.startswith("133") else "190"
         if (retreat_only or "retreat" in roles) and src and all(_is_military(a) for a in src) and not code.startswith("1"):
             # "US troops withdrew from Iraq", "troops would leave Afghanistan"
             code = "0874"

@@ -120,6 +120,14 @@ class Lexicon:
             return lists[0]
         return heapq.merge(*[[(self.ranks[id(p)], p) for p in lst] for lst in lists])
 
+    def has_particle(self, verb: str, particle: str) -> bool:
+        """Does a pattern of ``verb`` (or of its PETRARCH group) name this particle ("call off")?"""
+        cache = self.__dict__.setdefault("_particles", {})
+        if verb not in cache:
+            cache[verb] = {p.particle for name in (verb, *self.verb_groups.get(verb, ()))
+                           for lst in (self.index.get(name) or {}).values() for p in lst if p.particle}
+        return particle in cache[verb]
+
     def place_verb(self, verb: str) -> bool:
         """Does one of ``verb``'s own patterns let a place be its target ("visit")?"""
         cache = self.__dict__.setdefault("_place_verbs", {})

@@ -72,6 +72,11 @@ def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
 RESULTATIVES = frozenset({"free", "loose"})
 
 
+#: prepositions the parser reads as a verb's particle before its object ("strike over wages"),
+#: read as prepositions unless the lexicon knows the phrasal verb ("took over the city")
+PREPOSITION_PARTICLES = frozenset({"over", "against"})
+
+
 class VerbMatching:
     """Lexicon matching of a verb with its object, particle and prepositions; light verbs and
     their event nouns; reversal words. Mixed into the sentence coder (needs ``self.lex``)."""
@@ -81,6 +86,19 @@ class VerbMatching:
         dobj = obj_token(v)
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
+        misread = None  # (preposition, its object) the parser made a particle
+        if particle is not None and not self.lex.has_particle(lemma, particle.lower_):
+            # "strike [over pay]", "strike over [unpaid wages]": a preposition with its object,
+            # parsed as a particle; with a phrasal verb the lexicon knows ("called off [the
+            # strike]", "handed over [32 prisoners]") it stays the particle
+            po = child(particle, "pobj")
+            if po is None and dobj is not None and particle.lower_ in PREPOSITION_PARTICLES \
+                    and min(t.i for t in dobj.subtree) == particle.i + 1:
+                po = dobj
+            if po is not None:
+                misread, particle = (particle.lower_, partitive_head(po)), None
+                if dobj is not None and dobj.i == po.i:
+                    dobj = None
         part = particle.lower_ if particle is not None else ""
         if not part and dobj is not None:
             # a particle the parser read as part of the object ("handed [over 32 prisoners]")
@@ -100,6 +118,8 @@ class VerbMatching:
         for c in v.children:
             if c.dep_ in ("prep", "agent", "dative") and not is_time_phrase(c):
                 preps.append((c.lower_, partitive_head(pobj_of(c))))
+        if misread is not None:
+            preps.append(misread)
         if dobj is not None:
             # prepositions inside the object phrase ("a vow of closer ties from Putin")
             stack = [dobj]

@@ -8,7 +8,7 @@ Two rules, read from ``data/domains.tsv`` (a list of domains and their cue words
    schools or hospitals on both sides (``---CVL``, ``AUSBUS``), an unknown side, or a
    role noun that is never political ("firefighters", "rescuers", "referee"; the
    ``agent`` rows) are not enough. Two kinds of act are political by themselves: a
-   protest or strike (root 14) by a known group, and violence (roots 18-20) against
+   protest or strike (root 14) by a known group (or its threat, 133, or its end, 082), and violence (roots 18-20) against
    people of a known country. A trip (042-043: visit, arrive, travel, host) is made by
    a political actor or it is no event: migrants arriving in a country, tourists or
    fans travelling to a city are not visits.
@@ -59,6 +59,7 @@ NONE, WEAK, STRONG = 0, 1, 2
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
 DISSENT_EASED = "082"  # calling off a strike or protest: as political as staging it
+DISSENT_THREATENED = "133"  # threatening a strike or protest: likewise
 REFORM_DEMANDED = ("024", "104")  # calling for or demanding political reform or elections: likewise
 TRIP_CODES = frozenset({"042", "043"})  # make / host a visit: the traveller must be political
 
@@ -329,12 +330,12 @@ class Relevance:
 
     def political_act(self, e: Event) -> bool:
         """Acts that are political whoever does them, when a side is known: a protest or strike
-        by a known group, or its end, or its demand of political reform ("employees stopped work
-        in a strike", "Serbs demonstrated", "teachers called off their strike", "protesters
-        demanded early elections"), violence
+        by a known group, its threat or its end, or its demand of political reform ("employees
+        stopped work in a strike", "Serbs demonstrated", "nurses threatened a strike", "teachers
+        called off their strike", "protesters demanded early elections"), violence
         against people of a known country ("three Iraqi civilians were killed in a car bombing")."""
         sides = [a for a in (e.source, e.target) if a is not None and not self.is_agent(a)]
-        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith((DISSENT_EASED, *REFORM_DEMANDED)):
+        if e.cameo_root == PROTEST_ROOT or e.cameo.startswith((DISSENT_EASED, DISSENT_THREATENED, *REFORM_DEMANDED)):
             s = e.source
             return s in sides and (s.country not in (None, "---") or _sector(s) not in (None, "CVL"))
         if e.cameo_root in VIOLENT_ROOTS:
