@@ -183,3 +183,13 @@ def test_people_named_by_kind_are_actors_with_the_sentence_country(resolve):
     # must not fire: a noun whose first sense is not a person stays no actor
     ms = resolve("Police in the Gaza Strip searched the head office of the bank.")
     assert not [m for m in ms if m.text.lower().endswith("head office") or m.text.lower() == "head"]
+
+
+def test_countries_coordinated_with_a_place_are_places(resolve):
+    ms = resolve("Floods in Malawi, Mozambique and Zimbabwe killed 200 people.")
+    assert kinds(ms, "Mozambique") == ["place"] and kinds(ms, "Zimbabwe") == ["place"]
+    ms = resolve("Talks in Geneva and Vienna between Iran and the US failed.")
+    assert kinds(ms, "Vienna") == ["place"]
+    # must not fire: coordinated actors that are not under a place phrase stay actors
+    ms = resolve("France and Germany condemned the floods in Malawi.")
+    assert kinds(ms, "France") == ["country"] and kinds(ms, "Germany") == ["country"]

@@ -383,3 +383,30 @@ def test_a_preposition_parsed_as_a_particle_is_read_as_a_preposition(code, what)
 def test_an_armed_side_that_strikes_attacks(code, who, code_):
     evs = code(f"{who} will strike again.", [(who, code_, "group" if code_.startswith("---") else "country")])
     assert "138" in codes(evs) and "133" not in codes(evs)
+
+
+# --- meeting, hosting and receiving someone (verbs.tsv role "who")
+
+@pytest.mark.parametrize("thing", ["its emission targets", "the deadline", "the health needs of flood victims",
+                                   "the costs of the programme"])
+def test_meeting_a_thing_is_no_meeting(code, thing):
+    evs = code(f"Japan failed to meet {thing} set by Sudan.", ACTORS)
+    assert not {c for c in codes(evs) if c.startswith(("04", "12"))}
+    evs = code(f"Japan met {thing} set by Sudan.", ACTORS)
+    assert not {c for c in codes(evs) if c.startswith("04")}
+
+
+@pytest.mark.parametrize("verb,code_", [("met", "040"), ("received", "043"), ("hosted", "043"), ("welcomed", "043")])
+def test_meeting_someone_is_a_meeting(code, verb, code_):
+    # must still fire: the object names an actor, or a pronoun stands for one
+    evs = code(f"Japan {verb} Sudan in Tokyo.", ACTORS)
+    assert code_ in codes(evs)
+    evs = code("The Sudanese president said Japan met him in Tokyo.", [("Sudanese president", "SDNGOV", "person"),
+                                                                       ("Japan", "JPN", "country")])
+    assert "040" in codes(evs)
+
+
+@pytest.mark.parametrize("thing", ["2 million doses of vaccine", "its first F-16 jets", "a shipment of grain"])
+def test_receiving_goods_is_no_visit(code, thing):
+    evs = code(f"Sudan received {thing} from Japan.", ACTORS)
+    assert "043" not in codes(evs)

@@ -560,6 +560,17 @@ class ActorStage:
                 w.kind, w.rule, w.code = "place", place, w.root
             elif ek == "city":
                 w.kind, w.code = "country", w.root
+        # "in Malawi, Mozambique and Zimbabwe": the parser hangs the later names on the first as
+        # conjuncts; they are places as the first is
+        place_heads = {w.head for w in ms if w.kind == "place"}
+        for w in ms:
+            if w.consumed or w.kind != "country":
+                continue
+            h = sp[w.head]
+            while h.dep_ == "conj" and h.head.i != h.i:
+                h = h.head
+            if h.i != w.head and h.i in place_heads:
+                w.kind, w.rule, w.code = "place", "place:conj", w.root
 
 
 def _locative_part(h) -> str | None:

@@ -85,6 +85,7 @@ class VerbMatching:
         lemma = v.lemma_.lower()
         dobj = obj_token(v)
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
+        who = "who" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
         misread = None  # (preposition, its object) the parser made a particle
         if particle is not None and not self.lex.has_particle(lemma, particle.lower_):
@@ -138,6 +139,7 @@ class VerbMatching:
                 if c.dep_ == "acl":
                     preps.append((c.lower_, None))
         prep_words = {p for p, _ in preps}
+        who = who and dobj is not None
         heads = _heads(dobj) if dobj is not None else set()
         loose = self.lex.only_dicts
         if loose and dobj is not None:
@@ -158,6 +160,8 @@ class VerbMatching:
                 continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj, loose)):
                 continue
+            if who and not p.object and not self.names_actor(dobj):
+                continue  # "met its emission targets", "failed to meet the deadline": no one met
             if p.prep:
                 ok = False
                 for w, o in preps:
@@ -171,6 +175,20 @@ class VerbMatching:
                 last = dobj.i
             return Match(p.code, p, (min(v.i, last), max(v.i, last)))
         return None
+
+    def names_actor(self, tok) -> bool:
+        """Does the noun phrase headed by ``tok`` name someone: an actor mention on its head
+        or on a coordinated or apposed head, or a pronoun?"""
+        stack, seen = [tok], set()
+        while stack:
+            n = stack.pop()
+            if n.i in seen:
+                continue
+            seen.add(n.i)
+            if n.pos_ == "PRON" or any(m.kind != "place" for m in self.idx.at(n)):
+                return True
+            stack.extend(c for c in n.children if c.dep_ in ("conj", "appos"))
+        return False
 
     def preceded_by(self, v, seqs) -> bool:
         """Is the verb preceded, in its sentence, by one of the word sequences (a PETRARCH-1
