@@ -66,17 +66,18 @@ def test_going_back_is_not_returning_property(code, text):
     "Japan demanded new sanctions on Sudan.",
     "Japan called for an arms embargo on Sudan.",
 ])
-def test_a_call_for_sanctions_threatens_their_target(code, text):
+def test_a_call_for_sanctions_denounces_their_target(code, text):
     evs = code(text, ACTORS)
-    assert {(e.source.code, e.target.code, e.cameo) for e in evs} == {("JPN", "SDN", "1312")}
+    assert {(e.source.code, e.target.code, e.cameo) for e in evs} == {("JPN", "SDN", "111")}
+    assert all(e.plover.event == "ACCUSE" for e in evs)
 
 
 @pytest.mark.parametrize("text", [
     "Japan called for talks with Sudan.",  # not a sanction: stays an appeal (or nothing)
     "Japan imposed sanctions on Sudan.",  # the act itself, not a call for it
 ])
-def test_calls_for_other_things_and_sanctions_themselves_are_no_threat(code, text):
-    assert "1312" not in codes(code(text, ACTORS))
+def test_calls_for_other_things_and_sanctions_themselves_are_no_denunciation(code, text):
+    assert not {"1312", "111"} & codes(code(text, ACTORS))
 
 
 @pytest.mark.parametrize("text", [

@@ -72,6 +72,7 @@ def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
 RESULTATIVES = frozenset({"free", "loose"})
 
 
+SANCTIONS_CALLED_FOR = "111"  # a call for sanctions on Y criticises Y (sanction_called_for)
 #: prepositions the parser reads as a verb's particle before its object ("strike over wages"),
 #: read as prepositions unless the lexicon knows the phrasal verb ("took over the city")
 PREPOSITION_PARTICLES = frozenset({"over", "against"})
@@ -308,8 +309,10 @@ class VerbMatching:
 
     def sanction_called_for(self, v) -> Match | None:
         """A call for sanctions on someone ("called for / urged / demanded sanctions against
-        Y", "an arms embargo on Y") threatens Y with them: the threaten form of the sanction
-        (1312 in maps.tsv), as PETRARCH's CAMEO dictionary codes "call for sanctions"."""
+        Y", "an arms embargo on Y") denounces Y (111, PLOVER ACCUSE). It is no threat (1312,
+        PETRARCH's CAMEO dictionary's reading): the caller asks others to impose them, and is
+        often someone who cannot (a UN expert, a province, a rights group); human PLOVER coders
+        of news read it as an accusation. A threat is an actor's own ("threatened sanctions")."""
         cands = [obj_token(v)] + [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "for"]
         for n in cands:
             if n is None:
@@ -317,7 +320,7 @@ class VerbMatching:
             lem, low = _words(n)
             e = self.lex.noun(lem) or self.lex.noun(low)
             if e is not None and e.code.startswith("16") and self.lex.mapped("threaten", e.code) != e.code:
-                return Match(self.lex.mapped("threaten", e.code), None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+                return Match(SANCTIONS_CALLED_FOR, None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
         return None
 
     def called_to_say(self, v, xc) -> Match | None:
