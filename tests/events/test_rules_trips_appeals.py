@@ -410,3 +410,18 @@ def test_meeting_someone_is_a_meeting(code, verb, code_):
 def test_receiving_goods_is_no_visit(code, thing):
     evs = code(f"Sudan received {thing} from Japan.", ACTORS)
     assert "043" not in codes(evs)
+
+
+# --- people sent to do something: the purpose is the sender's act (verbs.tsv role "purpose")
+
+@pytest.mark.parametrize("verb", ["sent", "dispatched", "is sending"])
+@pytest.mark.parametrize("people", ["a team of investigators", "teams of experts", "a 30-person team"])
+def test_people_sent_to_investigate_are_the_senders_investigation(code, verb, people):
+    evs = code(f"Japan {verb} {people} to Sudan to investigate the attacks.", ACTORS)
+    assert "090" in codes(evs) and not {c for c in codes(evs) if c.startswith("03")}
+
+
+def test_the_senders_own_pattern_wins_over_the_purpose(code):
+    # must not fire: troops or aid sent are the verb's own act (074, 070), whatever they are for
+    assert "074" in codes(code("Japan sent troops to Sudan to fight the rebels.", ACTORS))
+    assert "070" in codes(code("Japan sent aid to Sudan to help flood victims.", ACTORS))

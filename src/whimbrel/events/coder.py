@@ -55,7 +55,7 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
-CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone")
+CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
 # joint acts: with two or more actors and no target, one symmetric event per pair
 SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
 #: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
@@ -515,6 +515,16 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 # what is said (a statement, an apology, praise, talks) is the caller's act
                 pm = self.called_to_say(v, xc)
                 m, act_v = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun), xc
+            elif "purpose" in roles:
+                # "sent teams to investigate the rebels", "is sending a team to audit the vote":
+                # what the people sent are to do is the sender's act, unless the verb's own
+                # pattern says more ("sent troops to Syria": 074, "sent aid": 070)
+                pm = self.code_verb(xc)
+                if (m is None or m.pattern is None or m.pattern.priority == 2) and pm is not None and not (
+                        pm.pattern is not None and pm.pattern.priority == 2
+                        and not (pm.pattern.object or pm.pattern.prep or pm.pattern.particle)):
+                    m = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun)
+                    act_v = xc
             elif "request" in roles:
                 pass  # the verb's own code; its object is the target
             elif own and (xc.dep_ != "xcomp" or not any(r in roles for r in ("intent", "threaten", "reject", "deny"))):
