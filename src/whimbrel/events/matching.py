@@ -311,8 +311,9 @@ class VerbMatching:
         """A call for sanctions on someone ("called for / urged / demanded sanctions against
         Y", "an arms embargo on Y") denounces Y (111, PLOVER ACCUSE). It is no threat (1312,
         PETRARCH's CAMEO dictionary's reading): the caller asks others to impose them, and is
-        often someone who cannot (a UN expert, a province, a rights group); human PLOVER coders
-        of news read it as an accusation. A threat is an actor's own ("threatened sanctions")."""
+        often someone who cannot (a UN expert, a province, a rights group). Human PLOVER coders
+        of news are split (PLV's studied half: ACCUSE 3 rows, THREATEN 2). A threat is an
+        actor's own ("threatened sanctions")."""
         cands = [obj_token(v)] + [pobj_of(c) for c in v.children if c.dep_ == "prep" and c.lower_ == "for"]
         for n in cands:
             if n is None:
