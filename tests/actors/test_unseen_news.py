@@ -193,3 +193,18 @@ def test_countries_coordinated_with_a_place_are_places(resolve):
     # must not fire: coordinated actors that are not under a place phrase stay actors
     ms = resolve("France and Germany condemned the floods in Malawi.")
     assert kinds(ms, "France") == ["country"] and kinds(ms, "Germany") == ["country"]
+
+
+def test_world_regions_are_actors_with_cameo_region_codes(resolve):
+    ms = resolve("Some European countries have called for sanctions against Moscow.")
+    assert any(m.code == "EUR" for m in ms)
+    for text, want in (("European leaders condemned the attack.", "EURGOV"),
+                       ("Western governments criticised the election.", "WSTGOV"),
+                       ("Central Asian officials met in Tashkent.", "CASGOV")):
+        assert want in [m.code for m in resolve(text)], text
+    # must not fire: a longer name wins ("European Union", "Central African Republic",
+    # "Western Australia"), and a demonym inside a country's adjective stays that country's
+    assert [m.code for m in resolve("The European Union imposed sanctions on Belarus.")][0] == "IGOEUREEC"
+    assert "CAF" in [m.code for m in resolve("The Central African Republic accused Chad.")]
+    assert kinds(resolve("Australian troops arrived in Western Australia."), "Western Australia") == ["place"]
+    assert "ZAFMIL" in [m.code for m in resolve("South African troops arrived.")]
