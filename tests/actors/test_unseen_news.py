@@ -208,3 +208,11 @@ def test_world_regions_are_actors_with_cameo_region_codes(resolve):
     assert "CAF" in [m.code for m in resolve("The Central African Republic accused Chad.")]
     assert kinds(resolve("Australian troops arrived in Western Australia."), "Western Australia") == ["place"]
     assert "ZAFMIL" in [m.code for m in resolve("South African troops arrived.")]
+
+
+def test_epithets_of_a_government_in_state_media_are_that_government(resolve):
+    ms = resolve("Tehran condemned the Zionist regime's attacks on Gaza.")
+    assert "ISRGOV" in [m.code for m in ms]
+    # must not fire: the word alone is no actor
+    ms = resolve("The rally was organised by Zionist groups in London.")
+    assert "ISRGOV" not in [m.code for m in ms]

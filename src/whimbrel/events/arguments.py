@@ -245,7 +245,7 @@ class Arguments:
     def owner_of(self, o, src: list[Actor], *, defended: bool = False, authors_only: bool = False) -> list[Actor]:
         """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
         author of a call, request or offer ("a call from Bush", "offers by the Kabul
-        government"), or a nationality or name modifying it ("a US resolution",
+        government", "the threats made by the United States"), or a nationality or name modifying it ("a US resolution",
         "the Israeli offensive"); never the source's own side."""
         ways = (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ()))
         for deps, preps in (ways[1:2] if authors_only else ways):
@@ -255,6 +255,11 @@ class Arguments:
                     found += self.idx.at(g)
                 elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                     found += np_mentions(pobj_of(g), self.idx)
+                elif "by" in preps and g.dep_ == "acl" and g.tag_ == "VBN":
+                    # "the threats made by the United States", "attacks carried out by Ukrainian forces"
+                    for a in g.children:
+                        if a.dep_ == "agent" and pobj_of(a) is not None:
+                            found += np_mentions(pobj_of(a), self.idx)
             found = [a for a in found if a.kind not in ("pronoun", "place")]
             # the source's own country is no target of its own commitment or support, but is
             # of a decision it took ("Merkel defended Germany's decision")
