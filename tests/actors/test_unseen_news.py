@@ -3,6 +3,8 @@ base lacked, places that say where an act landed, and appositions naming one act
 
 from __future__ import annotations
 
+import pytest
+
 
 def codes(ms, text):
     return [m.code for m in ms if m.text == text]
@@ -216,3 +218,18 @@ def test_epithets_of_a_government_in_state_media_are_that_government(resolve):
     # must not fire: the word alone is no actor
     ms = resolve("The rally was organised by Zionist groups in London.")
     assert "ISRGOV" not in [m.code for m in ms]
+
+
+@pytest.mark.parametrize("text,agent", [("Officials accused Russia of lying.", "Officials"),
+                                        ("The ministers praised Germany.", "ministers"),
+                                        ("Diplomats met Chinese officials in Geneva.", "Diplomats"),
+                                        ("The leaders condemned the threats made by the United States.", "leaders")])
+def test_officials_take_no_country_from_whom_they_act_on(resolve, text, agent):
+    ms = resolve(text)
+    assert [m.code for m in ms if m.text == agent] == ["---GOV"]
+
+
+def test_domestic_agents_and_rebels_still_take_the_country_they_act_in(resolve):
+    # must not fire: police and rebels act at home
+    assert "KENCOP" in [m.code for m in resolve("Police arrested two Kenyan activists.")]
+    assert "SYRREB" in [m.code for m in resolve("Rebels attacked a Syrian army base.")]

@@ -396,6 +396,30 @@ def _patient_of(a, b) -> bool:
     return False
 
 
+#: sectors of bare agents that act on others abroad as often as at home ("officials accused
+#: Russia", "diplomats met Chinese officials"): they take no country from their verb's object
+OUTWARD_SECTORS = {"GOV", "MIL", "SPY", "ELI"}
+
+
+def _object_of(a, b) -> bool:
+    """Is ``a`` the subject of a clause in whose object phrases ``b`` stands ("officials
+    accused Russia", "the leaders condemned the threats made by the United States")?"""
+    v = a
+    while v.dep_ in ("compound", "amod", "nummod", "det") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ != "nsubj":
+        return False
+    verb = v.head
+    t = b
+    for _ in range(40):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in ("dobj", "dative", "prep", "attr", "oprd")
+        t = t.head
+    return False
+
+
 def sentence_country(sp, ms) -> None:
     """Bare agents ("Islamic fundamentalists", "refugees") take the country when
     their sentence names exactly one; "ethnic X" takes the country they live in."""
@@ -424,6 +448,8 @@ def sentence_country(sp, ms) -> None:
                 continue  # "The PLA held drills around Taiwan, while the IRGC seized a tanker"
             if bare and _patient_of(sp[w.head], sp[o.head]):
                 continue  # "civilians were killed in Russian artillery fire"
+            if bare and w.extra.get("agent") in OUTWARD_SECTORS and _object_of(sp[w.head], sp[o.head]):
+                continue  # "officials accused Russia": whom they act on is not who they are
             if o.root not in roots:
                 roots.append(o.root)
         if bare and len(roots) == 1:

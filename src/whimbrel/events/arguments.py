@@ -255,8 +255,10 @@ class Arguments:
                     found += self.idx.at(g)
                 elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                     found += np_mentions(pobj_of(g), self.idx)
-                elif "by" in preps and g.dep_ == "acl" and g.tag_ == "VBN":
-                    # "the threats made by the United States", "attacks carried out by Ukrainian forces"
+                elif "by" in preps and not authors_only and g.dep_ == "acl" and g.tag_ == "VBN":
+                    # "the threats made by the United States", "attacks carried out by Ukrainian forces";
+                    # not a concession's: who imposed a measure eased is not its author ("eased the
+                    # restrictions imposed by Israel")
                     for a in g.children:
                         if a.dep_ == "agent" and pobj_of(a) is not None:
                             found += np_mentions(pobj_of(a), self.idx)
