@@ -443,3 +443,22 @@ def test_a_things_own_place_is_no_author(code):
     evs = code("Japan condemned the attacks carried out in Sudan.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "place")])
     assert not [e for e in evs if e.cameo == "111" and e.target is not None and e.target.code == "SDN"
                 and e.target.rule != "+place" and not e.target.rule.endswith("+place")]
+
+
+# --- "came under attack / mortar fire from X": X attacks the subject
+
+@pytest.mark.parametrize("what,code_", [("attack", "190"), ("mortar fire", "194"), ("rocket fire", "195"),
+                                        ("sniper fire", "190")])
+@pytest.mark.parametrize("verb", ["came under", "were under", "remained under"])
+def test_coming_under_an_attack_from_someone(code, what, code_, verb):
+    evs = code(f"Japanese troops {verb} {what} from Sudanese rebels.",
+               [("Japanese troops", "JPNMIL", "group"), ("Sudanese rebels", "SDNREB", "group")])
+    assert ("SDNREB", "JPNMIL", code_) in {(e.source.code, e.target.code, e.cameo) for e in evs if e.source and e.target}
+    assert "111" not in codes(evs)
+
+
+def test_coming_under_fire_from_critics_stays_criticism(code):
+    # must not fire: plain "fire" from lawmakers is the idiom for criticism
+    evs = code("The Japanese minister came under fire from Sudanese lawmakers.",
+               [("Japanese minister", "JPNGOV", "person"), ("Sudanese lawmakers", "SDNLEG", "group")])
+    assert not {c for c in codes(evs) if c.startswith("19")}

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
+from .nominal import UNDER_VERBS, under_attack
 from .roles import child, obj_token, partitive_head, pobj_of, subject_token
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
@@ -84,6 +85,8 @@ class VerbMatching:
 
     def match(self, v) -> Match | None:
         lemma = v.lemma_.lower()
+        if lemma in UNDER_VERBS and self.under_an_attack(v):
+            return None  # "came under mortar fire from X": the attack noun codes it (nominal.py)
         dobj = obj_token(v)
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         who = "who" in self.lex.roles.get(lemma, ())
@@ -176,6 +179,15 @@ class VerbMatching:
                 last = dobj.i
             return Match(p.code, p, (min(v.i, last), max(v.i, last)))
         return None
+
+    def under_an_attack(self, v) -> bool:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "under" and (n := pobj_of(c)) is not None:
+                lem, low = _words(n)
+                e = self.lex.noun(lem) or self.lex.noun(low)
+                if e is not None and under_attack(n, e.code) is not None:
+                    return True
+        return False
 
     def names_actor(self, tok) -> bool:
         """Does the noun phrase headed by ``tok`` name someone: an actor mention on its head

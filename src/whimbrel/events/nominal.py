@@ -22,6 +22,20 @@ NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "on
 PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 
 
+#: verbs that put their subject under what follows ("came under attack", "remained under fire")
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+
+
+def under_attack(n, code: str):
+    """The verb of "came / was / remained under <n>" when ``n`` is an armed attack (roots
+    18-20: "came under mortar fire", "came under attack from Taliban fighters"): its subject
+    is the one attacked. None otherwise."""
+    if code[:2] not in ("18", "19", "20") or n.dep_ != "pobj" or n.head.lower_ != "under":
+        return None
+    v = n.head.head
+    return v if v.lemma_.lower() in UNDER_VERBS else None
+
+
 def _place_actor(m: Actor) -> Actor:
     return replace(m, code=m.country or "---", sector=None, rule=(m.rule + "+place").lstrip("+"))
 
@@ -121,9 +135,16 @@ class NominalEvents:
             gov = tok
             if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ == "NOUN":
                 gov = gov.head.head
-            if gov.dep_ in ("dobj", "nsubjpass") and "receive" in self.lex.roles.get(gov.head.lemma_.lower(), ()):
+            under = under_attack(gov, e.code)
+            if (gov.dep_ in ("dobj", "nsubjpass") and "receive" in self.lex.roles.get(gov.head.lemma_.lower(), ())) \
+                    or under is not None:
                 if not tgt:
-                    tgt = np_mentions(subject_token(gov.head), self.idx)
+                    tgt = np_mentions(subject_token(under if under is not None else gov.head), self.idx)
+                if under is not None and not src:
+                    # "came under mortar fire from jihadist fighters": the from-phrase attacks
+                    for c in (*gov.children, *under.children):
+                        if c.dep_ == "prep" and c.lower_ == "from" and pobj_of(c) is not None:
+                            src = [a for a in np_mentions(pobj_of(c), self.idx) if a.kind != "place"]
             if not between and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and obj_token(tok.head) is None:
                 # "Fighting erupted in Khartoum between the army and the RSF"
                 for c in tok.head.children:
