@@ -462,3 +462,27 @@ def test_coming_under_fire_from_critics_stays_criticism(code):
     evs = code("The Japanese minister came under fire from Sudanese lawmakers.",
                [("Japanese minister", "JPNGOV", "person"), ("Sudanese lawmakers", "SDNLEG", "group")])
     assert not {c for c in codes(evs) if c.startswith("19")}
+
+
+# --- people who act to oppose something protest; refusing food is a hunger strike
+
+@pytest.mark.parametrize("act", ["camped outside Tokyo", "marched through Tokyo", "blocked roads in Tokyo"])
+@pytest.mark.parametrize("purpose", ["to oppose", "to denounce"])
+def test_civilians_acting_to_oppose_protest(code, act, purpose):
+    evs = code(f"Sudanese farmers {act} {purpose} Japan's trade policy.",
+               [("Sudanese farmers", "SDNAGR", "group"), ("Japan", "JPN", "country")])
+    assert {c for c in codes(evs) if c.startswith("14")}
+    assert not {c for c in codes(evs) if c.startswith(("11", "12"))}
+
+
+def test_a_state_acting_to_oppose_is_no_protest(code):
+    # must not fire: a government or an army that acts to oppose does not protest
+    evs = code("Sudan moved troops to the border to oppose Japan's plan.", ACTORS)
+    assert "140" not in codes(evs)
+
+
+@pytest.mark.parametrize("food", ["food", "nourishment"])
+def test_refusing_food_is_a_hunger_strike(code, food):
+    evs = code(f"Sudanese prisoners refused {food} to protest against Japan.",
+               [("Sudanese prisoners", "SDNCVL", "group"), ("Japan", "JPN", "country")])
+    assert "142" in codes(evs) and not {c for c in codes(evs) if c.startswith("12")}

@@ -37,7 +37,7 @@ from .matching import Match, VerbMatching
 from .modality import content_head, in_condition, mood
 from .nominal import NominalEvents
 from .predicates import Predications
-from .relevance import Relevance, _sector, load_domains
+from .relevance import POLITICAL_SECTORS, Relevance, _sector, load_domains
 from .roles import (
     MentionIndex,
     child,
@@ -450,6 +450,14 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                     if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
 
+    def purpose_of_uncoded(self, v) -> bool:
+        """Is ``v`` an infinitive of purpose ("... to oppose the laws") of a verb that codes
+        nothing itself ("camped", "sprayed paint", "marched")?"""
+        if v.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            return False
+        h = v.head
+        return h.i != v.i and h.pos_ == "VERB" and self.code_verb(h) is None
+
     def is_main(self, tok) -> bool:
         """Is ``tok`` in the sentence's main clauses (through reporting and control verbs)?"""
         t = tok
@@ -699,6 +707,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "teachers launched a nationwide strike", "the union threatened a general strike":
             # a strike by people who bear no arms stops work (143), it does not attack
             code = "133" if code[:2] == "13" else "143"
+        elif code[:2] in ("11", "12") and src and all(_unarmed(a) and _sector(a) not in POLITICAL_SECTORS for a in src) \
+                and self.purpose_of_uncoded(act_v):
+            # "farmers camped outside Delhi to oppose the farm laws", "activists sprayed paint on
+            # the party's offices to denounce its policies": people who act to oppose protest (140)
+            code = "140"
         elif code.startswith(("143", "133")) and src and act_v.lemma_.lower() == "strike" and child(act_v, "dobj") is None \
                 and not any(_unarmed(a) for a in src) and not _labour_strike(act_v, src):
             # ... and a state or an armed group that strikes attacks ("the rebels will strike again")
