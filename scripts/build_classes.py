@@ -282,6 +282,12 @@ CLASSES: dict[str, Spec] = {
         "monitors of an agreement (expel, withdraw, allow)",
         words="inspectors, inspector, weapons inspectors, monitors, monitor, observers, observer, monitoring mission",
     ),
+    "&AID_WORKERS": S(
+        "humanitarian staff and agencies (expel, withdraw: 1663)",
+        words="aid workers, aid worker, humanitarian workers, humanitarian worker, relief workers, relief worker, "
+              "aid agencies, aid agency, humanitarian agencies, humanitarian organisations, humanitarian organizations, "
+              "relief agencies, aid groups, humanitarian staff, aid staff, NGO workers",
+    ),
     "&PROTESTS": S(
         "street protest (stage, hold, organise)",
         wordnet="demonstration.n.03+1", words="protest, protests, demonstration, demonstrations, rally, rallies, march, "

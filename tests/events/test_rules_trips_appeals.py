@@ -486,3 +486,19 @@ def test_refusing_food_is_a_hunger_strike(code, food):
     evs = code(f"Sudanese prisoners refused {food} to protest against Japan.",
                [("Sudanese prisoners", "SDNCVL", "group"), ("Japan", "JPN", "country")])
     assert "142" in codes(evs) and not {c for c in codes(evs) if c.startswith("12")}
+
+
+# --- expelling a person deports them (174); aid workers, diplomats and missions keep their codes
+
+@pytest.mark.parametrize("who,code_", [("a Sudanese journalist", "SDNMED"), ("two Sudanese activists", "SDNCVL"),
+                                       ("a Sudanese imam", "SDNREL")])
+def test_expelling_a_person_deports_them(code, who, code_):
+    evs = code(f"Japan expelled {who}.", [("Japan", "JPN", "country"), (who.split(" ", 1)[1], code_, "agent")])
+    assert "174" in codes(evs) and "166" not in codes(evs)
+
+
+@pytest.mark.parametrize("who,code_", [("two Sudanese diplomats", "161"), ("UN peacekeepers", "1661"),
+                                       ("humanitarian aid workers", "1663"), ("aid agencies", "1663")])
+def test_expelling_a_mission_or_agency_is_no_deportation(code, who, code_):
+    evs = code(f"Sudan expelled {who}.", [("Sudan", "SDN", "country")])
+    assert code_ in codes(evs) and "174" not in codes(evs)

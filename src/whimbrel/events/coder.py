@@ -234,6 +234,8 @@ def _unarmed(a: Actor) -> bool:
     return _sector(a) not in ARMED_SECTORS and _sector(a) != "GOV" and a.kind != "country"
 
 
+#: sectors of people who are sent away as a state's or a body's mission, not as persons (expel: 161/166)
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "SPY", "LEG", "JUD", "COP"})
 #: words that make a strike an armed one ("air strike", "retaliatory strikes") ...
 ARMED_STRIKE_WORDS = frozenset({"air", "drone", "missile", "military", "nuclear", "rocket", "artillery", "retaliatory",
                                 "precision", "preemptive", "pre-emptive", "surgical", "targeted", "aerial", "naval",
@@ -712,6 +714,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "farmers camped outside Delhi to oppose the farm laws", "activists sprayed paint on
             # the party's offices to denounce its policies": people who act to oppose protest (140)
             code = "140"
+        elif code == "166" and (d := obj_token(act_v)) is not None and any(
+                a.kind in ("person", "agent") and _sector(a) not in STATE_SECTORS for a in self.idx.at(d)):
+            # "expelled an imam accused of hate speech", "expelled a British journalist": a person
+            # sent out of the country is deported (174), not a mission withdrawn (166)
+            code = "174"
         elif code.startswith(("143", "133")) and src and act_v.lemma_.lower() == "strike" and child(act_v, "dobj") is None \
                 and not any(_unarmed(a) for a in src) and not _labour_strike(act_v, src):
             # ... and a state or an armed group that strikes attacks ("the rebels will strike again")
