@@ -502,3 +502,24 @@ def test_expelling_a_person_deports_them(code, who, code_):
 def test_expelling_a_mission_or_agency_is_no_deportation(code, who, code_):
     evs = code(f"Sudan expelled {who}.", [("Sudan", "SDN", "country")])
     assert code_ in codes(evs) and "174" not in codes(evs)
+
+
+# --- civilians who storm or occupy a seat of power protest
+
+@pytest.mark.parametrize("who,code_", [("Sudanese protesters", "SDNCVL"), ("Sudanese students", "SDNEDU"),
+                                       ("Sudanese workers", "SDNLAB")])
+@pytest.mark.parametrize("verb,want", [("stormed", "145"), ("occupied", "141")])
+def test_civilians_taking_a_seat_of_power_protest(code, who, code_, verb, want):
+    evs = code(f"{who} {verb} the Sudanese parliament building.",
+               [(who, code_, "group"), ("Sudanese parliament", "SDNLEG", "organisation")])
+    assert want in codes(evs) and not {c for c in codes(evs) if c.startswith("19")}
+
+
+def test_armed_groups_and_settlers_still_attack_or_occupy(code):
+    # must not fire: an armed group storming a base, or civilians taking land (no institution)
+    evs = code("Sudanese rebels stormed a Japanese army base.", [("Sudanese rebels", "SDNREB", "group"),
+                                                                ("Japanese army", "JPNMIL", "group")])
+    assert "190" in codes(evs)
+    evs = code("Japanese settlers occupied Sudanese land.", [("Japanese settlers", "JPNCVL", "group"),
+                                                            ("Sudanese", "SDN", "country")])
+    assert "141" not in codes(evs)

@@ -234,6 +234,10 @@ def _unarmed(a: Actor) -> bool:
     return _sector(a) not in ARMED_SECTORS and _sector(a) != "GOV" and a.kind != "country"
 
 
+#: sectors of people who act as civilians (protesters, students, workers, farmers, doctors)
+CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REF", "BUS", "MED"})
+#: sectors of a state's institutions, whose buildings civilians storm or occupy in protest
+INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 #: sectors of people who are sent away as a state's or a body's mission, not as persons (expel: 161/166)
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "NGO", "SPY", "LEG", "JUD", "COP"})
 #: words that make a strike an armed one ("air strike", "retaliatory strikes") ...
@@ -705,6 +709,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
         elif code == "190" and src and tgt and all(_sector(a) == "COP" for a in tgt) and all(_unarmed(a) for a in src):
             code = "145"  # protesters or opposition supporters clashing with police riot (CAMEO 145), not war
+        elif code in ("190", "192") and src and tgt and all(_sector(a) in INSTITUTION_SECTORS for a in tgt) \
+                and all(_sector(a) in CIVILIAN_SECTORS for a in src):
+            # "protesters stormed the parliament" riots (145); "students occupied the parliament
+            # building" is a sit-in (141): civilians who take a seat of power protest
+            code = "145" if code == "190" else "141"
         elif code[:2] in ("13", "15", "19") and src and _labour_strike(_strike_noun(m, act_v), src):
             # "teachers launched a nationwide strike", "the union threatened a general strike":
             # a strike by people who bear no arms stops work (143), it does not attack
