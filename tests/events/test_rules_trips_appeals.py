@@ -523,3 +523,18 @@ def test_armed_groups_and_settlers_still_attack_or_occupy(code):
     evs = code("Japanese settlers occupied Sudanese land.", [("Japanese settlers", "JPNCVL", "group"),
                                                             ("Sudanese", "SDN", "country")])
     assert "141" not in codes(evs)
+
+
+# --- threats named as nouns ("made threats against", "dangled the threat of")
+
+@pytest.mark.parametrize("verb", ["made", "issued", "renewed", "dangled", "raised"])
+@pytest.mark.parametrize("noun", ["threats against Sudan", "the threat of sanctions against Sudan"])
+def test_a_threat_made_is_a_threat(code, verb, noun):
+    evs = code(f"Japan {verb} {noun}.", ACTORS)
+    assert {c for c in codes(evs) if c.startswith("13")}
+
+
+def test_a_threat_faced_or_dismissed_is_no_threat_by_the_subject(code):
+    # must not fire: dismissing a threat rejects it; the subject makes no threat
+    evs = code("Japan dismissed the threat from Sudan.", ACTORS)
+    assert not [e for e in evs if e.cameo.startswith("13") and e.source is not None and e.source.code == "JPN"]
