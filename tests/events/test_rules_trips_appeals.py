@@ -538,3 +538,16 @@ def test_a_threat_faced_or_dismissed_is_no_threat_by_the_subject(code):
     # must not fire: dismissing a threat rejects it; the subject makes no threat
     evs = code("Japan dismissed the threat from Sudan.", ACTORS)
     assert not [e for e in evs if e.cameo.startswith("13") and e.source is not None and e.source.code == "JPN"]
+
+
+# --- a month is no event noun; things counted are no amount
+
+@pytest.mark.parametrize("month", ["March", "May"])
+def test_a_month_in_a_time_phrase_is_no_march(code, month):
+    evs = code(f"Japan sent two battle groups to waters near Sudan in {month} 1996.", ACTORS)
+    assert not {c for c in codes(evs) if c.startswith("14")}
+
+
+def test_a_sum_in_aid_is_still_aid(code):
+    # must still fire: an amount of money or goods "in aid" is aid
+    assert {c for c in codes(code("Japan paid $662 million in aid to Sudan.", ACTORS)) if c.startswith("07")}

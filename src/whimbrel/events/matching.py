@@ -132,7 +132,7 @@ class VerbMatching:
                 nxt = []
                 for n in stack:
                     for c in n.children:
-                        if c.dep_ == "prep":
+                        if c.dep_ == "prep" and not is_time_phrase(c):  # not "... in March 1996"
                             o = pobj_of(c)
                             preps.append((c.lower_, o))
                             if o is not None:
@@ -226,11 +226,13 @@ class VerbMatching:
             # "an array of sanctions", "a series of attacks"
             # ... and "$500 million in military aid", "1,000 tonnes of food aid"
             of = child(dobj, "prep")
-            amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ in ("CD", "$") for c in dobj.children)
+            # an amount is a number, an amount word or a sum of money, not things counted ("two battle groups")
+            amount = dobj.tag_ in ("CD", "$") or dobj.lower_ in AMOUNT_WORDS or any(c.tag_ == "$" for c in dobj.children)
             if of is None and amount:
                 # "paid $662 million in aid": the in-phrase hung on the verb
                 of = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > dobj.i), None)
-            if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None:
+            if of is not None and (of.lower_ == "of" or (of.lower_ == "in" and amount)) and pobj_of(of) is not None \
+                    and not is_time_phrase(of):
                 n = pobj_of(of)
                 lem, low = _words(n)
                 e = self.lex.noun(lem) or self.lex.noun(low)
