@@ -172,7 +172,7 @@ CLASSES: dict[str, Spec] = {
         petrarch="&FOOD", phoenix="",
         words="food, food aid, food supplies, medicine, medicines, medical supplies, medical aid, humanitarian supplies, "
               "relief supplies, relief goods, shelter, shelter materials, tents, vaccines, drinking water, emergency aid, "
-              "medical equipment, supplies",
+              "medical equipment, supplies, vaccine doses",
         exclude="grocery, commissariat, aliment, nutriment, nutrient",
     ),
     "&LOANS": S(

@@ -551,3 +551,26 @@ def test_a_month_in_a_time_phrase_is_no_march(code, month):
 def test_a_sum_in_aid_is_still_aid(code):
     # must still fire: an amount of money or goods "in aid" is aid
     assert {c for c in codes(code("Japan paid $662 million in aid to Sudan.", ACTORS)) if c.startswith("07")}
+
+
+# --- goods measured out ("tonnes of rice") and money transferred are aid
+
+@pytest.mark.parametrize("verb", ["shipped", "sent", "delivered", "airlifted"])
+@pytest.mark.parametrize("goods", ["400,000 tonnes of food aid", "40,000 tons of relief supplies", "two planeloads of tents"])
+def test_relief_goods_by_measure_are_humanitarian_aid(code, verb, goods):
+    evs = code(f"Japan {verb} {goods} to Sudan.", ACTORS)
+    assert "073" in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["transferred", "channelled", "provided"])
+def test_money_transferred_is_economic_aid(code, verb):
+    evs = code(f"Japan {verb} 4.5 billion euros to Sudan.", ACTORS)
+    assert "071" in codes(evs)
+
+
+def test_weapons_or_grain_by_measure_are_no_humanitarian_aid(code):
+    # must not fire as humanitarian aid: the class of the measured goods decides; grain shipped
+    # is trade unless the text calls it aid
+    evs = code("Japan shipped tonnes of weapons to Sudan.", ACTORS)
+    assert "072" in codes(evs) and "073" not in codes(evs)
+    assert "073" not in codes(code("Japan shipped 400,000 tonnes of rice to Sudan.", ACTORS))

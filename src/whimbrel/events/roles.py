@@ -392,7 +392,11 @@ def preps_of(tok):
 PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder", "bulk", "majority", "portion",
               "dozens", "hundreds", "thousands", "tens", "scores", "one", "several", "few", "each", "none",
               # ... and parts of a document: "agreed on the draft text of a free-trade deal"
-              "text", "terms", "draft", "details", "wording"}
+              "text", "terms", "draft", "details", "wording",
+              # ... and measures of goods: "shipped 400,000 tonnes of rice", "sent two planeloads of tents"
+              "tonnes", "tons", "tonne", "ton", "kilograms", "kg", "barrels", "litres", "liters", "doses", "bags",
+              "sacks", "truckloads", "planeloads", "shiploads", "consignments", "shipments", "batches", "units",
+              "cargo", "load", "loads"}
 
 
 def partitive_head(tok):
