@@ -574,3 +574,19 @@ def test_weapons_or_grain_by_measure_are_no_humanitarian_aid(code):
     evs = code("Japan shipped tonnes of weapons to Sudan.", ACTORS)
     assert "072" in codes(evs) and "073" not in codes(evs)
     assert "073" not in codes(code("Japan shipped 400,000 tonnes of rice to Sudan.", ACTORS))
+
+
+# --- forces deployed to help another side are military assistance (074)
+
+@pytest.mark.parametrize("why", ["to help fight the rebels", "to protect the airport", "at Sudan's request",
+                                 "at the request of the government"])
+@pytest.mark.parametrize("verb", ["deployed", "sent"])
+def test_forces_deployed_to_help_are_military_assistance(code, why, verb):
+    evs = code(f"Japan {verb} 1,000 troops to Sudan {why}.", ACTORS)
+    assert "074" in codes(evs) and not {c for c in codes(evs) if c.startswith("15")}
+
+
+def test_a_show_of_force_stays_mobilisation(code):
+    # must not fire: a deployment near someone, or to assert a claim, is a posture (15)
+    evs = code("Japan deployed troops near its border with Sudan to assert its claims.", ACTORS)
+    assert "074" not in codes(evs)

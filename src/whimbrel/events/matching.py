@@ -36,6 +36,8 @@ AMOUNT_WORDS = {"million", "billion", "trillion", "thousand", "hundred", "dollar
 ECONOMIC_AID = "071"
 #: what a visit or deployment of peacekeepers codes (provide military protection or peacekeeping)
 PEACEKEEPING = "074"
+#: purposes that make a deployment help another side (``deployed_to_help``)
+HELP_VERBS = frozenset({"help", "assist", "support", "protect", "defend", "secure", "bolster", "aid"})
 #: what a permission ("allow", "permit": request role, a yield code) codes when it lets aid through
 AID_ALLOWED = "0863"
 SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
@@ -308,6 +310,10 @@ class VerbMatching:
         if m is not None and (m.code.startswith(("042", "043", "15"))) and self.peacekeeping(v):
             # "peacekeeping troops arrived in Monrovia", "peacekeepers began deploying": protection
             return Match(PEACEKEEPING, m.pattern, m.trigger, m.noun)
+        if m is not None and m.code.startswith("15") and self.deployed_to_help(v):
+            # "deployed 1,000 soldiers to Mozambique at Maputo's request to help fight insurgents":
+            # forces sent to help another side are military assistance (074), not a show of force
+            return Match(PEACEKEEPING, m.pattern, m.trigger, m.noun)
         if m is not None and m.code.startswith(("03", "05")):
             pm = self.pledged_support(v)
             if pm is not None:
@@ -366,6 +372,18 @@ class VerbMatching:
             if c.dep_ == "prep" and c.lower_ in ("on", "for") and (o := pobj_of(c)) is not None and (
                     self.in_class(o, "&PKO")
                     or any(self.in_class(m, "&PKO") for m in o.children if m.dep_ in ("amod", "compound"))):
+                return True
+        return False
+
+    def deployed_to_help(self, v) -> bool:
+        """Is the deployment ``v`` made to help someone ("to help fight insurgents", "to
+        protect the airport") or at someone's request ("at Maputo's request", "at the request
+        of the government")?"""
+        for c in v.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELP_VERBS \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "at" and (o := pobj_of(c)) is not None and o.lemma_.lower() == "request":
                 return True
         return False
 
