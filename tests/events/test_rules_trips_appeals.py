@@ -590,3 +590,22 @@ def test_a_show_of_force_stays_mobilisation(code):
     # must not fire: a deployment near someone, or to assert a claim, is a posture (15)
     evs = code("Japan deployed troops near its border with Sudan to assert its claims.", ACTORS)
     assert "074" not in codes(evs)
+
+
+# --- particles the parser reads as adverbs ("stepped [down]", "set [free]")
+
+@pytest.mark.parametrize("text,actors,code_", [
+    ("The Sudanese president stepped down on Sunday.", [("Sudanese president", "SDNGOV", "person")], "0831"),
+    ("Sudan set free three Japanese hostages.", [("Sudan", "SDN", "country"), ("Japanese hostages", "JPNCVL", "group")],
+     "0841"),
+    ("Sudan turned down Japan's request for talks.", ACTORS, "120"),
+])
+def test_particles_parsed_as_adverbs_still_make_the_phrasal_verb(code, text, actors, code_):
+    assert code_ in codes(code(text, actors))
+
+
+def test_an_adverb_the_lexicon_does_not_pair_with_the_verb_is_no_particle(code):
+    # must not fire: "walked down the street" is no phrasal verb of the lexicon
+    evs = code("Japanese envoys walked down the main street of Khartoum in Sudan.",
+               [("Japanese envoys", "JPNGOV", "group"), ("Sudan", "SDN", "place")])
+    assert not {c for c in codes(evs) if c.startswith("08")}

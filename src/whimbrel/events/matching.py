@@ -93,6 +93,10 @@ class VerbMatching:
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         who = "who" in self.lex.roles.get(lemma, ())
         particle = child(v, "prt")
+        if particle is None:
+            # "stepped [down]" parsed as an adverb: a particle when the lexicon knows the phrasal verb
+            particle = next((c for c in v.children if c.dep_ == "advmod" and c.i == v.i + 1
+                             and self.lex.has_particle(lemma, c.lower_)), None)
         misread = None  # (preposition, its object) the parser made a particle
         if particle is not None and not self.lex.has_particle(lemma, particle.lower_):
             # "strike [over pay]", "strike over [unpaid wages]": a preposition with its object,
@@ -116,7 +120,7 @@ class VerbMatching:
         if not part:
             # a resultative adjective works like a particle: "set the activists free", "let free
             # activists" (the parser hangs it on the object)
-            res = next((c for c in v.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.lower_ in RESULTATIVES), None)
+            res = next((c for c in v.children if c.dep_ in ("oprd", "acomp", "ccomp", "advmod") and c.lower_ in RESULTATIVES), None)
             if res is None:  # "let free activists", "set free dozens of ...": hung on the object
                 res = next((g for c in v.children if c.dep_ == "dobj" for g in c.children
                             if g.i == v.i + 1 and g.dep_ == "amod" and g.lower_ in RESULTATIVES), None)
