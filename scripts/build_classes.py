@@ -271,8 +271,9 @@ CLASSES: dict[str, Spec] = {
     "&DRILLS": S(
         "military exercises (hold, conduct, stage, resume)",
         wordnet="maneuver.n.01, drill.n.04",
-        words="drills, military drills, exercises, military exercises, war games, manoeuvres, maneuvers, naval drills",
-        exclude="simulated military operation, drill",
+        words="drills, military drills, exercises, military exercises, war games, manoeuvres, maneuvers, naval drills, "
+              "exercise, drill, patrols, joint patrols, naval patrols",
+        exclude="simulated military operation",
     ),
     "&ALERT": S(
         "readiness of forces (raise, heighten, step up)",

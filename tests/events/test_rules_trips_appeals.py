@@ -609,3 +609,21 @@ def test_an_adverb_the_lexicon_does_not_pair_with_the_verb_is_no_particle(code):
     evs = code("Japanese envoys walked down the main street of Khartoum in Sudan.",
                [("Japanese envoys", "JPNGOV", "group"), ("Sudan", "SDN", "place")])
     assert not {c for c in codes(evs) if c.startswith("08")}
+
+
+# --- drills held jointly are military cooperation (062)
+
+@pytest.mark.parametrize("text", ["Japan held joint military exercises with Sudan.",
+                                  "Japan and Sudan held a joint naval drill.",
+                                  "Japan staged combined drills with Sudan.",
+                                  "Japanese troops carried out coordinated patrols with Sudan."])
+def test_joint_drills_are_military_cooperation(code, text):
+    actors = ACTORS if "Japanese" not in text else [("Japanese troops", "JPNMIL", "group"), ("Sudan", "SDN", "country")]
+    evs = code(text, actors)
+    assert "062" in codes(evs) and not {c for c in codes(evs) if c.startswith("15")}
+
+
+def test_drills_near_someone_stay_a_show_of_force(code):
+    # must not fire: drills near or around another country, with no partner
+    evs = code("Japan held military exercises near Sudan.", ACTORS)
+    assert "062" not in codes(evs)

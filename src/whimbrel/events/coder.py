@@ -234,6 +234,8 @@ def _unarmed(a: Actor) -> bool:
     return _sector(a) not in ARMED_SECTORS and _sector(a) != "GOV" and a.kind != "country"
 
 
+#: modifiers of a drill held together with others
+JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational"})
 #: sectors of people who act as civilians (protesters, students, workers, farmers, doctors)
 CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REF", "BUS", "MED"})
 #: sectors of a state's institutions, whose buildings civilians storm or occupy in protest
@@ -455,6 +457,17 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             return [e for e, m in zip(self.out, self.main)
                     if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
+
+    def joint_drill(self, m, act_v) -> bool:
+        """Is the act's drill noun (``&DRILLS``) held jointly: "joint", "combined" or
+        "coordinated", or with a partner named in a with-phrase?"""
+        n = m.noun if m.noun is not None else obj_token(act_v)
+        if n is None or not self.in_class(n, "&DRILLS"):
+            return False
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in n.children):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "with" and (o := pobj_of(c)) is not None and self.names_actor(o)
+                   for c in (*n.children, *act_v.children))
 
     def purpose_of_uncoded(self, v) -> bool:
         """Is ``v`` an infinitive of purpose ("... to oppose the laws") of a verb that codes
@@ -728,6 +741,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "expelled an imam accused of hate speech", "expelled a British journalist": a person
             # sent out of the country is deported (174), not a mission withdrawn (166)
             code = "174"
+        elif code.startswith("15") and self.joint_drill(m, act_v):
+            # "held joint military exercises with Russia", "staged joint drills": done together,
+            # military cooperation (062), not a show of force (15)
+            code = "062"
         elif code.startswith(("143", "133")) and src and act_v.lemma_.lower() == "strike" and child(act_v, "dobj") is None \
                 and not any(_unarmed(a) for a in src) and not _labour_strike(act_v, src):
             # ... and a state or an armed group that strikes attacks ("the rebels will strike again")
