@@ -95,7 +95,9 @@ CLASSES: dict[str, Spec] = {
     ),
     "&CHARGES": S(
         "legal accusations, as something filed, brought, pressed or levelled (173; PLOVER ACCUSE)",
-        words="charge, charges, criminal charges, indictment, indictments, lawsuit, lawsuits, suit, criminal case",
+        words="charge, charges, criminal charges, indictment, indictments, lawsuit, lawsuits, suit, criminal case, "
+              "proceedings, legal proceedings, infringement proceedings, criminal proceedings, legal action, "
+              "disciplinary proceedings",
     ),
     "&PETITIONS": S(
         "claims and challenges put to a court or an authority, as something dismissed, thrown out or quashed (120)",

@@ -627,3 +627,26 @@ def test_drills_near_someone_stay_a_show_of_force(code):
     # must not fire: drills near or around another country, with no partner
     evs = code("Japan held military exercises near Sudan.", ACTORS)
     assert "062" not in codes(evs)
+
+
+# --- legal proceedings opened, and working or fighting alongside someone
+
+@pytest.mark.parametrize("verb", ["opened", "launched", "started", "initiated"])
+@pytest.mark.parametrize("noun", ["infringement proceedings", "legal action", "criminal proceedings"])
+def test_legal_proceedings_opened_against_someone_accuse_them(code, verb, noun):
+    evs = code(f"Japan {verb} {noun} against Sudan.", ACTORS)
+    assert [e for e in evs if e.plover.event == "ACCUSE" and e.target is not None and e.target.code == "SDN"]
+
+
+@pytest.mark.parametrize("verb,code_", [("fought", "062"), ("served", "062"), ("worked", "060")])
+def test_acting_alongside_someone_is_cooperation(code, verb, code_):
+    evs = code(f"Japanese troops {verb} alongside Sudan's army.", [("Japanese troops", "JPNMIL", "group"),
+                                                                  ("Sudan's army", "SDNMIL", "group")])
+    assert code_ in codes(evs)
+
+
+def test_sitting_down_with_someone_is_a_meeting(code):
+    assert "040" in codes(code("Japan sat down with Sudan in Doha.", ACTORS))
+    # must not fire: sitting down alone is no meeting
+    assert "040" not in codes(code("Japan's envoy sat down after the speech in Sudan.", [("Japan", "JPN", "country"),
+                                                                                       ("Sudan", "SDN", "place")]))
