@@ -11,6 +11,8 @@ Each rule has synonym swaps and a case where it must not fire.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import JAPAN_SUDAN, codes
 
@@ -650,3 +652,34 @@ def test_sitting_down_with_someone_is_a_meeting(code):
     # must not fire: sitting down alone is no meeting
     assert "040" not in codes(code("Japan's envoy sat down after the speech in Sudan.", [("Japan", "JPN", "country"),
                                                                                        ("Sudan", "SDN", "place")]))
+
+
+# --- phrasal and idiomatic verbs of news (lexicon rows without object words)
+
+@pytest.mark.parametrize("text,code_", [
+    ("Sudanese police rounded up dozens of Japanese activists.", "173"),
+    ("Sudanese prosecutors brought the Japanese envoy to trial.", "173"),
+    ("Japan will take Sudan to the International Court of Justice.", "115"),
+    ("Japan brushed aside appeals from Sudan.", "120"),
+    ("Japan brushed off the demands of Sudan.", "120"),
+    ("Sudanese workers walked out in protest against Japan.", "143"),
+    ("Sudanese doctors walked off the job in protest at Japan's plan.", "143"),
+    ("Japan and Sudan consented to a ceasefire.", "0871"),
+    ("Japanese intelligence tipped off Sudanese police about a plot.", "064"),
+    ("Japanese prosecutors pooled evidence with Sudan.", "064"),
+])
+def test_news_phrasal_verbs(code, text, code_):
+    known = {"Sudanese police": "SDNCOP", "Japanese activists": "JPNCVL", "Sudanese prosecutors": "SDNJUD",
+             "Japanese envoy": "JPNGOV", "Sudanese workers": "SDNLAB", "Sudanese doctors": "SDNHLH",
+             "Japanese intelligence": "JPNSPY", "Japanese prosecutors": "JPNJUD"}
+    actors = [(k, v, "group") for k, v in known.items() if k in text]
+    for name, c in (("Japan", "JPN"), ("Sudan", "SDN")):
+        if re.search(rf"(?<!\w){name}(?!\w)", text):
+            actors.append((name, c, "country"))
+    assert code_ in codes(code(text, actors))
+
+
+def test_quitting_office_is_resigning_but_quitting_a_habit_is_not(code):
+    assert "0831" in codes(code("The Sudanese president quit on Sunday.", [("Sudanese president", "SDNGOV", "person")]))
+    # must not fire: "quit" with an object is no resignation
+    assert "0831" not in codes(code("The Sudanese president quit smoking.", [("Sudanese president", "SDNGOV", "person")]))

@@ -106,8 +106,15 @@ def test_welcoming_an_act_endorses_it(code, thing):
 
 
 def test_welcoming_a_person_is_hosting(code):
-    evs = code("Japan welcomed Sudan's president to Tokyo.", ACTORS)
-    assert "051" not in codes(evs)
+    evs = code("Japan welcomed Sudan's president to Tokyo.", [("Japan", "JPN", "country"),
+                                                             ("Sudan's president", "SDNGOV", "person")])
+    assert "051" not in codes(evs) and "043" in codes(evs)
+
+
+def test_welcoming_a_thing_endorses_it(code):
+    # a thing welcomed (any noun that names no one) is praise or endorsement of its owner
+    evs = code("Japan welcomed Sudan's economic reform programme.", ACTORS)
+    assert ("JPN", "SDN", "051") in {(e.source.code, e.target.code, e.cameo) for e in evs if e.target}
 
 
 @pytest.mark.parametrize("text", [

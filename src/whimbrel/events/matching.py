@@ -170,7 +170,7 @@ class VerbMatching:
                 continue  # "pushed X out", "took over": a phrasal verb is not its bare verb
             if p.object and (dobj is None or not _phrase_ok(p.object, dobj, loose)):
                 continue
-            if who and not p.object and not self.names_actor(dobj):
+            if who and not p.object and p.code[:2] == "04" and not self.names_actor(dobj):
                 continue  # "met its emission targets", "failed to meet the deadline": no one met
             if p.prep:
                 ok = False
