@@ -285,6 +285,11 @@ CLASSES: dict[str, Spec] = {
         "monitors of an agreement (expel, withdraw, allow)",
         words="inspectors, inspector, weapons inspectors, monitors, monitor, observers, observer, monitoring mission",
     ),
+    "&RETRIBUTION": S(
+        "harm promised to someone (promise, vow, pledge, warn of: a threat, 130)",
+        words="retaliation, retribution, revenge, vengeance, punishment, reprisal, reprisals, consequences, "
+              "grave consequences, serious consequences, fury, fire and fury, fire, a heavy price, price",
+    ),
     "&AID_WORKERS": S(
         "humanitarian staff and agencies (expel, withdraw: 1663)",
         words="aid workers, aid worker, humanitarian workers, humanitarian worker, relief workers, relief worker, "

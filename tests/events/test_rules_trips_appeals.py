@@ -683,3 +683,16 @@ def test_quitting_office_is_resigning_but_quitting_a_habit_is_not(code):
     assert "0831" in codes(code("The Sudanese president quit on Sunday.", [("Sudanese president", "SDNGOV", "person")]))
     # must not fire: "quit" with an object is no resignation
     assert "0831" not in codes(code("The Sudanese president quit smoking.", [("Sudanese president", "SDNGOV", "person")]))
+
+
+@pytest.mark.parametrize("verb", ["promised", "vowed", "pledged"])
+@pytest.mark.parametrize("harm", ["revenge", "harsh retaliation", "fire and fury", "grave consequences"])
+def test_harm_promised_to_someone_is_a_threat(code, verb, harm):
+    evs = code(f"Japan {verb} {harm} against Sudan.", ACTORS)
+    assert "130" in codes(evs) and not {c for c in codes(evs) if c.startswith("03")}
+
+
+def test_aid_promised_stays_a_promise(code):
+    # must not fire: a promise of something good is an intent to cooperate
+    evs = code("Japan promised aid to Sudan.", ACTORS)
+    assert "130" not in codes(evs) and {c for c in codes(evs) if c.startswith("03")}
