@@ -285,6 +285,11 @@ CLASSES: dict[str, Spec] = {
         "monitors of an agreement (expel, withdraw, allow)",
         words="inspectors, inspector, weapons inspectors, monitors, monitor, observers, observer, monitoring mission",
     ),
+    "&TRADE_FLOWS": S(
+        "goods bought from or sold to a country (halt, suspend, ban, block, stop: an embargo, 163)",
+        words="exports, imports, purchases, sales, arms sales, arms purchases, arms exports, arms imports, "
+              "oil purchases, oil imports, oil exports, gas imports, gas exports, trade, shipments, deliveries",
+    ),
     "&RETRIBUTION": S(
         "harm promised to someone (promise, vow, pledge, warn of: a threat, 130)",
         words="retaliation, retribution, revenge, vengeance, punishment, reprisal, reprisals, consequences, "

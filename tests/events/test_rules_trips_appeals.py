@@ -696,3 +696,31 @@ def test_aid_promised_stays_a_promise(code):
     # must not fire: a promise of something good is an intent to cooperate
     evs = code("Japan promised aid to Sudan.", ACTORS)
     assert "130" not in codes(evs) and {c for c in codes(evs) if c.startswith("03")}
+
+
+# --- trade flows halted are an embargo; a hostile act conjoined to another shares its target
+
+@pytest.mark.parametrize("verb", ["halted", "suspended", "banned", "blocked"])
+@pytest.mark.parametrize("flow", ["arms sales to Sudan", "imports of Sudanese oil", "all arms purchases from Sudan"])
+def test_trade_flows_halted_are_an_embargo(code, verb, flow):
+    actors = ACTORS if "Sudanese" not in flow else [("Japan", "JPN", "country"), ("Sudanese", "SDN", "country")]
+    evs = code(f"Japan {verb} {flow}.", actors)
+    assert ("JPN", "SDN", "163") in {(e.source.code, e.target.code, e.cameo) for e in evs if e.source and e.target}
+
+
+def test_trade_resumed_is_no_embargo(code):
+    # must not fire: resuming trade eases
+    assert "163" not in codes(code("Japan resumed arms sales to Sudan.", ACTORS))
+
+
+def test_a_hostile_act_conjoined_to_another_shares_its_target(code):
+    evs = code("Japan expelled Sudan's ambassador and suspended bilateral trade.",
+               [("Japan", "JPN", "country"), ("Sudan's ambassador", "SDNGOV", "person")])
+    assert ("JPN", "SDNGOV", "163") in {(e.source.code, e.target.code, e.cameo) for e in evs if e.target}
+
+
+def test_a_friendly_first_act_lends_no_target(code):
+    # must not fire: "helping refugees and fighting the causes of migration" is no attack on the refugees
+    evs = code("Japan spent millions on helping Sudanese refugees and fighting the root causes of migration.",
+               [("Japan", "JPN", "country"), ("Sudanese refugees", "SDNREF", "group")])
+    assert not {c for c in codes(evs) if c.startswith("19")}

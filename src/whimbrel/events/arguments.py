@@ -225,6 +225,12 @@ class Arguments:
                 # only where it acted ("set up field hospitals in Louisiana")
                 tgt = [a for a in self.place_target(v) if not any(a.code[:3] == s.code[:3] for s in src)]
             tgt = tgt or unknown
+            if not tgt and code[:2] in HOSTILE_ROOTS and v.dep_ == "conj" and v.head.pos_ == "VERB" \
+                    and child(v, "nsubj") is None and (hm := self.code_verb(v.head)) is not None \
+                    and hm.code[:2] in HOSTILE_ROOTS:
+                # "expelled India's high commissioner and suspended bilateral trade": a hostile act
+                # conjoined to another hostile act, with no one named, hits the first act's target
+                tgt = [a for a in self.args(v.head, None, code)[1] if a.kind != "pronoun" and not own_side(a, src)]
             if own_obj and tgt is weak:
                 tgt = []  # "put its troops on alert": its own troops are not a target
             if code.startswith("15") and src and all(
