@@ -724,3 +724,24 @@ def test_a_friendly_first_act_lends_no_target(code):
     evs = code("Japan spent millions on helping Sudanese refugees and fighting the root causes of migration.",
                [("Japan", "JPN", "country"), ("Sudanese refugees", "SDNREF", "group")])
     assert not {c for c in codes(evs) if c.startswith("19")}
+
+
+# --- inflected forms the rule lemmatizer leaves as they are
+
+@pytest.mark.parametrize("form,stem", [("petitioned", "petition"), ("lobbied", "lobby"), ("banned", "ban"),
+                                       ("petitioning", "petition"), ("staged", "stage")])
+def test_an_unknown_inflected_form_takes_its_known_stem(form, stem):
+    from whimbrel.events.lexicon import load_lexicon
+
+    assert load_lexicon().verb_lemma(form, form) == stem
+
+
+def test_a_form_with_no_known_stem_stays_as_it_is():
+    from whimbrel.events.lexicon import load_lexicon
+
+    assert load_lexicon().verb_lemma("flummoxed", "flummoxed") == "flummoxed"
+
+
+@pytest.mark.parametrize("verb", ["petitioned", "lobbied"])
+def test_petitioning_or_lobbying_someone_to_act_is_a_request(code, verb):
+    assert "020" in codes(code(f"Japan {verb} Sudan to halt the deportations.", ACTORS))

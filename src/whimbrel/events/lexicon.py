@@ -154,6 +154,12 @@ class Lexicon:
         e = lemma + "e"
         if text.startswith(lemma) and (self.knows(e) or e in self.roles):
             return e
+        if lemma == text:
+            # the rule lemmatizer left an unknown inflected form as it is ("petitioned"): a known
+            # stem under the regular endings
+            for cand in _stems(text):
+                if self.knows(cand) or cand in self.roles:
+                    return cand
         return lemma
 
     def mapped(self, kind: str, code: str) -> str:
@@ -174,6 +180,21 @@ class Lexicon:
             if n <= len(words) and tuple(words[-n:]) == e.words and (best is None or n > len(best.words)):
                 best = e
         return best
+
+
+def _stems(form: str) -> list[str]:
+    """Candidate verb stems of a regular inflected form: "petitioned" -> petition, "lobbied"
+    -> lobby, "banning" -> ban, "staging" -> stage."""
+    out = []
+    for suffix in ("ed", "ing", "es", "s"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "banned" -> ban
+            if suffix in ("ed", "es") and stem.endswith("i"):
+                out.append(stem[:-1] + "y")  # "lobbied" -> lobby
+    return out
 
 
 def _rows(text: str, origin: str, ncols: int):
