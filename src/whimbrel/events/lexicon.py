@@ -154,9 +154,9 @@ class Lexicon:
         e = lemma + "e"
         if text.startswith(lemma) and (self.knows(e) or e in self.roles):
             return e
-        if lemma == text:
-            # the rule lemmatizer left an unknown inflected form as it is ("petitioned"): a known
-            # stem under the regular endings
+        if text != lemma or lemma.endswith(("ed", "ing", "s")):
+            # the rule lemmatizer left an unknown inflected form as it is ("petitioned") or cut it
+            # wrongly: a known stem of the text under the regular endings
             for cand in _stems(text):
                 if self.knows(cand) or cand in self.roles:
                     return cand
