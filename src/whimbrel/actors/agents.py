@@ -376,14 +376,12 @@ def _other_clause(a, b) -> bool:
     return False
 
 
-def _patient_of(a, b) -> bool:
-    """Is ``a`` the subject of a passive clause in whose other phrases ``b`` stands ("five
-    civilians were killed in Russian artillery fire", "... were arrested by Turkish
-    police")? The one acted on does not take the actor's country."""
+def _in_clause_phrase(a, b, subject_dep: str, deps: tuple[str, ...]) -> bool:
+    """Is ``a`` the ``subject_dep`` of a clause whose phrases of the kinds ``deps`` hold ``b``?"""
     v = a
     while v.dep_ in ("compound", "amod", "nummod", "det") and v.head.i != v.i:
         v = v.head
-    if v.dep_ != "nsubjpass":
+    if v.dep_ != subject_dep:
         return False
     verb = v.head
     t = b
@@ -391,9 +389,16 @@ def _patient_of(a, b) -> bool:
         if t.head.i == t.i:
             return False
         if t.head.i == verb.i:
-            return t.dep_ in ("prep", "agent", "dobj", "dative", "advmod", "npadvmod")
+            return t.dep_ in deps
         t = t.head
     return False
+
+
+def _patient_of(a, b) -> bool:
+    """Is ``a`` the subject of a passive clause in whose other phrases ``b`` stands ("five
+    civilians were killed in Russian artillery fire", "... were arrested by Turkish
+    police")? The one acted on does not take the actor's country."""
+    return _in_clause_phrase(a, b, "nsubjpass", ("prep", "agent", "dobj", "dative", "advmod", "npadvmod"))
 
 
 #: sectors of bare agents that act on others abroad as often as at home ("officials accused
@@ -404,20 +409,7 @@ OUTWARD_SECTORS = {"GOV", "MIL", "SPY", "ELI"}
 def _object_of(a, b) -> bool:
     """Is ``a`` the subject of a clause in whose object phrases ``b`` stands ("officials
     accused Russia", "the leaders condemned the threats made by the United States")?"""
-    v = a
-    while v.dep_ in ("compound", "amod", "nummod", "det") and v.head.i != v.i:
-        v = v.head
-    if v.dep_ != "nsubj":
-        return False
-    verb = v.head
-    t = b
-    for _ in range(40):
-        if t.head.i == t.i:
-            return False
-        if t.head.i == verb.i:
-            return t.dep_ in ("dobj", "dative", "prep", "attr", "oprd")
-        t = t.head
-    return False
+    return _in_clause_phrase(a, b, "nsubj", ("dobj", "dative", "prep", "attr", "oprd"))
 
 
 def sentence_country(sp, ms) -> None:
