@@ -130,6 +130,9 @@ def main() -> None:
                                         gate=True if args.child == "whimbrel+gate" else None)))
         return
 
+    # one BLAS thread per process for every child: whimbrel's models compute their matrix
+    # products with numpy's OpenBLAS (nlp.py), which would otherwise also use the other cores
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     texts = lee_texts(install=args.install)
     with tempfile.TemporaryDirectory() as tmp:
         args.corpus = Path(tmp) / "lee.jsonl"
@@ -140,7 +143,8 @@ def main() -> None:
         n = len(texts) * args.repeat
         words = sum(len(t.split()) for t in texts) * args.repeat
         print(f"Lee corpus: {n} articles, {words:,} words; model {args.model}; "
-              f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds")
+              f"batch {args.batch_size}; whimbrel --jobs {args.jobs}; {args.rounds} rounds; "
+              f"OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
         best: dict[str, dict] = {}
         wall_ratios, cpu_ratios, op_ratios, op_cpu = [], [], [], []
         kinds = ("spacy", "whimbrel") + (("whimbrel+opinion",) if args.opinion else ()) \
