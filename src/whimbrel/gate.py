@@ -71,6 +71,10 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "mr", "mrs", "ms", "dr", "sir"}
 
 
+#: entries a per-word or per-name cache holds before it starts again
+CACHE_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class GateStats:
     """Counts for one batch: sentences and tokens seen and sent to full annotation."""
@@ -253,6 +257,8 @@ class Selector:
         """(candidate lemmas, triggers alone, can name an actor) for a token's text."""
         hit = self._words.get(text)
         if hit is None:
+            if len(self._words) >= CACHE_SIZE:
+                self._words.clear()
             lower = text.lower()
             verbs, nouns = self.lemmas(lower, ("verb", "adj")), self.lemmas(lower, ("noun",))
             alone = not self.alone.isdisjoint(verbs) or not self.nouns.isdisjoint(nouns)
@@ -307,6 +313,8 @@ class Selector:
         hit = self._common.get(lower)
         if hit is None:
             lemmas = self.lemmas(lower)
+            if len(self._common) >= CACHE_SIZE:
+                self._common.clear()
             hit = self._common[lower] = lower in STOP_WORDS or lower in CALENDAR or any(
                 not words.isdisjoint(lemmas) for words in self.known)
         return hit
@@ -315,6 +323,8 @@ class Selector:
         """Is some capitalised word of ``words`` outside every knowledge-base name they hold?"""
         hit = self._names.get(words)
         if hit is None:
+            if len(self._names) >= CACHE_SIZE:  # a long ingest meets ever new names: bounded memory
+                self._names.clear()
             hit = self._names[words] = self._uncovered(words)
         return hit
 

@@ -42,7 +42,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from .actors.kb import pieces
-from .gate import CALENDAR, Selector, Tokens, _longest
+from .gate import CACHE_SIZE, CALENDAR, Selector, Tokens, _longest
 
 #: words either side of an unknown name that the recogniser reads with it (None: the whole sentence)
 WINDOW: int | None = 5
@@ -103,8 +103,8 @@ class NerGatedNLP:
             out.append(doc)
         return out
 
-    def _plan(self, doc: Doc):  # noqa: C901
-        """(token texts, runs of sentences for the recogniser, the other sentences)."""
+    def _plan(self, doc: Doc):
+        """(token texts, the token ranges the recogniser reads, the ranges it does not)."""
         toks = Tokens.of(doc)
         runs: list[tuple[int, int]] = []
         rest: list[tuple[int, int]] = []
@@ -215,6 +215,8 @@ class NerGatedNLP:
                     if ok:
                         hit = True
                         break
+            if len(self._known) >= CACHE_SIZE:
+                self._known.clear()
             self._known[key] = hit
         return hit
 
