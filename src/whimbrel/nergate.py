@@ -30,7 +30,7 @@ of 700; 5 differ in actor or type), 8 event places differ (4 gain "Buenos Aires"
 which the recogniser read as a person), and the gold scores
 do not drop (PLV even half type F1 0.8443 -> 0.8451, the others identical). With
 ``window=None`` the recogniser reads whole sentences (46k tokens): the same 700
-events, 2 places differ. ``tests/test_nergate.py`` checks the pass on the gold
+events, 4 places differ. ``tests/test_nergate.py`` checks the pass on the gold
 examples.
 """
 
