@@ -71,6 +71,10 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "mr", "mrs", "ms", "dr", "sir"}
 
 
+#: entries a per-word or per-name cache holds before it starts again
+CACHE_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class GateStats:
     """Counts for one batch: sentences and tokens seen and sent to full annotation."""
@@ -145,7 +149,7 @@ class Selector:
     of those words."""
 
     def __init__(self, alone: set[str], nouns: set[str], needs: dict[str, set[str]], actor_words: set[str],
-                 name_pieces: set[str], lemma_rules: dict, lemma_exc: dict, kb=None, known: set[str] = frozenset()):
+                 name_pieces: set[str], lemma_rules: dict, lemma_exc: dict, kb=None, known=frozenset()):
         self.alone = alone  # verb lemmas and predicate words
         self.nouns = nouns  # one-word event nouns
         self.needs = needs
@@ -155,7 +159,8 @@ class Selector:
         self.exc = lemma_exc  # pos -> {form: [lemmas]}
         self._words: dict[str, tuple[frozenset, bool, bool]] = {}
         self.kb_tables = ((kb.prefixes, kb.index), (kb.agent_prefixes, kb.agents)) if kb is not None else ()
-        self.known = known  # lemmas the lemmatizer's tables know: ordinary English words
+        # lemmas the lemmatizer's tables know (ordinary English words): one set per part of speech
+        self.known = [known] if isinstance(known, (set, frozenset)) else list(known)
         self._common: dict[str, bool] = {}
         self._names: dict[tuple, bool] = {}
 
@@ -205,8 +210,21 @@ class Selector:
             needs.pop(w, None)
         actor_words = ({key.split()[-1] for key in kb.agents if key} - _FUNCTION_WORDS - {"new", "al"}) | GROUP_NOUNS \
             | PRONOUNS
+        name_pieces, rules, exc, known = cls._name_tables(nlp, kb)
+        return cls(alone, nouns, needs, actor_words, name_pieces, rules, exc, kb, known)
+
+    @classmethod
+    def for_names(cls, nlp, kb) -> "Selector":
+        """A selector for :meth:`needs_ner` and :meth:`unknown_names` only (no event lexicon)."""
+        name_pieces, rules, exc, known = cls._name_tables(nlp, kb)
+        return cls(set(), set(), {}, set(), name_pieces, rules, exc, kb, known)
+
+    @staticmethod
+    def _name_tables(nlp, kb):
+        """(pieces of knowledge-base names, the lemmatizer's suffix rules, its exceptions,
+        the lemmas its word lists know)."""
         name_pieces = {w for key in kb.index for w in key.split()} - _FUNCTION_WORDS
-        rules, exc, known = {}, {}, set()
+        rules, exc, known = {}, {}, []
         lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
         if lemmatizer is not None:
             rtab, etab = lemmatizer.lookups.get_table("lemma_rules"), lemmatizer.lookups.get_table("lemma_exc")
@@ -215,8 +233,10 @@ class Selector:
                 exc[pos] = etab.get(pos, {})
             itab = lemmatizer.lookups.get_table("lemma_index")
             for pos in (*_POS, "adv"):
-                known.update(itab.get(pos, ()))
-        return cls(alone, nouns, needs, actor_words, name_pieces, rules, exc, kb, known)
+                words = itab.get(pos, ())
+                # the cached lemmatizer (fastannot) already holds these lists as sets: share them
+                known.append(words if isinstance(words, (set, frozenset)) else frozenset(words))
+        return name_pieces, rules, exc, known
 
     def lemmas(self, word: str, pos_list=_POS) -> frozenset[str]:
         """Every lemma spaCy's rule lemmatizer could give ``word`` (lower case) as one of
@@ -237,6 +257,8 @@ class Selector:
         """(candidate lemmas, triggers alone, can name an actor) for a token's text."""
         hit = self._words.get(text)
         if hit is None:
+            if len(self._words) >= CACHE_SIZE:
+                self._words.clear()
             lower = text.lower()
             verbs, nouns = self.lemmas(lower, ("verb", "adj")), self.lemmas(lower, ("noun",))
             alone = not self.alone.isdisjoint(verbs) or not self.nouns.isdisjoint(nouns)
@@ -250,22 +272,35 @@ class Selector:
         name is a run of capitalised words (joined by "of", "for", "-", ...); it is known
         when knowledge-base names cover every capitalised word of it. A capitalised first
         word counts when it is no common English word ("Lagumdzija suspended ...")."""
+        return bool(self.unknown_names(doc, start, end, first_only=True))
+
+    def unknown_names(self, doc, start: int, end: int, *, first_only: bool = False) -> list[tuple[int, int]]:
+        """Token ranges of the names in ``doc[start:end]`` that the knowledge base does not
+        know (see :meth:`needs_ner`); with ``first_only``, stop at the first."""
+        out: list[tuple[int, int]] = []
         run: list[str] = []
+        at = start
         first = True
         toks = Tokens.of(doc)
         for k in range(start, end):
             text = toks.texts[k]
             if text[:1].isupper() and (not first or self.name_like(text.lower())):
+                if not run:
+                    at = k
                 run.append(text)
             elif run and (text.lower() in _JOINERS or not toks.spaces[k] and text in "-'"):
                 run.append(text)
             elif run:
                 if self.unknown_name(tuple(run)):
-                    return True
+                    out.append((at, k))
+                    if first_only:
+                        return out
                 run = []
             if text[:1].isalpha():
                 first = False
-        return bool(run) and self.unknown_name(tuple(run))
+        if run and self.unknown_name(tuple(run)):
+            out.append((at, end))
+        return out
 
     def name_like(self, lower: str) -> bool:
         """Can a capitalised first word of a sentence be (part of) a name: no stop word, and a
@@ -277,14 +312,19 @@ class Selector:
         the lemmatizer's tables know)?"""
         hit = self._common.get(lower)
         if hit is None:
-            hit = self._common[lower] = lower in STOP_WORDS or lower in CALENDAR or not self.known.isdisjoint(
-                self.lemmas(lower))
+            lemmas = self.lemmas(lower)
+            if len(self._common) >= CACHE_SIZE:
+                self._common.clear()
+            hit = self._common[lower] = lower in STOP_WORDS or lower in CALENDAR or any(
+                not words.isdisjoint(lemmas) for words in self.known)
         return hit
 
     def unknown_name(self, words: tuple[str, ...]) -> bool:
         """Is some capitalised word of ``words`` outside every knowledge-base name they hold?"""
         hit = self._names.get(words)
         if hit is None:
+            if len(self._names) >= CACHE_SIZE:  # a long ingest meets ever new names: bounded memory
+                self._names.clear()
             hit = self._names[words] = self._uncovered(words)
         return hit
 

@@ -109,6 +109,10 @@ class Pipeline:
             from .gate import gated_for
 
             nlp = gated_for(nlp, settings)
+        elif settings.ner_gate and not settings.opinion:
+            from .nergate import ner_gated_for
+
+            nlp = ner_gated_for(nlp, settings)
         built = [make_stage(n, settings) for n in stages]
         check_order(built)
         return cls(settings=settings, nlp=nlp, stages=built)
@@ -118,6 +122,8 @@ class Pipeline:
         parts = [getattr(st, "version", "") for st in self.stages]
         if self.settings.gate and not self.settings.opinion:  # the gated parse (gate.py) may code a little differently
             parts.append("gate.1")
+        elif self.settings.ner_gate and not self.settings.opinion:
+            parts.append("nergate.1")
         digest = hashlib.sha1("|".join([self.settings.model, *parts]).encode()).hexdigest()[:8]
         return f"{__version__}+{digest}"
 

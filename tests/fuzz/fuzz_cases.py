@@ -258,8 +258,9 @@ def _unknown_failure_in_parser(monkeypatch, root: Path) -> None:
     from spacy.language import Language
 
     from whimbrel.gate import GatedNLP  # the gated parse (WHIMBREL_GATE=1) does not call Language.pipe
+    from whimbrel.nergate import NerGatedNLP  # nor the NER-gated pass
 
-    for cls in (Language, GatedNLP):
+    for cls in (Language, GatedNLP, NerGatedNLP):
         monkeypatch.setattr(cls, "pipe", _poisoned(cls.pipe))
 
 

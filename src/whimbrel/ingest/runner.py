@@ -354,6 +354,9 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
     import os
 
     ctx = mp.get_context("spawn")
+    # the models' matrix products use numpy's OpenBLAS (nlp.py): one BLAS thread per worker,
+    # or N workers would each start a thread per core (the spawned workers read it at import)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
                                   initargs=(settings, os.getpid()))
     inflight: deque = deque()
