@@ -37,7 +37,7 @@ from .matching import Match, VerbMatching
 from .modality import content_head, in_condition, mood
 from .nominal import NominalEvents
 from .predicates import Predications
-from .relevance import POLITICAL_SECTORS, Relevance, _sector, load_domains
+from .relevance import Relevance, _sector, load_domains
 from .roles import (
     MentionIndex,
     child,
@@ -731,7 +731,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "teachers launched a nationwide strike", "the union threatened a general strike":
             # a strike by people who bear no arms stops work (143), it does not attack
             code = "133" if code[:2] == "13" else "143"
-        elif code[:2] in ("11", "12") and src and all(_unarmed(a) and _sector(a) not in POLITICAL_SECTORS for a in src) \
+        elif code[:2] in ("11", "12") and src and all(_sector(a) in CIVILIAN_SECTORS for a in src) \
                 and self.purpose_of_uncoded(act_v):
             # "farmers camped outside Delhi to oppose the farm laws", "activists sprayed paint on
             # the party's offices to denounce its policies": people who act to oppose protest (140)
