@@ -37,7 +37,7 @@ ECONOMIC_AID = "071"
 #: what a visit or deployment of peacekeepers codes (provide military protection or peacekeeping)
 PEACEKEEPING = "074"
 #: purposes that make a deployment help another side (``deployed_to_help``)
-HELP_VERBS = frozenset({"help", "assist", "support", "protect", "defend", "secure", "bolster", "aid"})
+HELP_VERBS = frozenset({"help", "assist", "support", "protect", "defend", "bolster", "aid"})
 #: what a permission ("allow", "permit": request role, a yield code) codes when it lets aid through
 AID_ALLOWED = "0863"
 SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
@@ -187,6 +187,7 @@ class VerbMatching:
         return None
 
     def under_an_attack(self, v) -> bool:
+        """Is ``v`` "came / was under <an attack noun>" ("came under mortar fire")?"""
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "under" and (n := pobj_of(c)) is not None:
                 lem, low = _words(n)
