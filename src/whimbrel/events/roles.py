@@ -395,7 +395,7 @@ PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder"
               "text", "terms", "draft", "details", "wording",
               # ... and measures of goods: "shipped 400,000 tonnes of rice", "sent two planeloads of tents"
               "tonnes", "tons", "tonne", "ton", "kilograms", "kg", "barrels", "litres", "liters", "doses", "bags",
-              "sacks", "truckloads", "planeloads", "shiploads", "consignments", "shipments", "batches", "units",
+              "sacks", "truckloads", "planeloads", "shiploads", "consignments", "batches", "units",
               "cargo", "load", "loads"}
 
 
