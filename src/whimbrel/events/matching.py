@@ -91,7 +91,8 @@ class VerbMatching:
             return None  # "came under mortar fire from X": the attack noun codes it (nominal.py)
         dobj = obj_token(v)
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
-        who = "who" in self.lex.roles.get(lemma, ())
+        # (not with --only-dicts: a PETRARCH dictionary's own patterns say what a meeting takes)
+        who = "who" in self.lex.roles.get(lemma, ()) and not self.lex.only_dicts
         particle = child(v, "prt")
         if particle is None:
             # "stepped [down]" parsed as an adverb: a particle when the lexicon knows the phrasal verb
