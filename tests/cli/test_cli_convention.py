@@ -263,3 +263,30 @@ def test_events_table_shows_date_range_and_place(db):
     assert date_range({"date": "2018-12-30", "date_end": "2019-01-02", "date_precision": "day"}) == \
         "2018-12-30..2019-01-02"
     assert date_range({"date": "2018-11-01", "date_precision": "month"}) == "2018-11"
+
+
+#: commands that store rather than list: --json turns their closing summary into one JSON object
+STORING = {("ingest",): ["--example"], ("recode",): ["--force"]}
+
+
+@pytest.mark.parametrize("path", sorted(STORING))
+def test_storing_commands_print_their_summary_as_json(path, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    run("ingest", "--example", "--db", db)  # something to re-code
+    res = run(*path, *STORING[path], "--db", db, "--json")
+    line = res.stdout.strip().splitlines()[-1]
+    data = json.loads(line)
+    assert isinstance(data, dict) and "seconds" in data
+    counted = data.get("articles", data.get("recoded"))
+    assert isinstance(counted, int)
+    # without --json the same command prints its sentence
+    plain = run(*path, *STORING[path], "--db", db).stdout.strip().splitlines()[-1]
+    assert not plain.startswith("{")
+
+
+def test_a_storing_commands_summary_goes_to_a_file(tmp_path):
+    db, out = str(tmp_path / "s.duckdb"), tmp_path / "runs.jsonl"
+    run("ingest", "--example", "--db", db, "-o", str(out))  # the suffix asks for JSON
+    run("ingest", "--example", "--db", db, "-o", str(out))  # appended: one line per run
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [x["articles"] for x in lines] == [1, 0] and lines[1]["skipped"] == 1

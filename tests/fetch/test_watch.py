@@ -96,6 +96,17 @@ def test_watch_once_on_the_command_line(site, env, tmp_path):
     con.close()
 
 
+def test_watch_json_prints_one_object_per_round(site, env, tmp_path):
+    import json
+
+    site.feed_links = ["/news/talks.html", "/missing.html"]
+    r = CliRunner().invoke(main, ["watch", site.base + "/feed.xml", "--db", str(tmp_path / "w.duckdb"), "--once",
+                                  "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout.strip().splitlines()[-1])
+    assert (data["round"], data["new"], data["articles"], data["failed"]) == (1, 2, 1, 1)
+
+
 def test_watch_on_a_terminal_shows_a_bar_over_the_new_items(site, env, tmp_path, monkeypatch):
     import functools
     import io

@@ -101,6 +101,8 @@ def main() -> None:
     Output: commands that print records or results show a table by default;
     --json prints JSON (one object per line for records), --csv prints CSV,
     -o FILE writes to FILE (its suffix picks JSON or CSV when no flag does).
+    ingest, recode and watch print a closing summary: --json makes it one
+    JSON object, -o FILE appends it to FILE.
     """
 
 

@@ -15,7 +15,7 @@ import click
 
 from . import main
 from .events import cli_errors, db_option, filter_from_options, filter_options, min_confidence_option, open_store
-from .output import Output, OutputCommand, output_options
+from .output import Output, OutputCommand, echo_summary, output_options, summary_json_option
 
 
 def _fresh(store, *, quiet: bool = False) -> None:
@@ -414,8 +414,9 @@ def top_cmd(db, since, until, raw, min_confidence, dyads, n, by, out: Output):
 @click.option("--force", is_flag=True, help="Re-code every article, even those coded by this version.")
 @click.option("--limit", default=None, type=click.IntRange(min=1), help="Stop after this many articles.")
 @click.option("--no-dedup", is_flag=True, help="Do not refresh the deduplicated events afterwards.")
+@summary_json_option
 @cli_errors
-def recode_cmd(db, force, limit, no_dedup):
+def recode_cmd(db, force, limit, no_dedup, as_json=False, output=None):
     """Re-run the coder over stored articles coded by another lexicon/KB version.
 
     One transaction per article: an interrupted re-code loses nothing, and
@@ -440,8 +441,10 @@ def recode_cmd(db, force, limit, no_dedup):
             st = recode(store, pipe, force=force, limit=limit, dedup=not no_dedup, progress=progress)
         finally:
             bar.close()
-    click.echo(f"{st.recoded} of {st.todo} articles re-coded with {st.version} ({st.failed} failed); "
-               f"events {st.events_before} -> {st.events_after} in {time.perf_counter() - t0:.1f} s")
+    seconds = time.perf_counter() - t0
+    echo_summary(as_json, f"{st.recoded} of {st.todo} articles re-coded with {st.version} ({st.failed} failed); "
+                          f"events {st.events_before} -> {st.events_after} in {seconds:.1f} s",
+                 {**st.as_dict(), "seconds": round(seconds, 2)}, output)
 
 
 #: re-code: one plain progress line per this many articles when stderr is not a terminal

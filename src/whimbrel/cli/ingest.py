@@ -10,6 +10,7 @@ import click
 from . import dict_options, main, opinion_option
 from .code import failure_line
 from .events import cli_errors, db_option, min_confidence_option, open_store
+from .output import echo_summary, summary_json_option
 from .progress import live
 
 
@@ -132,7 +133,8 @@ class _TaskProgress:
 
 
 def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler: str | None, workers: int | None,
-                 partition_size: int | None, settings, published, force: bool) -> None:
+                 partition_size: int | None, settings, published, force: bool, as_json: bool = False,
+                 output: str | None = None) -> None:
     from ..ingest.dask_engine import DEFAULT_PARTITION_SIZE, check_lost, run
 
     if not out:
@@ -149,7 +151,10 @@ def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler
                      on_start=progress.start, progress=progress)
     finally:
         progress.close()
-    click.echo(f"{result.summary()}; Parquet in {out}")
+    echo_summary(as_json, f"{result.summary()}; Parquet in {out}",
+                 {"run_id": result.run_id, "partitions": result.n_partitions, "partitions_skipped": result.n_done_before,
+                  "articles": result.n_articles, "events": result.n_events, "failed": result.n_failed,
+                  "lost_partitions": list(result.lost), "out": out}, output)
     check_lost(result)
 
 
@@ -180,10 +185,12 @@ def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler
 @min_confidence_option()
 @opinion_option
 @dict_options
+@summary_json_option
 @cli_errors
 def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: int | None, published: str | None,
                example: bool, force: bool, min_confidence: float | None, engine: str, out: str | None,
-               scheduler: str | None, workers: int | None, partition_size: int | None) -> None:
+               scheduler: str | None, workers: int | None, partition_size: int | None, as_json: bool = False,
+               output: str | None = None) -> None:
     """Code documents and store them (articles, events, failures) in the database.
 
     PATH is a file (text, HTML, JSONL, Parquet, .gz), a directory (read
@@ -218,7 +225,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         if batch_size:  # the workers' nlp.pipe batches
             settings = replace(settings, batch_size=batch_size)
         _ingest_dask(paths, out=out, db=db, scheduler=scheduler, workers=workers, partition_size=partition_size,
-                     settings=settings, published=published, force=force)
+                     settings=settings, published=published, force=force, as_json=as_json, output=output)
         return
     if out or scheduler or workers or partition_size:
         raise click.UsageError("--out, --scheduler, --workers and --partition-size go with --engine dask")
@@ -245,7 +252,11 @@ def ingest_cmd(paths: tuple[str, ...], db: str | None, jobs: int, batch_size: in
         from ..api import undated_warning
 
         click.echo(undated_warning(n_undated, result.n_articles), err=True)
-    click.echo(f"{result.summary()} in {time.perf_counter() - progress.t0:.1f} s")
+    seconds = time.perf_counter() - progress.t0
+    echo_summary(as_json, f"{result.summary()} in {seconds:.1f} s",
+                 {"run_id": result.run_id, "documents": result.n_documents, "articles": result.n_articles,
+                  "events": result.n_events, "failed": result.n_failed, "skipped": result.n_skipped,
+                  "undated": n_undated, "seconds": round(seconds, 2)}, output)
     if result.n_failed and not result.n_articles and not result.n_skipped:
         raise click.ClickException(f"all {result.n_failed} documents failed; see the reasons above")
     if result.n_documents == 0:

@@ -259,6 +259,29 @@ def output_options(fn=None, *, csv: bool = True):
     return deco(fn) if fn is not None else deco
 
 
+def summary_json_option(f):
+    """``--json`` and ``-o/--output FILE`` for a command that stores rather than lists (ingest,
+    recode, watch): its closing summary (one per round for ``watch``) becomes one JSON object
+    per line, on standard output or appended to FILE (a ``.json``/``.jsonl`` FILE implies
+    ``--json``); progress stays on stderr. The command receives ``as_json`` and ``output``."""
+    f = click.option("-o", "--output", "output", default=None, metavar="FILE",
+                     help="Append the summary to FILE instead of standard output (.json/.jsonl: as JSON).")(f)
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print the closing summary as one JSON object (progress stays on stderr).")(f)
+
+
+def echo_summary(as_json: bool, line: str, data: dict, output: str | None = None) -> None:
+    """Print a storing command's summary: the ``line`` for a person, or ``data`` as JSON;
+    appended to ``output`` when given."""
+    fmt = make_output(as_json=as_json, path=output, csv_ok=False).fmt
+    text = json_line(data) if fmt == "json" else line
+    if output in (None, "", "-"):
+        click.echo(text)
+        return
+    with open(output, "a", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+
+
 def make_output(*, as_json: bool = False, as_csv: bool = False, path: str | None = None,
                 csv_ok: bool = True) -> Output:
     """The :class:`Output` the flags ask for (a usage error when they contradict each other)."""

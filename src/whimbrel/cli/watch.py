@@ -10,6 +10,7 @@ import click
 from . import main, opinion_option
 from .code import echo_failure, failure_line
 from .events import cli_errors, db_option, min_confidence_option, open_store
+from .output import echo_summary, summary_json_option
 from .progress import Bar, live
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
@@ -40,9 +41,11 @@ def parse_duration(text: str) -> float:
               help="Publication date for items whose page and feed carry none (default $WHIMBREL_PUBLISHED).")
 @min_confidence_option()
 @opinion_option
+@summary_json_option
 @cli_errors
 def watch_cmd(feeds: tuple[str, ...], db: str | None, every: str, once: bool, delay: float | None,
-              published: str | None, min_confidence: float | None) -> None:
+              published: str | None, min_confidence: float | None, as_json: bool = False,
+              output: str | None = None) -> None:
     """Poll RSS/Atom feeds: fetch each new item once, code it and store it.
 
     FEED is the URL of an RSS or Atom feed. Each round fetches the feeds, skips
@@ -104,7 +107,11 @@ def watch_cmd(feeds: tuple[str, ...], db: str | None, every: str, once: bool, de
                     if bar:
                         bar.close()
                         bar = None
-                click.echo(result.summary())
+                echo_summary(as_json, result.summary(),
+                             {"round": result.index, "feeds": result.n_feeds, "items": result.n_items,
+                              "new": result.n_new, "seen": result.n_seen, "articles": result.n_articles,
+                              "events": result.n_events, "failed": result.n_failed, "skipped": result.n_skipped,
+                              "seconds": round(result.seconds, 2)}, output)
                 if once:
                     break
                 time.sleep(wait)
