@@ -385,20 +385,11 @@ class Selector:
         return False
 
 
-class GatedNLP:
-    """A loaded spaCy pipeline behind the gate: ``pipe(texts)`` yields one ``Doc`` per
-    text, fully annotated on candidate sentences only (see the module doc)."""
+class BatchedNLP:
+    """The part of spaCy's ``Language`` interface a gated pipeline gives (``__call__`` and
+    ``pipe`` in batches of ``nlp.batch_size``); a subclass annotates one batch in ``_batch``."""
 
-    #: components run on the whole Doc after the copy (they change tokens)
-    AFTER = ("whimbrel_hyphen_names",)
-
-    def __init__(self, nlp, selector: Selector):
-        self.nlp = nlp
-        self.selector = selector
-        self.vocab = nlp.vocab
-        self.max_length = nlp.max_length
-        self.pipe_names = nlp.pipe_names
-        self.stats = GateStats()
+    nlp = None
 
     def __call__(self, text: str) -> Doc:
         return next(iter(self.pipe([text])))
@@ -413,6 +404,25 @@ class GatedNLP:
                 batch = []
         if batch:
             yield from self._batch(batch)
+
+    def _batch(self, texts: list[str]) -> list[Doc]:
+        raise NotImplementedError
+
+
+class GatedNLP(BatchedNLP):
+    """A loaded spaCy pipeline behind the gate: ``pipe(texts)`` yields one ``Doc`` per
+    text, fully annotated on candidate sentences only (see the module doc)."""
+
+    #: components run on the whole Doc after the copy (they change tokens)
+    AFTER = ("whimbrel_hyphen_names",)
+
+    def __init__(self, nlp, selector: Selector):
+        self.nlp = nlp
+        self.selector = selector
+        self.vocab = nlp.vocab
+        self.max_length = nlp.max_length
+        self.pipe_names = nlp.pipe_names
+        self.stats = GateStats()
 
     def _batch(self, texts: list[str]) -> list[Doc]:
         docs = [self.nlp.make_doc(t) for t in texts]

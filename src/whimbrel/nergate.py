@@ -36,14 +36,13 @@ examples.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc
 
 from .actors.kb import pieces
-from .gate import CACHE_SIZE, CALENDAR, Selector, Tokens, _longest
+from .gate import CACHE_SIZE, CALENDAR, BatchedNLP, Selector, Tokens, _longest
 
 #: words either side of an unknown name that the recogniser reads with it (None: the whole sentence)
 WINDOW: int | None = 5
@@ -53,7 +52,7 @@ AFTER = ("whimbrel_hyphen_names",)
 PLACE_KINDS = {"country", "city", "capital"}
 
 
-class NerGatedNLP:
+class NerGatedNLP(BatchedNLP):
     """A loaded spaCy pipeline whose entity recogniser runs only on sentences with an
     unknown name (see the module doc); ``pipe(texts)`` yields one ``Doc`` per text."""
 
@@ -71,20 +70,6 @@ class NerGatedNLP:
         self.gpe = nlp.vocab.strings.add("GPE")
         self.tokens = 0
         self.ner_tokens = 0
-
-    def __call__(self, text: str) -> Doc:
-        return next(iter(self.pipe([text])))
-
-    def pipe(self, texts: Iterable[str], batch_size: int | None = None) -> Iterator[Doc]:
-        batch: list[str] = []
-        size = batch_size or self.nlp.batch_size
-        for text in texts:
-            batch.append(text)
-            if len(batch) >= size:
-                yield from self._batch(batch)
-                batch = []
-        if batch:
-            yield from self._batch(batch)
 
     def _batch(self, texts: list[str]) -> list[Doc]:
         docs = [self.nlp.make_doc(t) for t in texts]
