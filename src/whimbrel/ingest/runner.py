@@ -319,9 +319,13 @@ def _write(results: list[Document | Failure], store, run_id) -> tuple[list[Docum
 
 
 def _store(results: list[Document | Failure], *, store, run_id, result: IngestResult, index: int,
-           skipped: int, progress) -> BatchReport:
+           skipped: int, progress, then: Callable[[], None] | None = None) -> BatchReport:
+    """Write a batch; ``then`` runs after the write with the file still held (the single-process
+    loop checks the next batch against the store there: one open of the file per batch)."""
     with _Critical():
         results, (n_art, n_ev, n_fail) = _write(results, store, run_id)
+        if then is not None:
+            then()
         store.release()  # let readers in until the next batch
         result.n_articles += n_art
         result.n_events += n_ev
@@ -342,13 +346,25 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
     batches = batched(items, batch_size)
     if jobs <= 1:
-        for i, batch in enumerate(batches):
-            todo, skipped = _todo(batch, store, force, seen)
-            store.release()
+        # Each batch opens the file once: the next batch is read while the file is let go
+        # (reading stdin may wait), and checked against the store right after this batch is
+        # written, before the file is let go again for coding.
+        batch = next(batches, None)
+        if batch is None:
+            return
+        todo, skipped = _todo(batch, store, force, seen)
+        store.release()
+        i = 0
+        while True:
             results = [slim(r) for r in pipeline.pipe(todo, batch_size=max(1, len(todo)))] if todo else []
+            upcoming = next(batches, None)
+            checked: list = []
+            check = None if upcoming is None else (lambda b=upcoming: checked.extend(_todo(b, store, force, seen)))
             yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
-                         progress=progress)
-        return
+                         progress=progress, then=check)
+            if upcoming is None:
+                return
+            (todo, skipped), i = checked, i + 1
 
     _check_model(settings.model)
     import os
