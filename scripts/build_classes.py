@@ -270,6 +270,21 @@ CLASSES: dict[str, Spec] = {
         words="border, borders, frontier, crossing, border crossing, crossings, checkpoint, crossing point, "
               "border post, border point, bridge",
     ),
+    "&MILITARY_ASSETS": S(
+        "war machines as something deployed, stationed or moved (154 with a border, sea or front; 072 as a gift)",
+        wordnet="warship.n.01+2, warplane.n.01+1, tank.n.01, missile.n.01+1",
+        words="warships, naval vessels, navy ships, carrier group, battle group, strike group, carrier strike group, "
+              "fleet, flotilla, naval task force, fighter jets, warplanes, bombers, tanks, armoured vehicles, "
+              "armored vehicles, missiles, cruise missiles, missile batteries, missile systems, air defence systems, "
+              "air defense systems, artillery, howitzers, rocket launchers",
+        exclude="sub, tin can, pigboat, privateer, flattop, battlewagon, three-decker, man-of-war, ship of the line",
+    ),
+    "&FORWARD_AREAS": S(
+        "borders, seas and fronts that forces are sent to, moved along or massed near (154)",
+        words="border, borders, frontier, border area, border region, waters, sea, coast, coastline, strait, gulf, "
+              "island, islands, peninsula, front, front line, frontline, buffer zone, demilitarized zone, "
+              "demilitarised zone, flank, region, area, zone",
+    ),
     "&DRILLS": S(
         "military exercises (hold, conduct, stage, resume)",
         wordnet="maneuver.n.01, drill.n.04",

@@ -11,7 +11,8 @@ priority over the shipped files.
 An object or pobj column (and a noun in ``nouns.tsv``) may name an object class
 from ``data/classes.tsv`` (``impose &SANCTIONS 163``): the row is expanded here, at
 load time, into one pattern per class member, so matching stays a lookup by the
-object's head word.
+object's head word. The verb and prep columns may list choices (``send|dispatch``,
+``to|into``): one pattern per choice.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import functools
 import heapq
 import hashlib
 from collections import defaultdict
+from itertools import product
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -239,26 +241,30 @@ def _add_patterns(lex: Lexicon, text: str, origin: str, priority: int) -> None:
             )
         fl = {f.strip() for f in flags.split(",") if f.strip()}
         where = f"{origin}:{ln}"
-        for ow, ocls in _expand(lex, obj, where):
-            for pw, pcls in _expand(lex, pobj, where):
-                lex.patterns[verb.lower()].append(
-                    Pattern(
-                        id=where,
-                        verb=verb.lower(),
-                        particle=particle.lower(),
-                        object=ow,
-                        prep=prep.lower(),
-                        pobj=pw,
-                        code=code,
-                        swap="swap" in fl,
-                        sym="sym" in fl,
-                        place="place" in fl,
-                        transitive=True if "obj" in fl else False if "noobj" in fl else None,
-                        plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
-                        priority=priority,
-                        object_class=ocls or pcls,
-                    )
+        # "send|dispatch" in the verb column, "to|into" in the prep column: one row per choice
+        verbs = [w.strip().lower() for w in verb.split("|") if w.strip()]
+        preps = [w.strip().lower() for w in prep.split("|")] if prep else [""]
+        if not verbs or (prep and not all(preps)):
+            raise DataFileError(f"{where}: an empty choice in 'a|b' (columns: verb particle object prep pobj code flags)")
+        for (ow, ocls), (pw, pcls), vb, pp in product(_expand(lex, obj, where), _expand(lex, pobj, where), verbs, preps):
+            lex.patterns[vb].append(
+                Pattern(
+                    id=where,
+                    verb=vb,
+                    particle=particle.lower(),
+                    object=ow,
+                    prep=pp,
+                    pobj=pw,
+                    code=code,
+                    swap="swap" in fl,
+                    sym="sym" in fl,
+                    place="place" in fl,
+                    transitive=True if "obj" in fl else False if "noobj" in fl else None,
+                    plover=next((f.split("=", 1)[1] for f in fl if f.startswith("plover=")), ""),
+                    priority=priority,
+                    object_class=ocls or pcls,
                 )
+            )
 
 
 def _data(name: str) -> str:

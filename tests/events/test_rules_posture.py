@@ -1,0 +1,73 @@
+"""Forces and war machines moved toward a border, a sea or a front show force (154, PLOVER MOBILIZE).
+
+- A moving verb (send, dispatch, rush, move, deploy, shift, pour) with troops or war machines
+  (``&TROOPS``, ``&MILITARY_ASSETS``) and a destination that is a border, a sea or a front
+  (``&FORWARD_AREAS``) is a deployment, not aid to a country nor a visit.
+- Stationing or positioning them is one with no destination needed.
+- The lexicon's verb and prep columns take choices (``send|dispatch``, ``to|into``).
+
+Each rule has synonym swaps and a case where it must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import JAPAN_SUDAN, codes
+
+from whimbrel.errors import DataFileError
+from whimbrel.events.lexicon import Lexicon, _add_patterns
+
+ACTORS = JAPAN_SUDAN
+
+
+def _actors(text: str):
+    return [a for a in ACTORS if a[0] in text]
+
+
+@pytest.mark.parametrize("verb", ["sent", "dispatched", "rushed", "moved", "deployed"])
+@pytest.mark.parametrize("force", ["warships", "troops", "fighter jets", "tanks", "reinforcements", "missile batteries"])
+@pytest.mark.parametrize("where", ["to the border", "to waters near Sudan", "along the frontier", "to the coast"])
+def test_forces_moved_toward_a_front_are_a_show_of_force(code, verb, force, where):
+    text = f"Japan {verb} {force} {where} on Monday."
+    evs = code(text, _actors(text))
+    hit = [e for e in evs if e.cameo == "154"]
+    assert hit and hit[0].plover.event == "MOBILIZE" and hit[0].source.code == "JPN"
+    assert not {c for c in codes(evs) if c.startswith(("042", "07"))}
+
+
+@pytest.mark.parametrize("verb", ["stationed", "positioned"])
+@pytest.mark.parametrize("force", ["a brigade", "cruise missiles", "troops", "warplanes"])
+def test_stationing_forces_is_a_show_of_force(code, verb, force):
+    assert "154" in codes(code(f"Japan {verb} {force} in the south last year.", _actors("Japan")))
+
+
+@pytest.mark.parametrize("verb", ["sent", "dispatched"])
+def test_troops_sent_to_a_country_stay_military_aid(code, verb):
+    assert "074" in codes(code(f"Japan {verb} 200 troops to Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("text", [
+    "Japan moved its embassy to the coast.",
+    "Japan sent aid workers to the border.",
+    "Japan sent doctors to the frontier.",
+    "Japan sent a trade delegation to Sudan.",
+])
+def test_no_show_of_force_without_forces(code, text):
+    assert "154" not in codes(code(text, _actors(text)))
+
+
+def _lex(text: str) -> Lexicon:
+    lex = Lexicon()
+    _add_patterns(lex, text, "test.tsv", 0)
+    return lex
+
+
+def test_a_row_with_choices_is_one_pattern_per_choice():
+    lex = _lex("send|dispatch\t\ttroops\tto|into\t\t154\t\n")
+    assert {(p.verb, p.prep) for v in ("send", "dispatch") for p in lex.patterns[v]} == {
+        ("send", "to"), ("send", "into"), ("dispatch", "to"), ("dispatch", "into")}
+
+
+def test_an_empty_choice_is_refused_with_its_line():
+    with pytest.raises(DataFileError, match="test.tsv:1"):
+        _lex("send\t\ttroops\tto|\t\t154\t\n")
