@@ -71,3 +71,19 @@ def test_a_row_with_choices_is_one_pattern_per_choice():
 def test_an_empty_choice_is_refused_with_its_line():
     with pytest.raises(DataFileError, match="test.tsv:1"):
         _lex("send\t\ttroops\tto|\t\t154\t\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Japan massed troops near the border with Sudan.",
+    "Japan deployed warships to waters near Sudan.",
+    "Japan raised its alert level along the frontier with Sudan.",
+    "Japan sent tanks to the coast near Sudan.",
+])
+def test_a_show_of_force_is_aimed_where_it_goes(code, text):
+    hit = [e for e in code(text, _actors(text)) if e.cameo.startswith("15")]
+    assert hit and hit[0].target is not None and hit[0].target.code == "SDN"
+
+
+def test_a_show_of_force_at_home_has_no_foreign_target(code):
+    hit = [e for e in code("Japan massed troops near its own coast.", _actors("Japan")) if e.cameo.startswith("15")]
+    assert hit and (hit[0].target is None or hit[0].target.code[:3] != "SDN")

@@ -32,6 +32,9 @@ from .roles import (
 )
 
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
+#: where a show of force (15) is made toward: "sent warships to waters near Taiwan", "massed
+#: troops near the border with Ukraine", "raised its alert along the Line of Control with India"
+TOWARD_PREPS = ("to", "near", "along", "toward", "towards", "off", "facing")
 #: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
@@ -217,7 +220,7 @@ class Arguments:
                 # ... and condemning an act done somewhere ("condemned the coup in Myanmar")
                 # "warplanes struck targets in Gaza", "attacked hotels in Mumbai": force used
                 # somewhere hits that place's country when no actor is named
-                tgt = self.place_target(v, from_ok=code.startswith("08"))
+                tgt = self.place_target(v, from_ok=code.startswith("08"), toward=code.startswith("15"))
             if not tgt and code[:2] == "14":
                 tgt = self.place_target(v)
             if not tgt and code[:2] in RECEIVING_PLACE_ROOTS:
@@ -375,12 +378,14 @@ class Arguments:
             stack = nxt
         return []
 
-    def place_target(self, v, *, from_ok: bool = False) -> list[Actor]:
+    def place_target(self, v, *, from_ok: bool = False, toward: bool = False) -> list[Actor]:
         """The place named in ``v``'s own clause (its object phrase or its in/on/at/into
         phrases, one level down), as the country hit; [] when none or several countries.
-        ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan")."""
-        preps = PLACE_PREPS + (("from",) if from_ok else ())
-        kinds = ("place", "country") if from_ok else ("place",)  # "withdrawal from Afghanistan"
+        ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan"); ``toward``: a
+        show of force's destination ("to waters near Taiwan", "near the border with Eritrea")."""
+        preps = PLACE_PREPS + (("from",) if from_ok else ()) + (TOWARD_PREPS if toward else ())
+        nested = PLACE_PREPS + ("of", "around", "near") + (("with",) + TOWARD_PREPS if toward else ())
+        kinds = ("place", "country") if from_ok or toward else ("place",)  # "withdrawal from Afghanistan"
         cands = []
         for c in v.children:
             if c.dep_ == "dobj":
@@ -388,8 +393,8 @@ class Arguments:
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
                         cands.append(pobj_of(g))
-            elif c.dep_ == "prep" and c.lower_ in preps and pobj_of(c) is not None:
-                cands.append(pobj_of(c))
+            elif c.dep_ in ("prep", "dative") and c.lower_ in preps and pobj_of(c) is not None:
+                cands.append(pobj_of(c))  # a dative: "deployed warships [to] waters near Sudan"
         places: list[Actor] = []
         for o in cands:
             stack = [o]
@@ -400,7 +405,7 @@ class Arguments:
                     for g in n.children:
                         if g.dep_ in ("compound", "amod", "nmod", "poss", "conj", "appos"):
                             nxt.append(g)
-                        elif g.dep_ == "prep" and g.lower_ in PLACE_PREPS + ("of", "around", "near") and pobj_of(g) is not None:
+                        elif g.dep_ == "prep" and g.lower_ in nested and pobj_of(g) is not None:
                             nxt.append(pobj_of(g))
                 stack = nxt
         countries = {m.country for m in places}
