@@ -338,6 +338,13 @@ CLASSES: dict[str, Spec] = {
         words="road, roads, highway, motorway, bridge, traffic, transport, railway, rail line, street, streets, "
               "entrance, port",
     ),
+    "&RELIEF_TEAMS": S(
+        "people and field units sent to help after a disaster (send, dispatch, deploy: humanitarian aid, 073)",
+        words="rescue team, rescue teams, rescuers, rescue workers, search and rescue team, search and rescue teams, "
+              "medical team, medical teams, medics, paramedics, field hospital, field hospitals, mobile hospital, "
+              "relief team, relief teams, emergency team, emergency teams, disaster response team, firefighters, "
+              "civil defence teams, civil defense teams",
+    ),
     "&COMMUNICATIONS": S(
         "communication services a government cuts",
         words="internet, internet access, mobile network, mobile internet, social media, phone lines, "

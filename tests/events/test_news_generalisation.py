@@ -142,12 +142,18 @@ def test_the_subject_of_a_passive_raising_verb_does_the_infinitives_act(pipeline
 
 @pytest.mark.parametrize("text, src", [
     ("Armenia put its troops on high alert.", "ARM"),
-    ("China massed troops near the border with India.", "CHN"),
+    ("China massed troops on the plateau.", "CHN"),
     ("Taiwan raised its military alert level after Chinese drills.", "TWN"),
 ])
 def test_a_show_of_force_has_no_target_in_the_actors_own_forces(pipeline, text, src):
     evs = code_text(text, published="2024-06-10", pipeline=pipeline)
     assert [(e.source.code[:3], e.cameo_root, e.target) for e in evs] == [(src, "15", None)]
+
+
+def test_a_show_of_force_toward_a_neighbour_targets_it(pipeline):
+    # PLV's coders mark where a mobilisation is aimed (docs/coder.md, "a show of force is aimed where it goes")
+    evs = code_text("China massed troops near the border with India.", published="2024-06-10", pipeline=pipeline)
+    assert [(e.source.code[:3], e.cameo_root, e.target.code[:3]) for e in evs] == [("CHN", "15", "IND")]
 
 
 def test_forces_placed_on_alert_are_the_source(pipeline):

@@ -87,3 +87,51 @@ def test_a_show_of_force_is_aimed_where_it_goes(code, text):
 def test_a_show_of_force_at_home_has_no_foreign_target(code):
     hit = [e for e in code("Japan massed troops near its own coast.", _actors("Japan")) if e.cameo.startswith("15")]
     assert hit and (hit[0].target is None or hit[0].target.code[:3] != "SDN")
+
+
+# -- aid: teams sent to help, goods given as aid, a thing given in the passive -------------
+
+@pytest.mark.parametrize("verb", ["sent", "dispatched", "deployed"])
+@pytest.mark.parametrize("team", ["rescue teams", "a field hospital", "medical teams", "paramedics"])
+def test_rescue_and_medical_teams_sent_are_humanitarian_aid(code, verb, team):
+    text = f"Japan {verb} {team} to Sudan after the floods."
+    hit = [e for e in code(text, _actors(text)) if e.cameo == "073"]
+    assert hit and hit[0].target is not None and hit[0].target.code == "SDN"
+
+
+@pytest.mark.parametrize("verb", ["shipped", "delivered", "donated", "gave"])
+@pytest.mark.parametrize("goods", ["40,000 tonnes of wheat", "30 patrol vehicles", "generators"])
+def test_goods_given_as_aid_are_aid(code, verb, goods):
+    text = f"Japan {verb} {goods} to Sudan as humanitarian assistance."
+    assert "073" in codes(code(text, _actors(text)))
+    text = f"Japan {verb} {goods} to Sudan as aid."
+    assert codes(code(text, _actors(text))) & {"070", "073"}
+
+
+def test_goods_sold_are_no_aid(code):
+    text = "Japan sold 30 patrol vehicles to Sudan."
+    assert not {c for c in codes(code(text, _actors(text))) if c.startswith("07")}
+
+
+def test_what_was_sent_in_a_passive_is_not_who_got_it(code):
+    text = "Rescue teams were dispatched to Sudan by Japan."
+    hit = [e for e in code(text, _actors(text)) if e.cameo == "073"]
+    assert hit and hit[0].source.code == "JPN" and hit[0].target.code == "SDN"
+
+
+@pytest.mark.parametrize("verb", ["imposed", "slapped"])
+def test_a_passive_sanction_hits_whom_it_was_laid_on(code, verb):
+    text = f"Sanctions were {verb} on Sudan by Japan."
+    hit = [e for e in code(text, _actors(text)) if e.cameo.startswith("16")]
+    assert hit and hit[0].source.code == "JPN" and hit[0].target.code == "SDN"
+
+
+@pytest.mark.parametrize("verb", ["blocked", "restricted", "suspended"])
+def test_blocking_access_to_something_restricts(code, verb):
+    assert "172" in codes(code(f"Japan {verb} access to the website on Monday.", _actors("Japan")))
+
+
+def test_sheltering_someone_grants_refuge_and_sheltering_oneself_does_not(code):
+    text = "Japan sheltered the Sudanese opposition leader after she fled Khartoum."
+    assert "075" in codes(code(text, [("Japan", "JPN", "country"), ("Sudanese opposition leader", "SDNOPP", "person")]))
+    assert "075" not in codes(code("Residents of Japan sheltered in basements.", _actors("Japan")))

@@ -93,14 +93,20 @@ class Arguments:
         patient, agent = passive_parts(v)
         if patient is not None and (child(v, "nsubjpass") is not None or v.dep_ in ("acl", "conj")):
             src = np_mentions(agent, self.idx) if agent is not None else []
-            tgt = np_mentions(patient, self.idx, allow_places=place_ok)
+            # the thing the pattern's object names is what was given or sent, not the one it
+            # reached ("rescue teams were dispatched to Derna by the UAE")
+            thing = code[:2] == "07" and pattern is not None and bool(pattern.object) and any(
+                pattern.object[-1] in (t.lemma_.lower(), t.lower_) for t in (patient, *(c for c in patient.children if c.dep_ == "conj")))
+            tgt = [] if thing else np_mentions(patient, self.idx, allow_places=place_ok)
             if patient.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 tgt = np_mentions(v.head, self.idx, allow_places=place_ok)
             if not tgt and patient.pos_ in ("NOUN", "PROPN"):
                 # a thing passed on or a meeting held: its recipient or partner ("a manuscript was
                 # handed back by German officials to Polish authorities", "talks were held with Iran")
                 for c in v.children:
-                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "against") and pobj_of(c) is not None:
+                    # ... or the one it was laid on ("sanctions were imposed on Iran by the US")
+                    if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with", "against", "on", "upon") \
+                            and pobj_of(c) is not None:
                         tgt = np_mentions(pobj_of(c), self.idx, allow_places=place_ok)
                         if tgt:
                             break
