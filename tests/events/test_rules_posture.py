@@ -135,3 +135,28 @@ def test_sheltering_someone_grants_refuge_and_sheltering_oneself_does_not(code):
     text = "Japan sheltered the Sudanese opposition leader after she fled Khartoum."
     assert "075" in codes(code(text, [("Japan", "JPN", "country"), ("Sudanese opposition leader", "SDNOPP", "person")]))
     assert "075" not in codes(code("Residents of Japan sheltered in basements.", _actors("Japan")))
+
+
+# -- leaving an international organisation ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Japan withdrew from the World Health Organization.",
+    "Japan announced its withdrawal from the World Health Organization.",
+    "Japan withdrew from the International Criminal Court.",
+])
+def test_a_state_leaving_an_international_body_reduces_relations(pipeline, text):
+    from whimbrel.api import code_text
+
+    evs = code_text(text, published="2025-03-01", pipeline=pipeline)
+    assert evs and all(e.cameo == "160" and e.plover.event == "SANCTION" for e in evs)
+    assert evs[0].target.code.startswith("IGO")
+
+
+def test_troops_leaving_still_withdraw_and_an_envoy_recalled_is_still_161(pipeline):
+    from whimbrel.api import code_text
+
+    evs = code_text("Japanese troops withdrew from the United Nations mission in Sudan.", published="2025-03-01",
+                    pipeline=pipeline)
+    assert "160" not in codes(evs)
+    evs = code_text("Japan withdrew its ambassador from the United Nations.", published="2025-03-01", pipeline=pipeline)
+    assert "160" not in codes(evs)
