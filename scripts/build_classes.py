@@ -221,7 +221,8 @@ CLASSES: dict[str, Spec] = {
     ),
     "&CEASEFIRES": S(
         "ceasefires (declare, agree, violate, break, call for)",
-        wordnet="armistice.n.01", petrarch="&CEASEFIRE", words="ceasefire, cease-fire, truce, armistice",
+        wordnet="armistice.n.01", petrarch="&CEASEFIRE", words="ceasefire, cease-fire, truce, armistice, "
+        "ceasefire agreement, ceasefire deal, truce agreement, truce deal, ceasefire line, cessation of hostilities",
     ),
     "&AGREEMENTS": S(
         "agreements between parties (sign, ratify, reach, welcome)",

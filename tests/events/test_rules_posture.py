@@ -160,3 +160,15 @@ def test_troops_leaving_still_withdraw_and_an_envoy_recalled_is_still_161(pipeli
     assert "160" not in codes(evs)
     evs = code_text("Japan withdrew its ambassador from the United Nations.", published="2025-03-01", pipeline=pipeline)
     assert "160" not in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["violated", "breached"])
+@pytest.mark.parametrize("thing", ["the ceasefire agreement", "the truce deal", "the ceasefire"])
+def test_breaking_a_ceasefire_agreement_is_a_ceasefire_violation(code, verb, thing):
+    text = f"Japan {verb} {thing} with Sudan."
+    assert "196" in codes(code(text, _actors(text)))
+
+
+def test_breaching_another_agreement_defies_it(code):
+    text = "Japan breached the trade agreement with Sudan."
+    assert "196" not in codes(code(text, _actors(text)))
