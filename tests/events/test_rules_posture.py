@@ -172,3 +172,16 @@ def test_breaking_a_ceasefire_agreement_is_a_ceasefire_violation(code, verb, thi
 def test_breaching_another_agreement_defies_it(code):
     text = "Japan breached the trade agreement with Sudan."
     assert "196" not in codes(code(text, _actors(text)))
+
+
+@pytest.mark.parametrize("verb", ["gave", "donated", "handed over", "provided", "supplied", "gifted"])
+@pytest.mark.parametrize("thing", ["30 patrol vehicles", "ten ambulances", "medical equipment", "generators"])
+def test_equipment_given_to_a_country_is_aid(code, verb, thing):
+    text = f"Japan {verb} {thing} to Sudan."
+    hit = [e for e in code(text, _actors(text)) if e.cameo in ("070", "073")]  # medical equipment: 073
+    assert hit and hit[0].target.code == "SDN"
+
+
+def test_a_person_handed_over_is_still_judicial_cooperation(code):
+    text = "Japan handed over the suspect to Sudan."
+    assert "070" not in codes(code(text, _actors(text)))
