@@ -350,7 +350,7 @@ CLASSES: dict[str, Spec] = {
         "civilian vehicles and equipment given to a country (give, donate, hand over: aid, 070)",
         wordnet="ambulance.n.01, generator.n.02, ventilator.n.01",
         words="vehicles, patrol vehicles, cars, trucks, lorries, buses, ambulances, fire engines, fire trucks, boats, "
-              "patrol boats, equipment, medical equipment, machinery, generators, computers, laptops, tractors, "
+              "patrol boats, equipment, machinery, generators, computers, laptops, tractors, "
               "water pumps, solar panels, ventilators, hospital beds, wheelchairs, textbooks, school supplies",
     ),
     "&COMMUNICATIONS": S(
