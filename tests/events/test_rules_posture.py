@@ -185,3 +185,29 @@ def test_equipment_given_to_a_country_is_aid(code, verb, thing):
 def test_a_person_handed_over_is_still_judicial_cooperation(code):
     text = "Japan handed over the suspect to Sudan."
     assert "070" not in codes(code(text, _actors(text)))
+
+
+# -- "up to N" is a quantity; human shields ------------------------------------------------
+
+@pytest.mark.parametrize("verb,code_", [("kidnapped", "181"), ("abducted", "181"), ("arrested", "173"),
+                                        ("detained", "173")])
+@pytest.mark.parametrize("how_many", ["up to 16", "16"])
+def test_up_to_n_people_is_the_object_not_a_phrasal_verb(code, verb, code_, how_many):
+    text = f"Japan {verb} {how_many} Sudanese advisers on Monday."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese advisers", "SDN", "group")])
+    assert any(e.cameo[:2] == code_[:2] and e.target is not None and e.target.code == "SDN" for e in evs)
+
+
+def test_a_phrasal_verb_with_up_keeps_its_particle(code):
+    assert "0873" in codes(code("Sudan gave up its weapons to Japan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["held", "used", "kept"])
+def test_people_used_as_human_shields_are_taken_hostage(code, verb):
+    text = f"Japan {verb} Sudanese villagers as human shields."
+    evs = code(text, [("Japan", "JPN", "country"), ("Sudanese villagers", "SDNCVL", "group")])
+    assert "184" in codes(evs)
+
+
+def test_holding_talks_is_no_hostage_taking(code):
+    assert "184" not in codes(code("Japan held talks with Sudan as partners.", ACTORS))

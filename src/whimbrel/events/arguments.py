@@ -29,6 +29,7 @@ from .roles import (
     pobj_of,
     same_actor,
     subject_token,
+    up_to_quantity,
 )
 
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
@@ -124,8 +125,9 @@ class Arguments:
             if len({a.code for a in src}) >= 2 and reciprocal(v):
                 # "India and Pakistan accused each other": each source is the others' target
                 return src, list(src)
-            for c in v.children:
-                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd"):
+            counted = up_to_quantity(v) if child(v, "dobj") is None else None  # "kidnapped up to 16 advisers"
+            for c in (*v.children, *((counted,) if counted is not None else ())):
+                if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") or c is counted:
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))
                     found = np_mentions(o, self.idx, allow_places=place_ok)
                     if not found and c.dep_ == "dobj":

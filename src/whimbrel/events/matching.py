@@ -11,7 +11,7 @@ from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
 from .nominal import UNDER_VERBS, under_attack
-from .roles import child, obj_token, partitive_head, pobj_of, subject_token
+from .roles import child, obj_token, partitive_head, pobj_of, subject_token, up_to_quantity
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
@@ -98,6 +98,8 @@ class VerbMatching:
             # "stepped [down]" parsed as an adverb: a particle when the lexicon knows the phrasal verb
             particle = next((c for c in v.children if c.dep_ == "advmod" and c.i == v.i + 1
                              and self.lex.has_particle(lemma, c.lower_)), None)
+        if particle is not None and particle.lower_ == "up" and dobj is not None and dobj.i == (up_to_quantity(v) or v).i:
+            particle = None  # "kidnapped [up to] 16 advisers": a quantity, not the phrasal verb
         misread = None  # (preposition, its object) the parser made a particle
         if particle is not None and not self.lex.has_particle(lemma, particle.lower_):
             # "strike [over pay]", "strike over [unpaid wages]": a preposition with its object,

@@ -423,4 +423,24 @@ def obj_token(v):
         d = v.head
     if d is None and (p := child(v, "prt")) is not None:
         d = child(p, "pobj")  # "called off [the general strike]" parsed as the particle's object
+    if d is None:
+        d = up_to_quantity(v)
     return partitive_head(d)
+
+
+def up_to_quantity(v):
+    """The object of "kidnapped up to 16 advisers", "arrested as many as 200 people", which the
+    parser reads as a particle or preposition with its own object; None when there is none.
+    Only a counted noun ("16 advisers") is taken: "gave up to the police" has none."""
+    for c in v.children:
+        if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "up":
+            to = next((g for g in (*c.children, *v.children) if g.lower_ == "to" and g.i == c.i + 1), None)
+            o = child(to, "pobj") if to is not None else None
+            if o is not None and any(g.dep_ == "nummod" and g.tag_ == "CD" for g in o.children):
+                return o
+            # ... or the object with "to" on its number ("arrested [up] [to 200] protesters")
+            d = child(v, "dobj")
+            if d is not None and any(g.dep_ == "nummod" and any(q.lower_ == "to" and q.i == c.i + 1 for q in g.children)
+                                     for g in d.children):
+                return d
+    return None
