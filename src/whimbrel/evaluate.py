@@ -122,7 +122,11 @@ class SpanScore:
     * type F1: per sentence, the set of gold types against the set of predicted types;
     * source recall: rows with an event of the row's type whose source mention
       overlaps the marked source;
-    * dyad recall: the same, and the target overlaps a marked target.
+    * dyad recall: the same, and the target actor overlaps a marked target;
+    * dyad recall with objects: the same, where an event that names no target actor may
+      instead have what it was done to (``evidence.object``) overlap the marked target. PLV's
+      coders mark things as targets too ("condemned <t>the terrorist attack</t>"); the first
+      figure counts actors only.
     """
 
     type_tp: int = 0
@@ -131,6 +135,7 @@ class SpanScore:
     rows: int = 0
     source_hits: int = 0
     dyad_hits: int = 0
+    dyad_object_hits: int = 0
 
     @property
     def type_f1(self) -> float:
@@ -146,6 +151,10 @@ class SpanScore:
     def dyad_recall(self) -> float:
         return self.dyad_hits / self.rows if self.rows else 0.0
 
+    @property
+    def dyad_recall_with_objects(self) -> float:
+        return self.dyad_object_hits / self.rows if self.rows else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "type_f1": round(self.type_f1, 4),
@@ -153,6 +162,7 @@ class SpanScore:
             "type_recall": round(self.type_tp / self.type_gold, 4) if self.type_gold else 0.0,
             "source_recall": round(self.source_recall, 4),
             "dyad_recall": round(self.dyad_recall, 4),
+            "dyad_recall_with_objects": round(self.dyad_recall_with_objects, 4),
             "rows": self.rows,
         }
 
@@ -542,7 +552,11 @@ def score_spans(docs: list[GoldDoc], predicted: dict[str, list[Event]]) -> SpanS
             typed = [e for e in evs if e.plover.event in g.plover]
             with_source = [e for e in typed if g.source_span and _overlaps(e.source, g.source_span)]
             sc.source_hits += bool(with_source)
-            sc.dyad_hits += any(_overlaps(e.target, t) for e in with_source for t in g.target_spans)
+            dyad = any(_overlaps(e.target, t) for e in with_source for t in g.target_spans)
+            sc.dyad_hits += dyad
+            sc.dyad_object_hits += dyad or any(
+                e.target is None and e.evidence.object and e.evidence.object_start < b and a < e.evidence.object_end
+                for e in with_source for a, b in g.target_spans)
     return sc if any_spans else None
 
 
@@ -714,7 +728,8 @@ def format_report(rep: Report, *, max_items: int = 40) -> str:
     if rep.spans:
         sp = rep.spans
         lines += [f"marked spans ({sp.rows} rows): type F1 {sp.type_f1:.3f}  source recall {sp.source_recall:.3f}"
-                  f"  dyad recall {sp.dyad_recall:.3f}", ""]
+                  f"  dyad recall {sp.dyad_recall:.3f} ({sp.dyad_recall_with_objects:.3f} counting what an event"
+                  f" with no target actor was done to)", ""]
     lines.append(f"{'level':<16}{'P':>7}{'R':>7}{'F1':>7}   found/gold  correct/pred")
     for name, ls in rep.levels.items():
         if ls is None:

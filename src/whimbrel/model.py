@@ -197,9 +197,14 @@ class Evidence:
     trigger_start: int
     trigger_end: int
     pattern: str = ""  # the lexicon pattern id that matched
+    # what the act was done to when it names no actor there ("condemned [the terrorist
+    # attack]", "opened an investigation into [the killing]"): offsets into the article text
+    object: str = ""
+    object_start: int = -1
+    object_end: int = -1
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
             "trigger": self.trigger,
@@ -207,6 +212,9 @@ class Evidence:
             "trigger_end": self.trigger_end,
             "pattern": self.pattern,
         }
+        if self.object:
+            out.update(object=self.object, object_start=self.object_start, object_end=self.object_end)
+        return out
 
 
 @dataclass(frozen=True)

@@ -33,13 +33,14 @@ from ..settings import Settings
 from . import confidence
 from .arguments import Arguments
 from .lexicon import Lexicon, load_lexicon
-from .matching import Match, VerbMatching
+from .matching import Match, VerbMatching, is_time_phrase
 from .modality import content_head, in_condition, mood
 from .nominal import NominalEvents
 from .predicates import Predications
 from .relevance import Relevance, _sector, load_domains
 from .roles import (
     MentionIndex,
+    acted_on,
     child,
     is_misparsed_verb,
     nodes_of,
@@ -349,6 +350,17 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             if not pairs and src:
                 pairs = [(s, None) for s in src]  # the only target was the source itself
         text = self.doc.article.text
+        thing = {}
+        if all(t is None for _s, t in pairs):
+            # no one named on the receiving end: say what the act was done to
+            span = acted_on([self.by_i[k] for k in range(a, b + 1) if k in self.by_i],
+                            light=lambda v: bool({"light", "transparent"} & set(self.lex.roles.get(v.lemma_.lower(), ()))),
+                            time_phrase=is_time_phrase)
+            if span is not None and span[0] in self.by_i and span[1] in self.by_i:
+                o0, ol = self.by_i[span[0]], self.by_i[span[1]]
+                o_start, o_end = o0.idx, ol.idx + len(ol.text)
+                if 0 < o_end - o_start <= 120:
+                    thing = {"object": text[o_start:o_end], "object_start": o_start, "object_end": o_end}
         evid = Evidence(
             sentence=text[self.sent.start: self.sent.end],
             sentence_start=self.sent.start,
@@ -356,6 +368,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             trigger_start=t0,
             trigger_end=t1,
             pattern=pattern_id,
+            **thing,
         )
         for s, t in pairs:
             if (s is None or s.code == "---") and (t is None or t.code == "---"):

@@ -444,3 +444,43 @@ def up_to_quantity(v):
                                      for g in d.children):
                 return d
     return None
+
+
+#: prepositions whose object is what an act was done to, when no actor is named there
+ACTED_ON_PREPS = ("against", "on", "into", "of", "over", "at", "to", "for")
+
+
+def acted_on(tokens, light=lambda verb: False, time_phrase=lambda prep: False):
+    """(first, last) token indices of what an act was done to, for an event with no target
+    actor: the object of the trigger's verb ("condemned [the terrorist attack]"), or the object
+    of an against/on/into/of... phrase on the verb or on a trigger noun ("joined an
+    investigation [of the jets]"); the noun phrase up to its head, with an of-phrase ("[gross
+    violations of human rights]"). ``tokens``: the trigger's tokens; ``light(verb)``: does the verb
+    pass through to its event noun ("launched [an investigation] into X": X, not the
+    investigation; "condemned [the attack]": the attack); ``time_phrase(prep)``: a time, never
+    what an act was done to ("on Monday"). None when there is none."""
+    def phrase(h):
+        return next((pobj_of(c) for c in h.children if c.dep_ == "prep" and c.lower_ in ACTED_ON_PREPS
+                     and pobj_of(c) is not None and c.i > h.i and not time_phrase(c)), None)
+
+    inside = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        o = obj_token(verb)
+        if o is not None and o.i in inside and light(verb):
+            # the object is the event noun ("joined [an investigation] of the jets", or the
+            # phrase hung on the verb: "opened an investigation [into] the shooting")
+            o = phrase(o) or phrase(verb)
+        elif o is None:
+            o = phrase(verb)
+    else:
+        noun = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), None)
+        o = phrase(noun) if noun is not None else None
+    if o is None:
+        return None
+    first = min(t.i for t in o.subtree)
+    last = o.i
+    of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of" and pobj_of(c) is not None), None)
+    if of is not None:
+        last = pobj_of(of).i
+    return first, last
