@@ -102,8 +102,9 @@ def test_rescue_and_medical_teams_sent_are_humanitarian_aid(code, verb, team):
 @pytest.mark.parametrize("verb", ["shipped", "delivered", "donated", "gave"])
 @pytest.mark.parametrize("goods", ["40,000 tonnes of wheat", "30 patrol vehicles", "generators"])
 def test_goods_given_as_aid_are_aid(code, verb, goods):
-    text = f"Japan {verb} {goods} to Sudan as humanitarian assistance."
-    assert "073" in codes(code(text, _actors(text)))
+    for aid in ("humanitarian assistance", "humanitarian aid", "humanitarian relief"):
+        text = f"Japan {verb} {goods} to Sudan as {aid}."
+        assert "073" in codes(code(text, _actors(text)))
     text = f"Japan {verb} {goods} to Sudan as aid."
     assert codes(code(text, _actors(text))) & {"070", "073"}
 
@@ -203,8 +204,9 @@ def test_a_phrasal_verb_with_up_keeps_its_particle(code):
 
 
 @pytest.mark.parametrize("verb", ["held", "used", "kept"])
-def test_people_used_as_human_shields_are_taken_hostage(code, verb):
-    text = f"Japan {verb} Sudanese villagers as human shields."
+@pytest.mark.parametrize("shields", ["human shields", "a human shield"])
+def test_people_used_as_human_shields_are_taken_hostage(code, verb, shields):
+    text = f"Japan {verb} Sudanese villagers as {shields}."
     evs = code(text, [("Japan", "JPN", "country"), ("Sudanese villagers", "SDNCVL", "group")])
     assert "184" in codes(evs)
 

@@ -98,7 +98,8 @@ class VerbMatching:
             # "stepped [down]" parsed as an adverb: a particle when the lexicon knows the phrasal verb
             particle = next((c for c in v.children if c.dep_ == "advmod" and c.i == v.i + 1
                              and self.lex.has_particle(lemma, c.lower_)), None)
-        if particle is not None and particle.lower_ == "up" and dobj is not None and dobj.i == (up_to_quantity(v) or v).i:
+        if particle is not None and particle.lower_ == "up" and dobj is not None \
+                and (q := up_to_quantity(v)) is not None and q.i == dobj.i:
             particle = None  # "kidnapped [up to] 16 advisers": a quantity, not the phrasal verb
         misread = None  # (preposition, its object) the parser made a particle
         if particle is not None and not self.lex.has_particle(lemma, particle.lower_):
