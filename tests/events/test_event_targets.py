@@ -225,3 +225,18 @@ def test_they_in_a_spokesmans_report_is_the_side_he_speaks_for(code):
     # a named subject stays the source
     evs = code("The coalition spokesman said that the UN supports the plan.", actors)
     assert "SAUMIL" not in {e.source.code for e in evs if e.source}
+
+
+def test_an_act_with_nobody_on_the_receiving_end_goes_to_the_place_its_clause_names(code):
+    evs = code("NATO allies agreed to extend their peacekeeping mission in Kosovo.",
+               [("NATO", "IGOWSTNAT", "organisation"), ("Kosovo", "KSV", "place")])
+    assert pairs(evs, "03") == {("IGOWSTNAT", "KSV")}
+    evs = code("France sent seven experts to Saudi Arabia to investigate the attacks.",
+               [("France", "FRA", "country"), ("Saudi Arabia", "SAU", "country")])
+    assert ("FRA", "SAU") in pairs(evs, "09")
+    # a named party wins over the place, and with no place named nothing is invented
+    evs = code("NATO allies agreed to extend their mission with Serbia in Kosovo.",
+               [("NATO", "IGOWSTNAT", "organisation"), ("Serbia", "SRB", "country"), ("Kosovo", "KSV", "place")])
+    assert not any(t == "KSV" for _, t in pairs(evs, "03"))
+    evs = code("NATO allies agreed to extend their peacekeeping mission.", [("NATO", "IGOWSTNAT", "organisation")])
+    assert all(t is None for _, t in pairs(evs, "03"))

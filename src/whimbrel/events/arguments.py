@@ -235,6 +235,15 @@ class Arguments:
                 # another country's place is the one given, cut off or eased; the source's own is
                 # only where it acted ("set up field hospitals in Louisiana")
                 tgt = [a for a in self.place_target(v) if not any(a.code[:3] == s.code[:3] for s in src)]
+            if not tgt and not unknown and not own_obj and code[:2] not in PLACE_TARGET_ROOTS + ("14",) + RECEIVING_PLACE_ROOTS:
+                # any other act with nobody on the receiving end is done to the one place its
+                # clause, or the clause it governs, names ("agreed to extend their mission in
+                # Kosovo", "sent experts to Saudi Arabia", "a suspension of flights with 21
+                # countries in Europe"): the place's country, as PLV and PETRARCH code it
+                w = v
+                while not tgt and w is not None:
+                    tgt = self.place_target(w, from_ok=code.startswith("08"), toward=True)
+                    w = child(w, "xcomp")
             tgt = tgt or unknown
             if not tgt and code[:2] in HOSTILE_ROOTS and v.dep_ == "conj" and v.head.pos_ == "VERB" \
                     and child(v, "nsubj") is None and (hm := self.code_verb(v.head)) is not None \
