@@ -240,3 +240,14 @@ def test_an_act_with_nobody_on_the_receiving_end_goes_to_the_place_its_clause_na
     assert not any(t == "KSV" for _, t in pairs(evs, "03"))
     evs = code("NATO allies agreed to extend their peacekeeping mission.", [("NATO", "IGOWSTNAT", "organisation")])
     assert all(t is None for _, t in pairs(evs, "03"))
+
+
+def test_a_participle_after_an_article_describes_its_noun_and_is_no_act(code):
+    # "the kidnapped girls": the girls are no kidnappers; the sentence's act is the criticism
+    evs = code("Parents of the kidnapped girls criticised the Nigerian government.",
+               [("Parents", "NGACVL", "agent"), ("Nigerian government", "NGAGOV", "agent")])
+    assert {e.cameo_root for e in evs} == {"11"}
+    # a verb the parser hangs on its object after the subject is still the act
+    evs = code("Officials said Russian troops shelled villages near Kharkiv.",
+               [("Russian troops", "RUSMIL", "agent"), ("Kharkiv", "UKR", "place")])
+    assert "19" in {e.cameo_root for e in evs}

@@ -275,7 +275,9 @@ def is_misparsed_verb(v) -> bool:
     """A finite verb the parser took for an adjective: "reported [the two held talks]"."""
     if v.dep_ != "amod" or v.tag_ not in ("VBD", "VBN") or v.i > v.head.i:
         return False
-    kids = v.head.children
+    kids = list(v.head.children)
+    if any(c.dep_ == "det" and c.i == v.i - 1 for c in kids):
+        return False  # "the kidnapped girls": an adjective; a misparsed verb follows its subject
     return (
         any(c.dep_ in ("det", "nummod") and c.i < v.i for c in kids)
         and not any(c.dep_ in ("amod", "poss") and c.i < v.i for c in kids)
