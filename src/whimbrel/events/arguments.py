@@ -235,14 +235,15 @@ class Arguments:
                 # another country's place is the one given, cut off or eased; the source's own is
                 # only where it acted ("set up field hospitals in Louisiana")
                 tgt = [a for a in self.place_target(v) if not any(a.code[:3] == s.code[:3] for s in src)]
-            if not tgt and not unknown and not own_obj and code[:2] not in PLACE_TARGET_ROOTS + ("14",) + RECEIVING_PLACE_ROOTS:
+            if not tgt and not unknown and not own_obj and code[:2] not in PLACE_TARGET_ROOTS + ("04", "14") + RECEIVING_PLACE_ROOTS:
                 # any other act with nobody on the receiving end is done to the one place its
                 # clause, or the clause it governs, names ("agreed to extend their mission in
                 # Kosovo", "sent experts to Saudi Arabia", "a suspension of flights with 21
-                # countries in Europe"): the place's country, as PLV and PETRARCH code it
+                # countries in Europe"): the place's country, as PLV and PETRARCH code it; a
+                # meeting's city is only its venue ("held talks in Geneva")
                 w = v
                 while not tgt and w is not None:
-                    tgt = self.place_target(w, from_ok=code.startswith("08"), toward=True)
+                    tgt = self.place_target(w, from_ok=code.startswith("08"), toward=True, phrases_only=True)
                     w = child(w, "xcomp")
             tgt = tgt or unknown
             if not tgt and code[:2] in HOSTILE_ROOTS and v.dep_ == "conj" and v.head.pos_ == "VERB" \
@@ -395,20 +396,24 @@ class Arguments:
             stack = nxt
         return []
 
-    def place_target(self, v, *, from_ok: bool = False, toward: bool = False) -> list[Actor]:
+    def place_target(self, v, *, from_ok: bool = False, toward: bool = False, phrases_only: bool = False) -> list[Actor]:
         """The place named in ``v``'s own clause (its object phrase or its in/on/at/into
         phrases, one level down), as the country hit; [] when none or several countries.
         ``from_ok``: a withdrawal's from-place ("withdrawal from Afghanistan"); ``toward``: a
-        show of force's destination ("to waters near Taiwan", "near the border with Eritrea")."""
+        show of force's destination ("to waters near Taiwan", "near the border with Eritrea");
+        ``phrases_only``: a place named in a phrase, not the object itself ("reiterated Kenya's
+        support" names no place the act was done to)."""
         preps = PLACE_PREPS + (("from",) if from_ok else ()) + (TOWARD_PREPS if toward else ())
         nested = PLACE_PREPS + ("of", "around", "near") + (("with",) + TOWARD_PREPS if toward else ())
         kinds = ("place", "country") if from_ok or toward else ("place",)  # "withdrawal from Afghanistan"
         cands = []
         for c in v.children:
             if c.dep_ == "dobj":
-                cands.append(c)
+                if not phrases_only:
+                    cands.append(c)
                 for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
+                    # (the object's own with-phrase still counts: a party named there makes two)
+                    if g.dep_ == "prep" and (g.lower_ in preps or phrases_only and g.lower_ in nested) and pobj_of(g) is not None:
                         cands.append(pobj_of(g))
             elif c.dep_ in ("prep", "dative") and c.lower_ in preps and pobj_of(c) is not None:
                 cands.append(pobj_of(c))  # a dative: "deployed warships [to] waters near Sudan"
