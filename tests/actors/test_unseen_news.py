@@ -233,3 +233,14 @@ def test_domestic_agents_and_rebels_still_take_the_country_they_act_in(resolve):
     # must not fire: police and rebels act at home
     assert "KENCOP" in [m.code for m in resolve("Police arrested two Kenyan activists.")]
     assert "SYRREB" in [m.code for m in resolve("Rebels attacked a Syrian army base.")]
+
+
+def test_a_family_is_its_own_civilian_actor_not_the_nation_it_is_related_to(resolve):
+    # the families act; "Israeli" only says whose families they are
+    ms = resolve("The families of Israeli hostages urged Netanyahu to accept a deal.")
+    fam = [m for m in ms if m.text.startswith("families")]
+    assert [m.code for m in fam] == ["ISRCVL"]
+    assert not any(m.code == "ISR" for m in ms)
+    # synonym swap: another kin word, another country
+    ms = resolve("Relatives of Nigerian schoolgirls urged Tinubu to act.")
+    assert any(m.code == "NGACVL" and m.text.startswith("Relatives") for m in ms)
