@@ -463,3 +463,15 @@ def test_then_without_the_word_does_not_inherit(stage, pipeline):
         ("signed", "057", "Lopez", "Ivanov/RUSGOV", 0),
     ])
     assert doc.extras["when"]["signed0"][0] != "continuation"
+
+
+def test_an_article_built_without_paragraphs_is_all_body_text(pipeline):
+    # an API user's Article(id, text) has no paragraph list; a "later" event must not crash
+    import datetime as dt
+
+    from whimbrel.model import Article
+
+    res = list(pipeline.pipe([Article(id="np", text="Macron met Scholz in Paris. Scholz later criticised Russia.",
+                                      published=dt.datetime(2024, 1, 1))]))[0]
+    assert not hasattr(res, "stage"), res
+    assert res.events

@@ -162,6 +162,11 @@ def _then_word(t) -> str | None:
     return None
 
 
+def _body(paras, i: int) -> bool:
+    """Is paragraph ``i`` body text? An article built without paragraphs is all body."""
+    return i >= len(paras) or paras[i].kind == "body"
+
+
 def _continuation(doc, trig, when_notes, where_notes, pub) -> None:
     paras = doc.article.paragraphs
     out: list[Event] = []
@@ -174,14 +179,14 @@ def _continuation(doc, trig, when_notes, where_notes, pub) -> None:
             continue
         word = _then_word(t)
         sent = doc.sentence_at(ev.evidence.trigger_start)
-        if word is None or sent is None or paras[sent.paragraph].kind != "body":
+        if word is None or sent is None or not _body(paras, sent.paragraph):
             out.append(ev)
             continue
         keys = _keys(ev)
         prev = None
         for p in reversed(out):  # earlier events, already updated, nearest first
             ps = doc.sentence_at(p.evidence.trigger_start)
-            if (ps is None or ps.index >= sent.index or paras[ps.paragraph].kind != "body"
+            if (ps is None or ps.index >= sent.index or not _body(paras, ps.paragraph)
                     or not (sent.paragraph - 1 <= ps.paragraph <= sent.paragraph)):
                 continue
             if keys & _keys(p) and p.modality.future == ev.modality.future and p.date:
