@@ -244,3 +244,14 @@ def test_a_family_is_its_own_civilian_actor_not_the_nation_it_is_related_to(reso
     # synonym swap: another kin word, another country
     ms = resolve("Relatives of Nigerian schoolgirls urged Tinubu to act.")
     assert any(m.code == "NGACVL" and m.text.startswith("Relatives") for m in ms)
+
+
+def test_a_proper_noun_subject_nobody_knows_is_an_unknown_actor(resolve):
+    # neither the knowledge base nor NER names him; the parse says he acted
+    ms = resolve("Pltavchenko cancelled a planned visit to Montevideo.")
+    assert [(m.code, m.rule) for m in ms if m.text == "Pltavchenko"] == [("---", "parse:subject")]
+    # not a month or a day, and not a place the gazetteer knows
+    ms = resolve("Monday saw heavy rain in the capital.")
+    assert not [m for m in ms if m.text == "Monday"]
+    ms = resolve("Goulburn hosted the regional show.")
+    assert not [m for m in ms if m.text == "Goulburn" and m.rule == "parse:subject"]

@@ -58,6 +58,7 @@ Helpers for the event coder live in :mod:`.mention` (``mentions_in``,
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
@@ -65,6 +66,7 @@ from collections import Counter
 from ..model import Document, document_day
 from ..pipeline import register
 from ..settings import Settings
+from ..where.gazetteer import default_gazetteer, normalize
 from .agents import (STRONG_PLACE_PREPS, agent_mentions, definite_agents, definite_orgs, location_country,
                      pronoun_possessors, representatives, sentence_country, title_sector)
 from .bare import drop_other_people, unconfirmed_bare_names
@@ -138,6 +140,35 @@ def _unknown_organisations(sp, ms: list[WMention]) -> list[WMention]:
             continue
         out.append(WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "organisation",
                             "ner:organisation", name=sp[ts:te].text, head=span_head(sp, ts, te)))
+    return out
+
+
+#: proper nouns that name a time, not an actor, when the tagger left them untyped
+CALENDAR = {m.lower() for m in (*calendar.month_name[1:], *calendar.day_name)}
+
+
+def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
+    """A proper-noun subject of a verb that neither the knowledge base nor NER names
+    ("Pltavchenko cancelled a planned visit to Montevideo"): an actor of unknown country
+    (``---``, ``parse:subject``), so the event still says who acted. Not a word NER gave
+    another type, a name the gazetteer knows as a place ("Mittagong"), or a month or day."""
+    covered = set()
+    for w in ms:
+        covered.update(range(w.tok_start, w.tok_end))
+    out = []
+    for t in sp:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.head.pos_ not in ("VERB", "AUX") \
+                or t.i in covered or t.ent_type_ or not t.is_title or t.lower_ in CALENDAR:
+            continue
+        ts = t.i
+        while ts > 0 and sp[ts - 1].head.i == t.i and sp[ts - 1].dep_ in ("compound", "flat") \
+                and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
+            ts -= 1
+        name = sp[ts:t.i + 1].text
+        if normalize(name) in default_gazetteer().index:
+            continue
+        out.append(WMention(sp[ts].idx, t.idx + len(t.text), ts, t.i + 1, "---", "person" if t.i - ts < 3 else "organisation",
+                            "parse:subject", name=name, head=t.i))
     return out
 
 
@@ -299,6 +330,7 @@ class ActorStage:
         if self.settings.only_dicts:
             _agent_before_actor(sp, ms, agent_ms)
         ms.extend(_unknown_organisations(sp, ms))
+        ms.extend(_unknown_subjects(sp, ms))
         representatives(sp, ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
