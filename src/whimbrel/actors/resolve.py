@@ -122,13 +122,16 @@ def _agent_before_actor(sp, ms: list[WMention], agent_ms: list[WMention]) -> Non
         a.consumed = True
 
 
+def _covered(ms: list[WMention]) -> set[int]:
+    """Token indices some mention already spans."""
+    return {i for w in ms for i in range(w.tok_start, w.tok_end)}
+
+
 def _unknown_organisations(sp, ms: list[WMention]) -> list[WMention]:
     """Organisations NER finds that no knowledge-base name or agent noun covers ("ICE",
     "Jurisdiction for Peace"): actors of unknown country (``---``, ``ner:organisation``),
     so an event can still say who acted; the knowledge base wins wherever it knows more."""
-    covered = set()
-    for w in ms:
-        covered.update(range(w.tok_start, w.tok_end))
+    covered = _covered(ms)
     out = []
     for ent in sp.ents:
         if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
@@ -152,9 +155,7 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     ("Pltavchenko cancelled a planned visit to Montevideo"): an actor of unknown country
     (``---``, ``parse:subject``), so the event still says who acted. Not a word NER gave
     another type, a name the gazetteer knows as a place ("Mittagong"), or a month or day."""
-    covered = set()
-    for w in ms:
-        covered.update(range(w.tok_start, w.tok_end))
+    covered = _covered(ms)
     out = []
     for t in sp:
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.head.pos_ not in ("VERB", "AUX") \
@@ -301,9 +302,7 @@ class ActorStage:
 
         # unknown people found by NER
         agent_tok = {i for a in agents for i in range(a.tok_start, a.tok_end)}
-        covered = set()
-        for w in ms:
-            covered.update(range(w.tok_start, w.tok_end))
+        covered = _covered(ms)
         for ent in sp.ents:
             if ent.label_ == "PERSON" and not any(i in covered for i in range(ent.start, ent.end)):
                 toks = [t for t in ent if not t.is_punct or t.text in "-."]
