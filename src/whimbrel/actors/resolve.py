@@ -154,7 +154,7 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     """A proper-noun subject of a verb that neither the knowledge base nor NER names
     ("Pltavchenko cancelled a planned visit to Montevideo"): an actor of unknown country
     (``---``, ``parse:subject``), so the event still says who acted. Not a word NER gave
-    another type, a name the gazetteer knows as a place ("Mittagong"), or a month or day."""
+    another type, a name the gazetteer knows as a place ("Goulburn"), or a month or day."""
     covered = _covered(ms)
     out = []
     for t in sp:
