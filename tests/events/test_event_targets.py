@@ -251,3 +251,17 @@ def test_a_participle_after_an_article_describes_its_noun_and_is_no_act(code):
     evs = code("Officials said Russian troops shelled villages near Kharkiv.",
                [("Russian troops", "RUSMIL", "agent"), ("Kharkiv", "UKR", "place")])
     assert "19" in {e.cameo_root for e in evs}
+
+
+def test_a_state_that_leaves_an_organisation_by_name_reduces_relations_with_it(code):
+    evs = code("Britain left the European Union.", [("Britain", "GBR", "country"), ("European Union", "IGOEUREEC", "organisation")])
+    assert ("GBR", "IGOEUREEC", "160") in dyads(evs)
+    # synonym swap: another verb, another body
+    evs = code("Hungary quit the International Criminal Court.",
+               [("Hungary", "HUN", "country"), ("International Criminal Court", "IGOJUDICC", "organisation")])
+    assert ("HUN", "IGOJUDICC", "160") in dyads(evs)
+    # leaving a meeting an organisation holds is no break with it; troops leaving still withdraw
+    evs = code("Hungary left the NATO summit early.", [("Hungary", "HUN", "country"), ("NATO", "IGOWSTNAT", "organisation")])
+    assert not any(c.startswith("16") for _, _, c in dyads(evs))
+    evs = code("US troops left Afghanistan.", [("US troops", "USAMIL", "agent"), ("Afghanistan", "AFG", "country")])
+    assert ("USAMIL", "AFG", "0874") in dyads(evs)
