@@ -156,6 +156,7 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     (``---``, ``parse:subject``), so the event still says who acted. Not a word NER gave
     another type, a name the gazetteer knows as a place ("Goulburn"), or a month or day."""
     covered = _covered(ms)
+    places = default_gazetteer().index
     out = []
     for t in sp:
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.head.pos_ not in ("VERB", "AUX") \
@@ -166,7 +167,7 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
                 and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
             ts -= 1
         name = sp[ts:t.i + 1].text
-        if normalize(name) in default_gazetteer().index:
+        if normalize(name) in places:
             continue
         out.append(WMention(sp[ts].idx, t.idx + len(t.text), ts, t.i + 1, "---", "person" if t.i - ts < 3 else "organisation",
                             "parse:subject", name=name, head=t.i))

@@ -208,15 +208,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
 MEMBERSHIP_LEAVING = frozenset({"withdraw", "withdrawal", "pull", "exit", "quit", "leave", "departure"})
 
 
-def _membership_left(m, v, left_named=False) -> bool:
+def _membership_left(m, v, left: list[Actor], idx) -> bool:
     """Is the act leaving something, with nothing else taken away ("withdrew from the WHO", not
-    "withdrew its ambassador from the UN")? ``left_named``: the object is the body left ("left
-    the EU", "quit the ICC")."""
+    "withdrew its ambassador from the UN")? An object may be the body ``left`` itself ("left
+    the EU", "quit the ICC"); ``idx`` finds the actors at a token."""
     word = (m.noun.lemma_ if m.noun is not None else v.lemma_).lower()
     if word not in MEMBERSHIP_LEAVING:
         return False
     d = child(v, "dobj")
-    return d is None or left_named or (m.noun is not None and d.i == m.noun.i)
+    return d is None or (m.noun is not None and d.i == m.noun.i) or any(a in left for a in idx.at(d))
 
 
 def _is_military(a: Actor) -> bool:
@@ -774,8 +774,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # military cooperation (062), not a show of force (15)
             code = "062"
         elif code.startswith(("0874", "080")) and src and tgt and not any(_is_military(a) for a in src) \
-                and all(a.code.startswith("IGO") for a in tgt) and _membership_left(
-                    m, act_v, (d := child(act_v, "dobj")) is not None and any(a in tgt for a in self.idx.at(d))):
+                and all(a.code.startswith("IGO") for a in tgt) and _membership_left(m, act_v, tgt, self.idx):
             # "Argentina withdrew from the WHO", "announced their withdrawal from ECOWAS", "Britain
             # left the EU": a state that leaves an international organisation reduces relations
             # with it (16, SANCTION); it neither concedes (080) nor pulls forces back (0874)
