@@ -255,3 +255,25 @@ def test_a_proper_noun_subject_nobody_knows_is_an_unknown_actor(resolve):
     assert not [m for m in ms if m.text == "Monday"]
     ms = resolve("Goulburn hosted the regional show.")
     assert not [m for m in ms if m.text == "Goulburn" and m.rule == "parse:subject"]
+
+
+def test_a_region_the_gazetteer_knows_is_a_place_of_its_country(resolve, pipeline):
+    # the knowledge base lists no regions; where a place goes, the gazetteer says whose they are
+    ms = resolve("Indian authorities have imposed a curfew in parts of Kashmir.")
+    assert [(m.kind, m.code) for m in ms if m.text == "Kashmir"] == [("place", "IND")]
+    # NER's "person" compounded with a land noun is the region's name
+    ms = resolve("Rebels attacked a convoy in the Kherson region.")
+    assert [(m.kind, m.code) for m in ms if m.text == "Kherson"] == [("place", "UKR")]
+    # the people of a region take its country
+    ms = resolve("Residents of Kherson fled.")
+    assert codes(ms, "Residents of Kherson") == ["UKRCVL"]
+    assert ("17", "Indian authorities", "Kashmir") in dyads(
+        pipeline, "Indian authorities have imposed a curfew in parts of Kashmir.")
+    # synonym swap: another act of control, another region
+    assert ("17", "Ukrainian police", "Donbas") in dyads(
+        pipeline, "Ukrainian police imposed restrictions in the Donbas.")
+    # not where a place goes: a subject, or a name the parse makes no place
+    ms = resolve("Tigray rejected the offer.")
+    assert not [m for m in ms if m.text == "Tigray" and m.rule == "place:gazetteer"]
+    ms = resolve("He spoke with Louisiana officials.")
+    assert not [m for m in ms if m.rule == "place:gazetteer"]

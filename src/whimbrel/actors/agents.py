@@ -50,7 +50,7 @@ def agent_mentions(sp, ms, agents) -> list[WMention]:
     for w in ms:
         for a in w.extra.get("title_agents", ()):
             in_title.add(a.tok_start)
-    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city") and not w.consumed
+    countryish = [w for w in ms if w.kind in ("country", "organisation", "group", "city", "place") and not w.consumed
                   and not w.extra.get("dateline")]
     c_at: dict[int, WMention] = {}
     for c in countryish:

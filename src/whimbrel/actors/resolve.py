@@ -174,6 +174,39 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     return out
 
 
+def _gazetteer_places(sp, ms: list[WMention]) -> list[WMention]:
+    """A name where a place goes that the knowledge base does not list but the gazetteer
+    puts in one country ("a curfew in parts of Kashmir", "residents of Kherson", "clashes
+    in the Tigray region"): a place of that country (``place:gazetteer``), so that an act
+    done there has a country to hit and the people there a nationality. Not a name NER
+    calls a person, an organisation or a nationality, a month or a day, nor one the
+    gazetteer finds in more than one country ("Victoria")."""
+    covered = _covered(ms)
+    gaz = default_gazetteer()
+    out = []
+    for t in sp:
+        if t.pos_ != "PROPN" or not t.is_title or t.i in covered or t.ent_type_ in ("ORG", "NORP") \
+                or t.lower_ in CALENDAR:
+            continue
+        if not (_place_position(t) or _locative_part(t)):
+            continue
+        ts = t.i
+        while ts > 0 and sp[ts - 1].head.i == t.i and sp[ts - 1].dep_ in ("compound", "flat") \
+                and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
+            ts -= 1
+        if t.ent_type_ == "PERSON" and ts < t.i:
+            continue  # a person NER names; only a one-word "person" where a place goes is a town
+        name = sp[ts:t.i + 1].text
+        cands = gaz.lookup(name)
+        countries = {c.country for c in cands}
+        if len(countries) != 1 or any(c.kind == "country" for c in cands):
+            continue
+        iso3 = countries.pop()
+        out.append(WMention(sp[ts].idx, t.idx + len(t.text), ts, t.i + 1, iso3, "place", "place:gazetteer",
+                            name=cands[0].name, head=t.i))
+    return out
+
+
 def span_head(sp, ts: int, te: int) -> int:
     """Index of the token in [ts, te) whose head lies outside the span (the last such)."""
     head = te - 1
@@ -203,8 +236,11 @@ _AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside"
 
 
 def _place_position(t) -> bool:
-    """A one-word name where a place goes ("in Mittagong", "residents of Mittagong"): the
-    tagger's PERSON there is a town the knowledge base does not list, not a person."""
+    """A one-word name where a place goes ("in Mittagong", "residents of Mittagong", "in the
+    Kherson region"): the tagger's PERSON there is a town the knowledge base does not list,
+    not a person."""
+    if t.dep_ == "compound" and t.head.lemma_.lower() in LAND_NOUNS:
+        t = t.head
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
@@ -237,7 +273,7 @@ class ActorStage:
     name = "actors"
     needs = ("spacy", "sentences")
     sets = ("mentions",)
-    RULES_VERSION = "actors.2026-12-04"
+    RULES_VERSION = "actors.2026-12-06"
 
     def __init__(self, settings: Settings, *, kb: KnowledgeBase | None = None):
         self.settings = settings
@@ -321,6 +357,7 @@ class ActorStage:
                 w = WMention(sp[ts].idx, sp[te - 1].idx + len(sp[te - 1].text), ts, te, "---", "person",
                              "ner:person", name=sp[ts:te].text, head=span_head(sp, ts, te))
                 ms.append(w)
+        ms.extend(_gazetteer_places(sp, ms))
         ms.sort(key=lambda w: w.start)
         _mark_datelines(text, ms)
 
