@@ -277,3 +277,18 @@ def test_a_region_the_gazetteer_knows_is_a_place_of_its_country(resolve, pipelin
     assert not [m for m in ms if m.text == "Tigray" and m.rule == "place:gazetteer"]
     ms = resolve("He spoke with Louisiana officials.")
     assert not [m for m in ms if m.rule == "place:gazetteer"]
+
+
+def test_a_counterpart_is_the_other_side_and_the_person_it_names(resolve, pipeline):
+    # "his counterpart" is not his own country's official; in apposition it is the person named
+    ms = resolve("Erdogan met his counterpart Sergio Mattarella in Rome.")
+    assert codes(ms, "counterpart") == ["ITAGOV"]
+    assert ("04", "Erdogan", "counterpart") in dyads(pipeline, "Erdogan met his counterpart Sergio Mattarella in Rome.")
+    # the parser's "counterpart" as an adjective before a second object: the noun is the object
+    assert ("03", "Erdogan", "Italian President Sergio Mattarella") in dyads(
+        pipeline, "Erdogan will meet his counterpart Italian President Sergio Mattarella at a working lunch in Rome.")
+    # synonym swap: another leader, another verb of meeting
+    assert ("04", "Macron", "counterpart") in dyads(pipeline, "Macron received his counterpart Sergio Mattarella in Paris.")
+    # a possessed agent that is the owner's own still takes the owner's country
+    ms = resolve("Pyongyang used its official media to criticise Seoul.")
+    assert any(m.code == "PRKMED" for m in ms)

@@ -257,15 +257,20 @@ def _allegiance(sp, h, ms) -> WMention | None:
     return None
 
 
+#: agent nouns for the other side of a relation: "his counterpart" is not his own country's
+OTHER_SIDE = {"counterpart", "counterparts", "interlocutor", "interlocutors"}
+
+
 def pronoun_possessors(sp, ms) -> None:
     """A bare agent owned by a resolved pronoun takes its country:
-    "Pyongyang used its official media" -> PRKMED."""
+    "Pyongyang used its official media" -> PRKMED; not one named for the other side of a
+    relation ("Erdogan met his counterpart": see :data:`OTHER_SIDE`)."""
     pron = {}
     for w in ms:
         if w.kind == "pronoun" and w.tok_end - w.tok_start == 1:
             pron.setdefault(w.tok_start, []).append(w)
     for w in ms:
-        if w.rule != "agent:bare":
+        if w.rule != "agent:bare" or sp[w.head].lower_ in OTHER_SIDE:
             continue
         for c in sp[w.head].children:
             owners = pron.get(c.i) if c.dep_ == "poss" else None

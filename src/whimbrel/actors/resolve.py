@@ -504,6 +504,9 @@ class ActorStage:
                 continue
             if w.rule.startswith("ner:") and not other.code.startswith("---"):
                 w.code, w.rule = other.code, "inferred:apposition"
+            elif other.rule == "agent:bare" and not w.code.startswith("---"):
+                # "his counterpart, Sergio Mattarella": the agent is the person it names
+                other.code, other.rule = w.code, "inferred:apposition"
             if other.code[:3] == w.code[:3] or "---" in (other.code[:3], w.code[:3]) or w.rule == "inferred:apposition":
                 w.chain = tuple(dict.fromkeys(w.chain + ((other.start, other.end),)))
                 other.chain = tuple(dict.fromkeys(other.chain + ((w.start, w.end),)))

@@ -419,6 +419,10 @@ def obj_token(v):
     parser hung on the particle ("called off the general strike"); through a
     partitive ("withdrew some of its troops") to the noun it counts."""
     d = child(v, "dobj", "attr", "oprd")
+    if d is not None and d.dep_ == "dobj" and d.pos_ == "ADJ":
+        # "meet his counterpart Italian President X" parsed as two objects, the first an
+        # adjective: the noun is the object
+        d = next((c for c in v.children if c.dep_ == "dobj" and c.i > d.i and c.pos_ in ("NOUN", "PROPN")), d)
     if d is None:
         d = child(v, "nsubjpass")
     if d is None and is_misparsed_verb(v):
