@@ -265,3 +265,13 @@ def test_a_state_that_leaves_an_organisation_by_name_reduces_relations_with_it(c
     assert not any(c.startswith("16") for _, _, c in dyads(evs))
     evs = code("US troops left Afghanistan.", [("US troops", "USAMIL", "agent"), ("Afghanistan", "AFG", "country")])
     assert ("USAMIL", "AFG", "0874") in dyads(evs)
+
+
+def test_a_past_tense_verb_hung_on_its_subject_is_the_sentences_act(code):
+    # "The UN envoy called for talks" parsed as a noun with a reduced relative: the tagger's
+    # past tense says the envoy called
+    evs = code("The UN envoy called for talks between the two sides.", [("UN envoy", "IGOUNOGOV", "agent")])
+    assert [(e.source.code, e.cameo) for e in evs] == [("IGOUNOGOV", "026")]
+    # a participle hung on the noun stays a description: the soldiers are the ones wounded
+    evs = code("Three soldiers wounded by a roadside bomb in Kandahar.", [("soldiers", "---MIL", "agent")])
+    assert all(e.source is None or e.source.text != "soldiers" for e in evs)

@@ -285,6 +285,15 @@ def is_misparsed_verb(v) -> bool:
     )
 
 
+def is_reduced_predicate(v) -> bool:
+    """The sentence's finite verb the parser hung on its subject as a reduced relative ("A UN
+    envoy called for an inquiry." parsed as a noun with a modifier): an ``acl`` the tagger
+    calls a past tense (VBD, not the participle of "three soldiers wounded by a bomb") right
+    after the noun that roots the sentence."""
+    return v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+        and v.i == v.head.i + 1
+
+
 def subject_token(verb):
     """The token heading the verb's subject, walking up through shared-subject structures."""
     seen = 0
@@ -324,7 +333,7 @@ def subject_token(verb):
                 s = child(c, "nsubj")
                 if s is not None and s.i < c.i:
                     return s
-        if is_misparsed_verb(v):
+        if is_misparsed_verb(v) or is_reduced_predicate(v):
             # "reported the two held talks" parsed as a noun phrase: the subject is what precedes
             return v.head
         if v.dep_ == "acl" and v.tag_ == "VBG":
