@@ -292,3 +292,10 @@ def test_a_counterpart_is_the_other_side_and_the_person_it_names(resolve, pipeli
     # a possessed agent that is the owner's own still takes the owner's country
     ms = resolve("Pyongyang used its official media to criticise Seoul.")
     assert any(m.code == "PRKMED" for m in ms)
+
+
+@pytest.mark.parametrize("text,phrase", [("The Heads of State condemned the attack.", "Heads of State"),
+                                         ("The secretaries of state met in Geneva.", "secretaries of state")])
+def test_an_agent_phrase_with_of_is_known_in_the_plural_of_its_head(resolve, text, phrase):
+    # "head of state" is an agent noun; its plural pluralises the head, not the last word
+    assert [(m.kind, m.code[3:]) for m in resolve(text) if m.text == phrase] == [("agent", "GOV")]

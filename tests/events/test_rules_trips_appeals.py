@@ -440,6 +440,14 @@ def test_the_by_agent_of_a_thing_is_its_author(code, thing, verb, code_):
     assert hit and hit[0].target is not None and hit[0].target.code == "SDN"
 
 
+@pytest.mark.parametrize("first", ["the act of aggression", "the violence", "the raid on the embassy"])
+def test_the_author_of_a_thing_coordinated_with_the_object_is_the_target(code, first):
+    # the author is named on the second of two things reacted to
+    evs = code(f"Japan condemned {first} and the continuing threats made by Sudan.", ACTORS)
+    hit = [e for e in evs if e.cameo == "111"]
+    assert hit and hit[0].target is not None and hit[0].target.code == "SDN"
+
+
 def test_a_things_own_place_is_no_author(code):
     # must not fire: a participle with a place and no by-agent names no author
     evs = code("Japan condemned the attacks carried out in Sudan.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "place")])

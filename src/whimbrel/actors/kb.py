@@ -290,7 +290,16 @@ def _read_rows(text: str, source: str):
 
 
 def _plurals(words: tuple[str, ...]) -> list[tuple[str, ...]]:
-    *head, last = words
+    """Plural forms of an agent phrase: of its last word, and of the head noun before an "of"
+    ("heads of state", "members of parliament")."""
+    out = [tuple(words[:-1]) + (f,) for f in _plural_words(words[-1])]
+    if "of" in words[1:-1]:
+        k = words.index("of", 1)
+        out += [words[:k - 1] + (f,) + words[k:] for f in _plural_words(words[k - 1])]
+    return out
+
+
+def _plural_words(last: str) -> set[str]:
     irregular = {"man": "men", "woman": "women", "person": "people", "child": "children", "militiaman": "militiamen",
                  "policeman": "policemen", "chief": "chiefs", "staff": "staff", "police": "police",
                  "spokesman": "spokesmen", "spokeswoman": "spokeswomen", "congressman": "congressmen"}
@@ -305,7 +314,7 @@ def _plurals(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         forms.add(last + "es")
     else:
         forms.add(last + "s")
-    return [tuple(head) + (f,) for f in forms]
+    return forms
 
 
 def read_actor_file(path: str | Path) -> list[tuple]:
@@ -498,8 +507,8 @@ def _prefixes(keys) -> set[str]:
     return out
 
 
-CACHE_VERSION = "6"  # 2: roles carry their office; 3: prefix sets as tuples; 4: duplicate people merged;
-#                      6: checked header
+CACHE_VERSION = "7"  # 2: roles carry their office; 3: prefix sets as tuples; 4: duplicate people merged;
+#                      6: checked header; 7: plurals of "X of Y" agents
 #: a cache file is MAGIC, the 16-character key, the SHA-256 of the payload, then the marshal payload
 CACHE_MAGIC = b"whimbrel-actors\x00"
 

@@ -272,12 +272,16 @@ class Arguments:
     def owner_of(self, o, src: list[Actor], *, defended: bool = False, authors_only: bool = False) -> list[Actor]:
         """Whose thing a reaction's object is: its possessor ("Trump's remarks"), the
         author of a call, request or offer ("a call from Bush", "offers by the Kabul
-        government", "the threats made by the United States"), or a nationality or name modifying it ("a US resolution",
-        "the Israeli offensive"); never the source's own side."""
+        government", "the threats made by the United States"), or a nationality or name
+        modifying it ("a US resolution", "the Israeli offensive"), read on the object and on
+        each thing coordinated with it; never the source's own side."""
         ways = (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ()))
+        # ... and of each thing coordinated with it ("condemned the act of aggression and the
+        # threats made by the United States")
+        heads = (o, *(c for c in o.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))
         for deps, preps in (ways[1:2] if authors_only else ways):
             found: list[Actor] = []
-            for g in o.children:
+            for g in (g for h in heads for g in h.children):
                 if g.dep_ in deps:
                     found += self.idx.at(g)
                 elif g.dep_ == "prep" and g.lower_ in preps and pobj_of(g) is not None:
