@@ -372,6 +372,15 @@ CLASSES: dict[str, Spec] = {
         wordnet="assurance.n.02", words="vow, pledge, promise, assurance, commitment, guarantee, undertaking",
         exclude="",
     ),
+    "&RULINGS": S(
+        "binding acts of an authority that a court or another body strikes down (quash, overturn, annul, "
+        "invalidate, nullify, void, strike down, set aside, throw out): a rejection of them (120)",
+        wordnet="decree.n.01, regulation.n.01, law.n.02, directive.n.01, verdict.n.01",
+        words="order, orders, executive order, executive orders, court order, decree, decrees, ruling, rulings, "
+              "decision, decisions, verdict, verdicts, judgment, judgement, law, laws, legislation, regulation, "
+              "regulations, directive, directives, ordinance, election result, election results, referendum result",
+        exclude="fiat, rescript, finding of fact",
+    ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",
         words="decision, move, step, announcement, initiative, proposal, plan, offer, release, gesture",

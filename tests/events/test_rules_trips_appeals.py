@@ -753,3 +753,21 @@ def test_a_form_with_no_known_stem_stays_as_it_is():
 @pytest.mark.parametrize("verb", ["petitioned", "lobbied"])
 def test_petitioning_or_lobbying_someone_to_act_is_a_request(code, verb):
     assert "020" in codes(code(f"Japan {verb} Sudan to halt the deportations.", ACTORS))
+
+
+# --- a court or another body striking down an authority's act rejects it (&RULINGS, 120)
+
+@pytest.mark.parametrize("verb", ["quashed", "overturned", "annulled", "struck down", "set aside", "invalidated"])
+@pytest.mark.parametrize("thing", ["the orders passed by", "the decree issued by", "the executive order signed by",
+                                   "the regulations adopted by"])
+def test_striking_down_an_authoritys_act_rejects_it(code, verb, thing):
+    evs = code(f"A court in Japan {verb} {thing} Sudan.", [("court in Japan", "JPNJUD", "agent"), ("Sudan", "SDN", "country")])
+    hit = [e for e in evs if e.cameo == "120"]
+    assert hit and hit[0].target is not None and hit[0].target.code == "SDN"
+
+
+def test_overturning_a_conviction_stays_an_easing(code):
+    # must not fire: a conviction or a sentence overturned eases a penalty (081), no ruling rejected
+    evs = code("A court in Japan overturned the conviction of a Sudan diplomat.",
+               [("court in Japan", "JPNJUD", "agent"), ("Sudan diplomat", "SDNGOV", "agent")])
+    assert "120" not in codes(evs)
