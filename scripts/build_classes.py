@@ -381,6 +381,14 @@ CLASSES: dict[str, Spec] = {
               "regulations, directive, directives, ordinance, election result, election results, referendum result",
         exclude="fiat, rescript, finding of fact",
     ),
+    "&UNDERTAKINGS": S(
+        "undertakings that say nothing of their own act but what they are for (launch, mount, begin, "
+        "step up ... an operation to detain, a campaign to arrest, an effort to mediate): the purpose is the act",
+        wordnet="attempt.n.01, campaign.n.02, operation.n.05, mission.n.03",
+        words="operation, operations, military operation, security operation, campaign, campaigns, effort, efforts, "
+              "drive, bid, attempt, attempts, mission, push, initiative, process",
+        exclude="cause, movement, charge, commission, endeavor, try",
+    ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",
         words="decision, move, step, announcement, initiative, proposal, plan, offer, release, gesture",

@@ -771,3 +771,20 @@ def test_overturning_a_conviction_stays_an_easing(code):
     evs = code("A court in Japan overturned the conviction of a Sudan diplomat.",
                [("court in Japan", "JPNJUD", "agent"), ("Sudan diplomat", "SDNGOV", "agent")])
     assert "120" not in codes(evs)
+
+
+# --- an undertaking (&UNDERTAKINGS) is the act it is for
+
+@pytest.mark.parametrize("verb", ["launched", "mounted", "began", "stepped up"])
+@pytest.mark.parametrize("thing", ["operations", "a campaign", "an effort", "a drive"])
+def test_an_undertaking_is_the_act_it_is_for(code, verb, thing):
+    evs = code(f"Japan {verb} {thing} to arrest Sudan's envoys.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
+    assert "173" in codes(evs)
+
+
+def test_an_undertaking_without_a_coded_purpose_keeps_its_own_code(code):
+    # must not fire: nothing coded in the purpose, or no undertaking named
+    evs = code("Japan launched a military operation in Sudan.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "place")])
+    assert "173" not in codes(evs) and any(c.startswith("19") for c in codes(evs))
+    evs = code("Japan launched missiles to destroy Sudan's airfields.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
+    assert "173" not in codes(evs)

@@ -486,6 +486,25 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                     if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
 
+    def undertaking_purpose(self, v):
+        """(purpose verb, its match) when ``v``'s object is an undertaking (``&UNDERTAKINGS``:
+        an operation, a campaign, an effort) with an infinitive of purpose that codes on its
+        own ("operations to detain 110 soldiers"); None otherwise, and for a bare PETRARCH
+        default of the purpose verb."""
+        d = obj_token(v)
+        if d is None or not self.in_class(d, "&UNDERTAKINGS"):
+            return None
+        # the infinitive hangs on the undertaking, or (as the parser often has it) on the verb
+        cands = [c for c in d.children if c.dep_ in ("acl", "relcl")]
+        cands += [c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.i > d.i]
+        for c in cands:
+            if c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                pm = self.code_verb(c)
+                if pm is not None and not (pm.pattern is not None and pm.pattern.priority == 2
+                                           and not (pm.pattern.object or pm.pattern.prep or pm.pattern.particle)):
+                    return c, pm
+        return None
+
     def joint_drill(self, m, act_v) -> bool:
         """Is the act's drill noun (``&DRILLS``) held jointly: "joint", "combined" or
         "coordinated", or with a partner named in a with-phrase?"""
@@ -606,6 +625,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                         self.consumed.add(am.noun.i)
                     m = Match(code, am.pattern, trig, am.noun)
                     act_v = xc
+        if act_v.i == v.i and "light" in roles and (up := self.undertaking_purpose(v)) is not None:
+            # "launched operations to detain 110 soldiers", "launched an effort to mediate": an
+            # undertaking says no act of its own; what it is for is the act
+            act_v, pm = up
+            m = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun)
         if m is not None and act_v.i == v.i and "threaten" in roles and m.pattern is not None and not (
                 m.pattern.object or m.pattern.prep or m.pattern.particle):
             # a bare warning: what it says is the threat ("warned it will retaliate": the
