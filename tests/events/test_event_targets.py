@@ -5,6 +5,7 @@ Each rule has a case where it must fire and one where it must not.
 
 from __future__ import annotations
 
+import pytest
 from conftest import dyads
 
 
@@ -275,3 +276,26 @@ def test_a_past_tense_verb_hung_on_its_subject_is_the_sentences_act(code):
     # a participle hung on the noun stays a description: the soldiers are the ones wounded
     evs = code("Three soldiers wounded by a roadside bomb in Kandahar.", [("soldiers", "---MIL", "agent")])
     assert all(e.source is None or e.source.text != "soldiers" for e in evs)
+
+
+@pytest.mark.parametrize("word", ["alleged", "purported"])
+def test_an_adjective_of_doubt_before_a_name_is_no_accusation(code, word):
+    # "helped the CIA capture alleged mastermind X": the parser's verb "alleged" is an adjective
+    evs = code(f"Pakistani intelligence helped the CIA capture {word} September 11 mastermind Khalid Sheikh Mohammed.",
+               [("Pakistani intelligence", "PAKSPY", "agent"), ("CIA", "USASPY", "organisation")])
+    assert not [e for e in evs if e.cameo_root == "11"]
+    # must not fire: a subject that alleges something accuses
+    evs = code("Pakistan alleged that India funded the militants.", [("Pakistan", "PAK", "country"), ("India", "IND", "country")])
+    assert any(e.cameo_root == "11" for e in evs)
+
+
+def test_an_order_of_an_attack_named_by_its_participle_is_no_demand(code):
+    # "a drone strike ordered by X": the strike is the event, not a demand (100) aimed at the drone
+    evs = code("Airstrikes ordered by the Russian president hit a hospital in Kharkiv.",
+               [("Russian president", "RUSGOV", "person"), ("Kharkiv", "UKR", "place")])
+    assert not [e for e in evs if e.cameo.startswith("10")]
+    assert any(e.cameo_root == "19" and e.source is not None and e.source.code == "RUSGOV" for e in evs)
+    # must not fire: an order given by its subject is still an order
+    evs = code("The Russian president ordered the Ukrainian army to leave the region.",
+               [("Russian president", "RUSGOV", "person"), ("Ukrainian army", "UKRMIL", "agent")])
+    assert evs

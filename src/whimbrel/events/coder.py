@@ -35,7 +35,7 @@ from .arguments import Arguments
 from .lexicon import Lexicon, load_lexicon
 from .matching import Match, VerbMatching, is_time_phrase
 from .modality import content_head, in_condition, mood
-from .nominal import NominalEvents
+from .nominal import NominalEvents, _words
 from .predicates import Predications
 from .relevance import Relevance, _sector, load_domains
 from .roles import (
@@ -54,6 +54,8 @@ from .roles import (
 CODED_KINDS = {"headline", "summary", "body"}
 THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
+#: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
+ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
@@ -546,6 +548,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
 
     def code_clause(self, v) -> None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
+        if v.dep_ == "acl" and v.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in v.children):
+            if v.lemma_.lower() in ATTRIBUTIVE_VERBS:
+                return  # "capture alleged mastermind X": the adjective, no accusation
+            if "command" in roles and v.head.pos_ == "NOUN" and any(self.lex.noun(w) for w in _words(v.head)):
+                return  # "a drone strike ordered by Trump": the strike is coded, with Trump as its source
         act_v = v
         kind = None
         m = verb_m = self.code_verb(v)
