@@ -299,3 +299,18 @@ def test_an_order_of_an_attack_named_by_its_participle_is_no_demand(code):
     evs = code("The Russian president ordered the Ukrainian army to leave the region.",
                [("Russian president", "RUSGOV", "person"), ("Ukrainian army", "UKRMIL", "agent")])
     assert evs
+
+
+@pytest.mark.parametrize("who,code_", [("Thousands of demonstrators", "---CVL"), ("Students", "---EDU"), ("Farmers", "---AGR")])
+def test_civilians_who_disrupt_a_meeting_protest(code, who, code_):
+    # people with no state's ties to cut do not reduce relations (PETRARCH's disrupt: 160)
+    evs = code(f"{who} disrupted the World Trade Organization's ministerial meeting.",
+               [(who.split()[-1], code_, "agent"), ("World Trade Organization", "IGOWTO", "organisation")])
+    assert [e.cameo_root for e in evs] == ["14"]
+
+
+def test_an_aid_body_that_suspends_deliveries_still_reduces_relations(code):
+    # must not fire: an organisation's officials are no protesters
+    evs = code("Red Cross officials suspended aid deliveries in Baghdad.",
+               [("Red Cross officials", "NGOHLHIRCGOV", "agent"), ("Baghdad", "IRQ", "place")])
+    assert "14" not in {e.cameo_root for e in evs}

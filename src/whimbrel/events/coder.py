@@ -795,6 +795,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "farmers camped outside Delhi to oppose the farm laws", "activists sprayed paint on
             # the party's offices to denounce its policies": people who act to oppose protest (140)
             code = "140"
+        elif code[:2] == "16" and src and all(_sector(a) in CIVILIAN_SECTORS - {"BUS"} and a.code[:3] not in ("IGO", "NGO")
+                                             for a in src):
+            # "demonstrators disrupted the WTO's meeting": people with no state's ties to cut do not
+            # reduce relations (PETRARCH's disrupt: 160); they protest (140)
+            code = "140"
         elif code == "166" and (d := obj_token(act_v)) is not None and any(
                 a.kind in ("person", "agent") and _sector(a) not in STATE_SECTORS for a in self.idx.at(d)):
             # "expelled an imam accused of hate speech", "expelled a British journalist": a person
