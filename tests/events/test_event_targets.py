@@ -314,3 +314,16 @@ def test_an_aid_body_that_suspends_deliveries_still_reduces_relations(code):
     evs = code("Red Cross officials suspended aid deliveries in Baghdad.",
                [("Red Cross officials", "NGOHLHIRCGOV", "agent"), ("Baghdad", "IRQ", "place")])
     assert "14" not in {e.cameo_root for e in evs}
+
+
+@pytest.mark.parametrize("verb,thing", [("froze", "the UK assets of"), ("seized", "the British property of"),
+                                        ("blocked", "the UK bank accounts of")])
+def test_whose_own_named_thing_is_acted_on_is_said_after_it(code, verb, thing):
+    # the source's own modifier ("the UK assets") is no target; the of-phrase says whose they are
+    own = thing.split()[1]
+    evs = code(f"Britain {verb} {thing} senior Myanmar generals.",
+               [("Britain", "GBR", "country"), (own, "GBR", "country"), ("Myanmar generals", "MMRMIL", "agent")])
+    assert any(e.target is not None and e.target.code == "MMRMIL" for e in evs)
+    # must not fire: the actor's own thing with no one else named has no target
+    evs = code("Britain reaffirmed the UK commitment of its government.", [("Britain", "GBR", "country"), ("UK", "GBR", "country")])
+    assert all(e.target is None for e in evs)

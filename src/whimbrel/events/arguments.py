@@ -220,7 +220,12 @@ class Arguments:
             if not tgt and code.startswith(MEDIATION):
                 tgt = self.phrase_target(v, src, "between", purpose=True)  # the parties mediated between
             if not tgt and weak and src and all(own_side(a, src) for a in weak):
-                weak = []  # "reaffirmed Washington's commitment": the actor's own thing is no target
+                # "reaffirmed Washington's commitment": the actor's own thing is no target; whose
+                # it is may still be said after it ("froze the UK assets of Myanmar generals")
+                d = child(v, "dobj")
+                weak = [a for g in (d.children if d is not None else ()) if g.dep_ == "prep" and g.lower_ == "of"
+                        and pobj_of(g) is not None for a in np_mentions(pobj_of(g), self.idx)
+                        if a.kind != "pronoun" and not own_side(a, src)]
             tgt = tgt or weak
             dobj_ev = child(v, "dobj")
             if not tgt and (code[:2] in PLACE_TARGET_ROOTS or code.startswith("087")
