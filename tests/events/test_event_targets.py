@@ -327,3 +327,38 @@ def test_whose_own_named_thing_is_acted_on_is_said_after_it(code, verb, thing):
     # must not fire: the actor's own thing with no one else named has no target
     evs = code("Britain reaffirmed the UK commitment of its government.", [("Britain", "GBR", "country"), ("UK", "GBR", "country")])
     assert all(e.target is None for e in evs)
+
+
+@pytest.mark.parametrize("thing", ["the appeal", "the petition", "the request"])
+def test_an_appeal_of_someone_is_theirs(code, thing):
+    evs = code(f"A court in Japan rejected {thing} of a Sudanese diplomat.",
+               [("court in Japan", "JPNJUD", "agent"), ("Sudanese diplomat", "SDNGOV", "agent")])
+    assert ("JPNJUD", "SDNGOV") in pairs(evs, "12")
+    # must not fire: "of" after a deed names whom it was done to, and still the target
+    evs = code("Japan condemned the killing of Sudanese protesters.", [("Japan", "JPN", "country"), ("Sudanese protesters", "SDNCVL", "agent")])
+    assert ("JPN", "SDNCVL") in pairs(evs, "11")
+
+
+@pytest.mark.parametrize("verb", ["is sending troops", "will contribute troops", "deployed peacekeepers"])
+def test_forces_sent_to_a_mission_abroad_help_the_country_it_serves(code, verb):
+    evs = code(f"Japan {verb} to the United Nations peacekeeping force in South Sudan.",
+               [("Japan", "JPN", "country"), ("United Nations peacekeeping force", "IGOUNOMIL", "organisation"),
+                ("South Sudan", "SSD", "place")])
+    assert any(e.target is not None and e.target.code == "SSD" for e in evs)
+    # must not fire: with no country named, the force stays the recipient
+    evs = code("Japan sent troops to the United Nations peacekeeping force.",
+               [("Japan", "JPN", "country"), ("United Nations peacekeeping force", "IGOUNOMIL", "organisation")])
+    assert any(e.target is not None and e.target.code == "IGOUNOMIL" for e in evs)
+
+
+@pytest.mark.parametrize("text,target", [("Japan sent troops to the UN peacekeeping force.", "IGOUNOMIL"),
+                                         ("France sent soldiers to the UN peacekeeping force in Mali.", "MLI")])
+def test_forces_the_sentence_gives_the_senders_country_are_what_is_sent(pipeline, text, target):
+    # "troops" take the sentence's country (Japan's) and are what is sent, not its recipient
+    import whimbrel
+
+    evs = whimbrel.code_text(text, published="2024-03-05", pipeline=pipeline)
+    assert target in {e.target.code for e in evs if e.target is not None}
+    # must not fire: people acted on stay the target
+    evs = whimbrel.code_text("Japan arrested soldiers.", published="2024-03-05", pipeline=pipeline)
+    assert {e.target.code for e in evs if e.target is not None} == {"JPNMIL"}

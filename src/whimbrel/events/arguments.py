@@ -33,6 +33,10 @@ from .roles import (
 )
 
 PLACE_PREPS = ("in", "on", "at", "into", "across", "over", "inside")
+#: acts whose object may be what the actor sends or shows, not whom it acts on ...
+INSTRUMENT_ROOTS = ("03", "07", "15")
+#: ... when it is forces or teams
+SENT_CLASSES = ("&TROOPS", "&PEACEKEEPERS", "&RELIEF_TEAMS", "&MILITARY_ASSETS")
 #: where a show of force (15) is made toward: "sent warships to waters near Taiwan", "massed
 #: troops near the border with Ukraine", "raised its alert along the Line of Control with India"
 TOWARD_PREPS = ("to", "near", "along", "toward", "towards", "off", "facing")
@@ -151,10 +155,15 @@ class Arguments:
                             weak = [a for g in o.children if g.dep_ == "prep" and g.lower_ in ("of", "for") and pobj_of(g) is not None
                                     for a in np_mentions(pobj_of(g), self.idx) if a.kind != "pronoun"]
                         continue
-                    if found and c.dep_ == "dobj" and src and any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children) \
+                    if found and c.dep_ == "dobj" and src and (
+                            any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children)
+                            or code[:2] in INSTRUMENT_ROOTS and all(a.rule == "agent:sentence-country" for a in found)
+                            and any(self.in_class(o, k) for k in SENT_CLASSES)) \
                             and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
                         # "recalled its ambassador from Niamey", "withdrew its troops from Mali":
                         # the actor's own agents are the instrument; the other party is the target
+                        # (so are forces whose country is only the sentence's, sent or shown: "Japan
+                        # sent troops to the UN force")
                         weak, own_obj = found, True
                         continue
                     if found and c.dep_ == "dobj" and code[:2] == "04" and not code.startswith(("042", "043")) \
@@ -251,6 +260,11 @@ class Arguments:
                     tgt = self.place_target(w, from_ok=code.startswith("08"), toward=True, phrases_only=True)
                     w = child(w, "xcomp")
             tgt = tgt or unknown
+            if code[:2] in ("07", "03") and tgt and all(a.code.startswith("IGO") and a.code.endswith(("MIL", "COP"))
+                                                        for a in tgt):
+                # "sent troops to the UN peacekeeping force in South Sudan": a force abroad only
+                # carries the help; the country it serves receives it
+                tgt = self.place_target(v, toward=True) or tgt
             if not tgt and code[:2] in HOSTILE_ROOTS and v.dep_ == "conj" and v.head.pos_ == "VERB" \
                     and child(v, "nsubj") is None and (hm := self.code_verb(v.head)) is not None \
                     and hm.code[:2] in HOSTILE_ROOTS:
@@ -280,7 +294,10 @@ class Arguments:
         government", "the threats made by the United States"), or a nationality or name
         modifying it ("a US resolution", "the Israeli offensive"), read on the object and on
         each thing coordinated with it; never the source's own side."""
-        ways = (({"poss"}, ()), (set(), ("from", "by")), ({"compound", "amod", "nmod"}, ()))
+        # an appeal, a request or a proposal "of" someone is theirs ("rejected the appeal of an
+        # Australian citizen"); of other things "of" names what they were done to ("the killing of X")
+        authored = any(self.in_class(o, c) for c in ("&PETITIONS", "&REQUESTS", "&PROPOSALS"))
+        ways = (({"poss"}, ()), (set(), ("from", "by") + (("of",) if authored else ())), ({"compound", "amod", "nmod"}, ()))
         # ... and of each thing coordinated with it ("condemned the act of aggression and the
         # threats made by the United States")
         heads = (o, *(c for c in o.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))
