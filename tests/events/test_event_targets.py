@@ -362,3 +362,15 @@ def test_forces_the_sentence_gives_the_senders_country_are_what_is_sent(pipeline
     # must not fire: people acted on stay the target
     evs = whimbrel.code_text("Japan arrested soldiers.", published="2024-03-05", pipeline=pipeline)
     assert {e.target.code for e in evs if e.target is not None} == {"JPNMIL"}
+
+
+@pytest.mark.parametrize("verb", ["failed to reach a deal", "failed to agree", "refused to hold talks"])
+def test_a_joint_act_that_failed_is_each_sides_rejection_of_the_other(code, verb):
+    evs = code(f"Japan and Sudan {verb} on the border.", JAPAN_SUDAN_PAIR)
+    assert {("JPN", "SDN"), ("SDN", "JPN")} <= pairs(evs, "12")
+    # must not fire: a refusal of a third party's act is each side's own
+    evs = code("Japan and Sudan refused to accept the Chinese plan.", JAPAN_SUDAN_PAIR + [("Chinese", "CHN", "country")])
+    assert ("JPN", "SDN") not in pairs(evs, "12")
+
+
+JAPAN_SUDAN_PAIR = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]

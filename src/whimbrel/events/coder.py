@@ -488,6 +488,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                     if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
 
+    def owned_object(self, v) -> bool:
+        """Does ``v``'s object name whose it is ("accept the Chinese plan", "Beijing's offer")?"""
+        d = obj_token(v)
+        return d is not None and any(self.idx.at(c) for c in d.children if c.dep_ in ("poss", "compound", "amod", "nmod"))
+
     def undertaking_purpose(self, v):
         """(purpose verb, its match) when ``v``'s object is an undertaking (``&UNDERTAKINGS``:
         an operation, a campaign, an effort) with an infinitive of purpose that codes on its
@@ -853,11 +858,17 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if tgt and joint and sym_ok and code.startswith(SYM_PREFIXES) and _participants(src) >= 2 \
                 and not self.lex.only_dicts and not self.named_partner(act_v, tgt):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
-        if (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 and src[0].code != src[1].code \
-                and v.lemma_.lower() in RECIPROCAL_VERBS:
-            # "Thailand and Cambodia traded accusations": each did it to the other
-            for a, b in ((src[0], src[1]), (src[1], src[0])):
-                self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
+        failed_joint = kind == "reject" and act_code is not None and act_code.startswith(SYM_PREFIXES) \
+            and _participants(src) >= 2 and not self.named_partner(act_v, tgt) and not self.owned_object(act_v)
+        if failed_joint or (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 \
+                and src[0].code != src[1].code and v.lemma_.lower() in RECIPROCAL_VERBS:
+            # "Thailand and Cambodia traded accusations": each did it to the other; so is a joint
+            # act that failed ("British and EU negotiators failed to reach a deal on the border":
+            # each rejects the other, the border is only the topic)
+            for a in src:
+                for b in src:
+                    if a is not b and not same_actor(a, b):
+                        self.emit(code, [a], [b], m.trigger, md, pid, conf, False, main=main, plover=plover)
         else:
             self.emit(code, src, tgt, m.trigger, md, pid, conf, sym_ok, main=main, plover=plover)
             if m.pattern is not None and m.pattern.also and src and tgt:
