@@ -374,3 +374,11 @@ def test_a_joint_act_that_failed_is_each_sides_rejection_of_the_other(code, verb
 
 
 JAPAN_SUDAN_PAIR = [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")]
+
+
+@pytest.mark.parametrize("who", ["political leaders", "opposition activists", "journalists"])
+def test_people_let_free_are_the_target(code, who):
+    # the parser hangs "some 74 political leaders and members of ..." on "free" as a clause of its own
+    evs = code(f"Ethiopia let free some 74 {who} and members of a tiny rebel group.",
+               [("Ethiopia", "ETH", "country"), (who, "ETHOPP", "agent")])
+    assert ("ETH", "ETHOPP") in pairs(evs, "08")

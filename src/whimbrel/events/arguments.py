@@ -20,6 +20,7 @@ from .roles import (
     CLAUSAL,
     NP_CORE,
     OBJ_PREPS,
+    RESULTATIVES,
     _collect,
     child,
     is_misparsed_verb,
@@ -130,6 +131,10 @@ class Arguments:
                 # "India and Pakistan accused each other": each source is the others' target
                 return src, list(src)
             counted = up_to_quantity(v) if child(v, "dobj") is None else None  # "kidnapped up to 16 advisers"
+            if counted is None and child(v, "dobj") is None:
+                # "let free 74 political leaders": the object hangs on the resultative
+                res = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in RESULTATIVES), None)
+                counted = child(res, "dobj") if res is not None else None
             for c in (*v.children, *((counted,) if counted is not None else ())):
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") or c is counted:
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))

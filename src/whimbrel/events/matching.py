@@ -11,7 +11,7 @@ from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
 from .nominal import UNDER_VERBS, under_attack
-from .roles import child, obj_token, partitive_head, pobj_of, subject_token, up_to_quantity
+from .roles import RESULTATIVES, child, obj_token, partitive_head, pobj_of, subject_token, up_to_quantity
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
@@ -72,7 +72,6 @@ def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
 
 
 #: adjectives that complete a verb as a particle does ("set free", "let loose")
-RESULTATIVES = frozenset({"free", "loose"})
 
 
 SANCTIONS_CALLED_FOR = "111"  # a call for sanctions on Y criticises Y (sanction_called_for)

@@ -422,6 +422,10 @@ def partitive_head(tok):
     return tok
 
 
+#: adjectives that work like a particle: "set the activists free", "let loose"
+RESULTATIVES = frozenset({"free", "loose"})
+
+
 def obj_token(v):
     """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
     mis-parsed past-tense verb modifies ("reported the two held talks"), or the object the
@@ -432,6 +436,10 @@ def obj_token(v):
         # "meet his counterpart Italian President X" parsed as two objects, the first an
         # adjective: the noun is the object
         d = next((c for c in v.children if c.dep_ == "dobj" and c.i > d.i and c.pos_ in ("NOUN", "PROPN")), d)
+    if d is None or d.lower_ in RESULTATIVES:
+        # "let free 74 political leaders": the parser makes the resultative a clause with the object
+        res = d if d is not None else next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in RESULTATIVES), None)
+        d = (child(res, "dobj") if res is not None else None) or d
     if d is None:
         d = child(v, "nsubjpass")
     if d is None and is_misparsed_verb(v):
