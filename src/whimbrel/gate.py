@@ -169,7 +169,8 @@ class Selector:
         from .actors.coref import GROUP_NOUNS
         from .events.coder import NOT_EVENTS
         from .events.modality import OBLIGATION
-        from .events.predicates import BLAME_WORDS, DONOR_NOUNS
+        from .events.predicates import DONOR_NOUNS
+        from .events.roles import BLAME_WORDS
 
         def event(code: str) -> bool:
             return code not in NOT_EVENTS

@@ -382,3 +382,13 @@ def test_people_let_free_are_the_target(code, who):
     evs = code(f"Ethiopia let free some 74 {who} and members of a tiny rebel group.",
                [("Ethiopia", "ETH", "country"), (who, "ETHOPP", "agent")])
     assert ("ETH", "ETHOPP") in pairs(evs, "08")
+
+
+@pytest.mark.parametrize("act,root", [("violating the ceasefire", "19"), ("shelling the border villages", "19"),
+                                      ("kidnapping the aid workers", "18")])
+def test_who_is_guilty_of_an_act_did_it(code, act, root):
+    evs = code(f"Japan is guilty of {act}.", [("Japan", "JPN", "country")])
+    assert any(e.cameo_root == root and e.source is not None and e.source.code == "JPN" for e in evs)
+    # must not fire: being responsible for a task is a duty, not a deed
+    evs = code("Japan is responsible for supplying the troops.", [("Japan", "JPN", "country")])
+    assert not [e for e in evs if e.source is not None and e.source.code == "JPN"]

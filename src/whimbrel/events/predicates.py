@@ -9,14 +9,12 @@ from ..model import Actor, Modality
 from .arguments import own_side
 from .modality import COND_MARKS, OBLIGATION
 from .nominal import _words
-from .roles import child, np_mentions, obj_token, passive_parts, pobj_of, subject_token
+from .roles import BLAME_WORDS, child, np_mentions, obj_token, passive_parts, pobj_of, subject_token
 
 #: agent nouns of giving: "X is the largest donor (of humanitarian aid) to Y" gives aid
 DONOR_NOUNS = {"donor", "supplier", "provider", "contributor"}
 #: copulas of a predicate noun
 COPULAS = {"be", "remain", "become"}
-#: "X said Y was responsible for / to blame for ...": an accusation
-BLAME_WORDS = {"responsible", "culpable", "guilty", "accountable"}
 #: "the court found / declared Y guilty": a conviction
 VERDICT_VERBS = {"find", "declare", "pronounce", "rule"}
 

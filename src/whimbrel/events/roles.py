@@ -341,6 +341,12 @@ def subject_token(verb):
             n = v.head
             v = n.head if n.dep_ in ("dobj", "nsubj", "nsubjpass") else None
             continue
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("of", "for") \
+                and v.head.head.dep_ == "acomp" and v.head.head.lower_ in GUILT_WORDS:
+            # "X were guilty of violating the ceasefire": who is guilty did it ("responsible for
+            # supplying the troops" may be a duty: not read)
+            v = v.head.head.head
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head.i != v.i:
             via_xcomp = v.dep_ == "xcomp"
             v = v.head
@@ -422,6 +428,9 @@ def partitive_head(tok):
     return tok
 
 
+#: "X said Y was responsible for / to blame for ...", "Y was guilty of shelling ...": who did it
+BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "accountable"})
+GUILT_WORDS = frozenset({"culpable", "guilty"})
 #: adjectives that work like a particle: "set the activists free", "let loose"
 RESULTATIVES = frozenset({"free", "loose"})
 
