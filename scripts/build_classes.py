@@ -389,6 +389,11 @@ CLASSES: dict[str, Spec] = {
               "drive, bid, attempt, attempts, mission, push, initiative, process",
         exclude="cause, movement, charge, commission, endeavor, try",
     ),
+    "&MEMBERSHIP": S(
+        "a member's standing in a body (suspend, freeze, revoke): a reduction of relations (160), with the "
+        "member or the body as the other side",
+        wordnet="membership.n.02", words="membership, memberships, participation, voting rights, accreditation",
+    ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",
         words="decision, move, step, announcement, initiative, proposal, plan, offer, release, gesture",

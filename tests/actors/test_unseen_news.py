@@ -299,3 +299,10 @@ def test_a_counterpart_is_the_other_side_and_the_person_it_names(resolve, pipeli
 def test_an_agent_phrase_with_of_is_known_in_the_plural_of_its_head(resolve, text, phrase):
     # "head of state" is an agent noun; its plural pluralises the head, not the last word
     assert [(m.kind, m.code[3:]) for m in resolve(text) if m.text == phrase] == [("agent", "GOV")]
+
+
+@pytest.mark.parametrize("name", ["The Pope", "The pontiff", "The Holy Father"])
+def test_the_pope_by_title_is_the_holy_see(resolve, name):
+    # the office, not only the person: "the Pope" acts for the Holy See whoever holds it
+    ms = resolve(f"{name} visited Iraq.")
+    assert [m.code for m in ms if m.text == name] == ["VATGOV"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import JAPAN_SUDAN, codes
+from conftest import JAPAN_SUDAN, codes, dyads
 
 ACTORS = JAPAN_SUDAN
 
@@ -788,3 +788,30 @@ def test_an_undertaking_without_a_coded_purpose_keeps_its_own_code(code):
     assert "173" not in codes(evs) and any(c.startswith("19") for c in codes(evs))
     evs = code("Japan launched missiles to destroy Sudan's airfields.", [("Japan", "JPN", "country"), ("Sudan", "SDN", "country")])
     assert "173" not in codes(evs)
+
+
+# --- executions, suspensions: verbs that act on someone only when their object names someone
+
+@pytest.mark.parametrize("obj", ["a Sudanese dual national", "three Sudanese protesters", "the Sudanese envoy"])
+def test_putting_someone_to_death_is_a_killing(code, obj):
+    evs = code(f"Japan executed {obj}.", [("Japan", "JPN", "country"), (obj.split(" ", 1)[1], "SDNCVL", "agent")])
+    assert "1823" in codes(evs)
+
+
+def test_executing_a_plan_kills_no_one(code):
+    # must not fire: the object is a thing
+    assert not codes(code("Japan executed the plan to build a dam in Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("text", ["The African Union suspended Sudan's membership.", "The African Union suspended Sudan.",
+                                  "The African Union froze Sudan's participation."])
+def test_a_body_that_suspends_a_member_reduces_relations(code, text):
+    evs = code(text, [("African Union", "IGOAFRAFU", "organisation"), ("Sudan", "SDN", "country")])
+    assert ("IGOAFRAFU", "SDN", "160") in dyads(evs)
+
+
+def test_a_state_that_suspends_its_own_institution_restricts(code):
+    # must not fire as a reduction of relations: parliament is the state's own
+    evs = code("Sudan's president suspended parliament.", [("Sudan's president", "SDNGOV", "person"), ("parliament", "SDNLEG", "agent")])
+    assert ("SDNGOV", "SDNLEG", "172") in dyads(evs)
+    assert not codes(code("The club suspended the player.", []))

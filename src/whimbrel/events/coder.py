@@ -800,6 +800,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "farmers camped outside Delhi to oppose the farm laws", "activists sprayed paint on
             # the party's offices to denounce its policies": people who act to oppose protest (140)
             code = "140"
+        elif code == "160" and src and tgt and all(a.country and a.country not in ("---", "IGO", "NGO") for a in src + tgt) \
+                and len({a.country for a in src + tgt}) == 1:
+            # "President Saied suspended parliament": a state's own institution suspended is no
+            # reduction of relations between parties; it restricts (172)
+            code = "172"
         elif code[:2] == "16" and src and all(_sector(a) in CIVILIAN_SECTORS - {"BUS"} and a.code[:3] not in ("IGO", "NGO")
                                              for a in src):
             # "demonstrators disrupted the WTO's meeting": people with no state's ties to cut do not

@@ -92,6 +92,7 @@ class VerbMatching:
         nodefault = "nodefault" in self.lex.roles.get(lemma, ())
         # (not with --only-dicts: a PETRARCH dictionary's own patterns say what a meeting takes)
         who = "who" in self.lex.roles.get(lemma, ()) and not self.lex.only_dicts
+        whom = "whom" in self.lex.roles.get(lemma, ()) and not self.lex.only_dicts
         particle = child(v, "prt")
         if particle is None:
             # "stepped [down]" parsed as an adverb: a particle when the lexicon knows the phrasal verb
@@ -175,6 +176,8 @@ class VerbMatching:
                 continue
             if who and not p.object and p.code[:2] == "04" and not self.names_actor(dobj):
                 continue  # "met its emission targets", "failed to meet the deadline": no one met
+            if whom and not p.object and (dobj is None or not self.names_actor(dobj)):
+                continue  # "executed the plan", "suspended the broadcast": no one acted on
             if p.prep:
                 ok = False
                 for w, o in preps:
