@@ -304,7 +304,9 @@ CLASSES: dict[str, Spec] = {
     "&TRADE_FLOWS": S(
         "goods bought from or sold to a country (halt, suspend, ban, block, stop: an embargo, 163)",
         words="exports, imports, purchases, sales, arms sales, arms purchases, arms exports, arms imports, "
-              "oil purchases, oil imports, oil exports, gas imports, gas exports, trade, shipments, deliveries",
+              "oil purchases, oil imports, oil exports, gas imports, gas exports, trade, shipments, deliveries, "
+              "supplies, gas supplies, oil supplies, energy supplies, fuel supplies, electricity supplies, "
+              "gas deliveries, oil deliveries",
     ),
     "&RETRIBUTION": S(
         "harm promised to someone (promise, vow, pledge, warn of: a threat, 130)",
@@ -393,6 +395,12 @@ CLASSES: dict[str, Spec] = {
         "a member's standing in a body (suspend, freeze, revoke): a reduction of relations (160), with the "
         "member or the body as the other side",
         wordnet="membership.n.02", words="membership, memberships, participation, voting rights, accreditation",
+    ),
+    "&EMBASSIES": S(
+        "a state's diplomatic posts abroad (close, shut, shut down: a cut in diplomatic relations, 161)",
+        wordnet="embassy.n.01, consulate.n.01",
+        words="embassy, embassies, consulate, consulates, consulate general, diplomatic mission, diplomatic missions, "
+              "high commission, chancery",
     ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",

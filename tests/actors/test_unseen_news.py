@@ -306,3 +306,12 @@ def test_the_pope_by_title_is_the_holy_see(resolve, name):
     # the office, not only the person: "the Pope" acts for the Holy See whoever holds it
     ms = resolve(f"{name} visited Iraq.")
     assert [m.code for m in ms if m.text == name] == ["VATGOV"]
+
+
+def test_a_count_of_people_alone_is_civilians_but_counts_the_people_of_its_of_phrase(resolve):
+    ms = resolve("Thousands rallied in Tbilisi against the foreign agents law.")
+    assert codes(ms, "Thousands") == ["GEOCVL"]
+    # must not fire: "thousands of textile workers" are the workers
+    ms = resolve("Thousands of textile workers in Haiti stopped work.")
+    assert not [m for m in ms if m.text.lower().startswith("thousands")]
+    assert any(m.code == "HTILAB" for m in ms)

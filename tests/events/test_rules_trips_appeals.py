@@ -815,3 +815,38 @@ def test_a_state_that_suspends_its_own_institution_restricts(code):
     evs = code("Sudan's president suspended parliament.", [("Sudan's president", "SDNGOV", "person"), ("parliament", "SDNLEG", "agent")])
     assert ("SDNGOV", "SDNLEG", "172") in dyads(evs)
     assert not codes(code("The club suspended the player.", []))
+
+
+# --- verbs of news the lexicon lacked, by class (issue 10: classes, not rows)
+
+@pytest.mark.parametrize("text,code_", [
+    ("Japan cut off gas supplies to Sudan.", "163"),
+    ("Japan cut off fuel deliveries to Sudan.", "163"),
+    ("Japan cut aid to Sudan.", "162"),
+    ("Japan shut its embassy in Sudan.", "161"),
+    ("Japan closed its consulate in Sudan.", "161"),
+    ("Japan championed Sudan's bid to join the UN.", "051"),
+    ("Japan beefed up its troops near Sudan.", "154"),
+    ("Japan bolstered its forces near Sudan.", "154"),
+])
+def test_acts_named_by_a_class_of_object(code, text, code_):
+    assert code_ in codes(code(text, ACTORS))
+
+
+def test_classes_do_not_catch_other_things(code):
+    # must not fire: a thing outside the class
+    assert not codes(code("Japan cut off the microphone of Sudan's envoy.", ACTORS)) & {"163", "162"}
+    assert "161" not in codes(code("Japan closed its factory in Sudan.", ACTORS))
+
+
+def test_leaders_sit_down_for_a_summit_together(code):
+    evs = code("Japan and Sudan sat down for an informal summit in Geneva.", ACTORS)
+    assert {("JPN", "SDN", "040"), ("SDN", "JPN", "040")} <= dyads(evs)
+
+
+@pytest.mark.parametrize("what,code_", [("a general strike", "143"), ("a nationwide strike", "143"), ("a protest", "140")])
+def test_calling_a_strike_or_a_protest_is_one(code, what, code_):
+    evs = code(f"Sudanese unions called {what} against Japan.", [("Sudanese unions", "SDNLAB", "agent"), ("Japan", "JPN", "country")])
+    assert code_ in codes(evs)
+    # must not fire: calling someone is a phone call, not a protest
+    assert not {c for c in codes(code("Sudan called Japan.", ACTORS)) if c.startswith("14")}

@@ -174,6 +174,17 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     return out
 
 
+#: agent nouns that are a number of people on their own ("thousands rallied"), and only count
+#: the people of an of-phrase ("thousands of workers": the workers)
+COUNT_NOUNS = {"thousands", "hundreds", "dozens", "scores"}
+
+
+def _counts_others(sp, a) -> bool:
+    """Is the agent match ``a`` a count noun followed by "of" ("thousands of textile workers")?"""
+    return a.tok_end - a.tok_start == 1 and sp[a.tok_start].lower_ in COUNT_NOUNS and a.tok_end < len(sp) \
+        and sp[a.tok_end].lower_ == "of"
+
+
 def _gazetteer_places(sp, ms: list[WMention]) -> list[WMention]:
     """A name where a place goes that the knowledge base does not list but the gazetteer
     puts in one country ("a curfew in parts of Kashmir", "residents of Kherson", "clashes
@@ -314,7 +325,8 @@ class ActorStage:
         taken = set()
         for m in names:
             taken.update(range(m.tok_start, m.tok_end))
-        agents = [a for a in find_agents(stream, kb, sp) if not any(i in taken for i in range(a.tok_start, a.tok_end))]
+        agents = [a for a in find_agents(stream, kb, sp) if not any(i in taken for i in range(a.tok_start, a.tok_end))
+                  and not _counts_others(sp, a)]
 
         # countries the article names (for context-dependent names like "the North")
         mentioned = set()

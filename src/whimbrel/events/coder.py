@@ -791,7 +791,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "protesters stormed the parliament" riots (145); "students occupied the parliament
             # building" is a sit-in (141): civilians who take a seat of power protest
             code = "145" if code == "190" else "141"
-        elif code[:2] in ("13", "15", "19") and src and _labour_strike(_strike_noun(m, act_v), src):
+        elif (code[:2] in ("13", "15", "19") or code == "140") and src and _labour_strike(_strike_noun(m, act_v), src):
             # "teachers launched a nationwide strike", "the union threatened a general strike":
             # a strike by people who bear no arms stops work (143), it does not attack
             code = "133" if code[:2] == "13" else "143"
@@ -838,10 +838,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         elif retreat_only:
             return
         if not tgt and "needtarget" in roles and not (m.pattern is not None and (
-                (m.pattern.particle and m.pattern.object) or m.pattern.pobj)):
+                (m.pattern.particle and m.pattern.object) or m.pattern.pobj or m.pattern.object_class)):
             # "asked where he was", "told reporters": only with someone on the receiving end;
-            # a phrasal pattern with its object ("called off the strike") or a call for a named
-            # thing ("called for new elections") is an act without one
+            # a phrasal pattern with its object ("called off the strike"), a call for a named
+            # thing ("called for new elections") or a named class of act ("called a general
+            # strike") is an act without one
             return
         p = m.pattern
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
