@@ -392,3 +392,14 @@ def test_who_is_guilty_of_an_act_did_it(code, act, root):
     # must not fire: being responsible for a task is a duty, not a deed
     evs = code("Japan is responsible for supplying the troops.", [("Japan", "JPN", "country")])
     assert not [e for e in evs if e.source is not None and e.source.code == "JPN"]
+
+
+@pytest.mark.parametrize("who", ["Azerbaijan", "The Israeli government", "Baku"])
+def test_a_state_that_blockades_imposes_a_blockade(pipeline, who):
+    import whimbrel
+
+    evs = whimbrel.code_text(f"{who} blockaded the Lachin corridor to Armenia.", published="2023-03-05", pipeline=pipeline)
+    assert "191" in {e.cameo for e in evs}
+    # must not fire: a nation's people (a demonym) obstruct, they impose no blockade
+    evs = whimbrel.code_text("Young Armenians blockaded the road to Yerevan.", published="2023-03-05", pipeline=pipeline)
+    assert "191" not in {e.cameo for e in evs} and "144" in {e.cameo for e in evs}

@@ -225,6 +225,15 @@ def _is_military(a: Actor) -> bool:
     return a.sector == "MIL" or (a.code or "").endswith("MIL")
 
 
+def _is_state(a: Actor) -> bool:
+    """A state as such: a country named by its name or its capital, or its government; not its
+    people ("Young Algerians": ``kb:people``, ``kb:demonym``)."""
+    code = a.code or ""
+    if len(code) < 3 or code[:3] in ("---", "IGO", "NGO", "IMG"):
+        return False
+    return code.endswith("GOV") or (len(code) == 3 and a.rule in ("kb:country", "kb:capital"))
+
+
 class _NoMatch:
     """Why a sentence with actors gave no event, worded only when a report asks (``str``)."""
 
@@ -782,8 +791,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             code = "195"  # bombing by armed forces is an air/artillery strike, not a non-military bombing
         elif code.startswith("182") and src and all(_is_military(a) for a in src):
             code = "190"  # killing or wounding by armed forces is military force (CAMEO 19), not assault (18)
-        elif code.startswith("144") and src and all(_is_military(a) for a in src):
-            code = "191"  # a blockade by armed forces imposes it (CAMEO 19), not a protesters' obstruction (14)
+        elif code.startswith("144") and src and all(_is_military(a) or _is_state(a) for a in src):
+            code = "191"  # a blockade by armed forces or a state imposes it (CAMEO 19), not a protesters' obstruction (14)
         elif code == "190" and src and tgt and all(_sector(a) == "COP" for a in tgt) and all(_unarmed(a) for a in src):
             code = "145"  # protesters or opposition supporters clashing with police riot (CAMEO 145), not war
         elif code in ("190", "192") and src and tgt and all(_sector(a) in INSTITUTION_SECTORS for a in tgt) \
