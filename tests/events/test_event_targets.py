@@ -403,3 +403,15 @@ def test_a_state_that_blockades_imposes_a_blockade(pipeline, who):
     # must not fire: a nation's people (a demonym) obstruct, they impose no blockade
     evs = whimbrel.code_text("Young Armenians blockaded the road to Yerevan.", published="2023-03-05", pipeline=pipeline)
     assert "191" not in {e.cameo for e in evs} and "144" in {e.cameo for e in evs}
+
+
+@pytest.mark.parametrize("place,root", [("Washington", "USA"), ("Moscow", "RUS"), ("Beijing", "CHN")])
+def test_a_name_the_parser_made_an_adverb_after_a_verb_is_its_object(pipeline, place, root):
+    import whimbrel
+
+    # "visited Washington." can come out of the parser as an adverbial noun, not an object
+    evs = whimbrel.code_text(f"Pakistan's army chief visited {place}.", published="2024-03-05", pipeline=pipeline)
+    assert [e.target.code[:3] for e in evs if e.cameo == "042" and e.target is not None] == [root]
+    # must not fire: a day there is a time
+    evs = whimbrel.code_text("The Pakistani president met Monday with the cabinet.", published="2024-03-05", pipeline=pipeline)
+    assert not [e for e in evs if e.target is not None and "Monday" in e.target.text]

@@ -22,6 +22,7 @@ from .roles import (
     OBJ_PREPS,
     RESULTATIVES,
     _collect,
+    bare_name_object,
     child,
     is_misparsed_verb,
     np_mentions,
@@ -134,7 +135,7 @@ class Arguments:
             if counted is None and child(v, "dobj") is None:
                 # "let free 74 political leaders": the object hangs on the resultative
                 res = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in RESULTATIVES), None)
-                counted = child(res, "dobj") if res is not None else None
+                counted = child(res, "dobj") if res is not None else bare_name_object(v)  # "visited [Washington]."
             for c in (*v.children, *((counted,) if counted is not None else ())):
                 if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd") or c is counted:
                     o = partitive_head(c if c.dep_ != "dative" or pobj_of(c) is None else pobj_of(c))

@@ -435,6 +435,23 @@ GUILT_WORDS = frozenset({"culpable", "guilty"})
 RESULTATIVES = frozenset({"free", "loose"})
 
 
+def bare_name_object(v):
+    """A name right after a verb with no object that the parser made an adverbial noun ("visited
+    [Washington]." as npadvmod): the object; None for anything else ("met Monday")."""
+    if child(v, "dobj") is not None:
+        return None
+    n = next((c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"), None)
+    if n is None or n.lower_ in DAY_NAMES:
+        return None
+    return n
+
+
+#: days and months, which the parser rightly makes adverbial nouns ("met Monday")
+DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "today", "tonight", "yesterday", "tomorrow"})
+
+
 def obj_token(v):
     """The verb's direct object: dobj/attr, the patient of a passive, or the noun a
     mis-parsed past-tense verb modifies ("reported the two held talks"), or the object the
@@ -449,6 +466,8 @@ def obj_token(v):
         # "let free 74 political leaders": the parser makes the resultative a clause with the object
         res = d if d is not None else next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.lower_ in RESULTATIVES), None)
         d = (child(res, "dobj") if res is not None else None) or d
+    if d is None:
+        d = bare_name_object(v)
     if d is None:
         d = child(v, "nsubjpass")
     if d is None and is_misparsed_verb(v):
