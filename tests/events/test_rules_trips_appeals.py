@@ -850,3 +850,10 @@ def test_calling_a_strike_or_a_protest_is_one(code, what, code_):
     assert code_ in codes(evs)
     # must not fire: calling someone is a phone call, not a protest
     assert not {c for c in codes(code("Sudan called Japan.", ACTORS)) if c.startswith("14")}
+
+
+@pytest.mark.parametrize("goods,code_", [("medical equipment", "073"), ("medicines", "073"), ("food aid", "07")])
+def test_the_value_of_goods_counts_the_goods(code, goods, code_):
+    # "$4 million worth of X": the goods decide, not the sum of money or PETRARCH's hand over (063)
+    evs = code(f"Japan handed over $4 million worth of {goods} to Sudan.", ACTORS)
+    assert any(c.startswith(code_) for c in codes(evs)) and "063" not in codes(evs)

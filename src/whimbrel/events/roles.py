@@ -413,7 +413,9 @@ PARTITIVES = {"some", "part", "most", "all", "many", "half", "rest", "remainder"
               # ... and measures of goods: "shipped 400,000 tonnes of rice", "sent two planeloads of tents"
               "tonnes", "tons", "tonne", "ton", "kilograms", "kg", "barrels", "litres", "liters", "doses", "bags",
               "sacks", "truckloads", "planeloads", "shiploads", "consignments", "batches", "units",
-              "cargo", "load", "loads"}
+              "cargo", "load", "loads",
+              # ... and their value: "handed over $4 million worth of medical equipment"
+              "worth"}
 
 
 def partitive_head(tok):
