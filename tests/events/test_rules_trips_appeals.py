@@ -857,3 +857,21 @@ def test_the_value_of_goods_counts_the_goods(code, goods, code_):
     # "$4 million worth of X": the goods decide, not the sum of money or PETRARCH's hand over (063)
     evs = code(f"Japan handed over $4 million worth of {goods} to Sudan.", ACTORS)
     assert any(c.startswith(code_) for c in codes(evs)) and "063" not in codes(evs)
+
+
+@pytest.mark.parametrize("said", ["it would respond with force", "it will take resolute measures",
+                                  "it would retaliate against any provocation"])
+def test_a_warning_of_the_warners_own_act_to_come_is_a_threat(pipeline, said):
+    import whimbrel
+
+    evs = whimbrel.code_text(f"North Korea warned {said}.", published="2024-03-05", pipeline=pipeline)
+    assert any(e.cameo_root == "13" for e in evs)
+    # must not fire: a warning of what something else will do is no threat by the warner
+    evs = whimbrel.code_text("The WHO warned that the virus would spread.", published="2024-03-05", pipeline=pipeline)
+    assert not any(e.cameo_root == "13" for e in evs)
+
+
+@pytest.mark.parametrize("noun", ["counteroffensive", "counterattack", "counterattacks"])
+def test_a_counteroffensive_is_an_attack(code, noun):
+    evs = code(f"Japan's {noun} against Sudan stalled.", ACTORS)
+    assert "190" in codes(evs)

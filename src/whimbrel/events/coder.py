@@ -56,6 +56,8 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 #: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
+#: auxiliaries of an act to come ("will respond", "would retaliate")
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
@@ -497,6 +499,15 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                     if m or (unknown_violence and e.quad_class == 4 and e.source is not None)]
         return self.out
 
+    def own_future_act(self, v, said) -> bool:
+        """Is ``said`` (the clause ``v`` states) a future act of ``v``'s own subject ("warned it
+        would respond", "warned that Pyongyang will retaliate" said by Pyongyang)?"""
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in said.children):
+            return False
+        who = {a.code for a in np_mentions(subject_token(v), self.idx)}
+        doer = [a for a in np_mentions(subject_token(said), self.idx)]
+        return bool(who) and bool(doer) and all(a.code in who for a in doer)
+
     def owned_object(self, v) -> bool:
         """Does ``v``'s object name whose it is ("accept the Chinese plan", "Beijing's offer")?"""
         d = obj_token(v)
@@ -660,7 +671,9 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             if said is not None and self.code_verb(said) is not None:
                 return
             if any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
-                   for c in v.children):
+                   for c in v.children) or (said is not None and self.own_future_act(v, said)):
+                # ... and so is a warning of what the warner itself will do ("warned it would
+                # respond to the drills with force")
                 m = Match(THREAT, m.pattern, m.trigger, m.noun)
         if m is not None and m.code.startswith(CONVICT) and any(
                 c.dep_ == "conj" and c.lemma_.lower() in SENTENCE_VERBS for c in v.children):
