@@ -402,6 +402,13 @@ CLASSES: dict[str, Spec] = {
         words="embassy, embassies, consulate, consulates, consulate general, diplomatic mission, diplomatic missions, "
               "high commission, chancery",
     ),
+    "&GUNFIRE": S(
+        "fire exchanged or traded by two sides (trade, exchange: an armed clash, 190)",
+        wordnet="gunfire.n.01, shooting.n.01, shelling.n.01",
+        words="fire, gunfire, shots, artillery fire, rocket fire, mortar fire, heavy fire, small arms fire, "
+              "machine-gun fire, shells, blows, salvos",
+        exclude="battery, shot, shooting",
+    ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",
         words="decision, move, step, announcement, initiative, proposal, plan, offer, release, gesture",

@@ -875,3 +875,24 @@ def test_a_warning_of_the_warners_own_act_to_come_is_a_threat(pipeline, said):
 def test_a_counteroffensive_is_an_attack(code, noun):
     evs = code(f"Japan's {noun} against Sudan stalled.", ACTORS)
     assert "190" in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["traded", "exchanged"])
+@pytest.mark.parametrize("what", ["fire", "gunfire", "artillery fire", "rocket fire"])
+def test_two_sides_that_trade_fire_clash(code, verb, what):
+    evs = code(f"Japan and Sudan {verb} {what} on Tuesday.", ACTORS)
+    assert {("JPN", "SDN", "190"), ("SDN", "JPN", "190")} <= dyads(evs)
+
+
+def test_trading_goods_stays_trade(code):
+    # must not fire: goods traded are economic cooperation, prisoners exchanged are released
+    assert "190" not in codes(code("Japan and Sudan traded rice on Tuesday.", ACTORS))
+
+
+@pytest.mark.parametrize("subject", ["Raids by Japan", "Japan's air strikes", "Attacks by Japan"])
+def test_an_attack_that_left_people_dead_killed_them(code, subject):
+    evs = code(f"{subject} left 12 Sudanese soldiers dead.", [("Japan", "JPN", "country"), ("Sudanese soldiers", "SDNMIL", "agent")])
+    assert any(e.cameo_root == "19" for e in evs)
+    # must not fire as anything but the shooting: "shot dead" keeps the verb's own sense
+    evs = code("A Japanese gunman shot dead a Sudanese soldier.", [("Japanese gunman", "JPNUAF", "agent"), ("Sudanese soldier", "SDNMIL", "agent")])
+    assert any(e.cameo_root in ("18", "19") for e in evs)

@@ -40,7 +40,7 @@ PEACEKEEPING = "074"
 HELP_VERBS = frozenset({"help", "assist", "support", "protect", "defend", "bolster", "aid"})
 #: what a permission ("allow", "permit": request role, a yield code) codes when it lets aid through
 AID_ALLOWED = "0863"
-SENSE_KEEPING_PARTICLES = {"back", "together", "again"}
+SENSE_KEEPING_PARTICLES = {"back", "together", "again", "dead"}  # "shot dead" is still shooting
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,9 @@ class VerbMatching:
             # activists" (the parser hangs it on the object)
             res = next((c for c in v.children if c.dep_ in ("oprd", "acomp", "ccomp", "advmod") and c.lower_ in RESULTATIVES), None)
             if res is None:  # "let free activists", "set free dozens of ...": hung on the object
+                # ... or after it ("left 12 militants dead": an adjective after its noun)
                 res = next((g for c in v.children if c.dep_ == "dobj" for g in c.children
-                            if g.i == v.i + 1 and g.dep_ == "amod" and g.lower_ in RESULTATIVES), None)
+                            if (g.i == v.i + 1 or g.i > c.i) and g.dep_ == "amod" and g.lower_ in RESULTATIVES), None)
             part = res.lower_ if res is not None else ""
         preps = []
         for c in v.children:

@@ -433,8 +433,8 @@ def partitive_head(tok):
 #: "X said Y was responsible for / to blame for ...", "Y was guilty of shelling ...": who did it
 BLAME_WORDS = frozenset({"responsible", "culpable", "guilty", "accountable"})
 GUILT_WORDS = frozenset({"culpable", "guilty"})
-#: adjectives that work like a particle: "set the activists free", "let loose"
-RESULTATIVES = frozenset({"free", "loose"})
+#: adjectives that work like a particle: "set the activists free", "let loose", "left 12 dead"
+RESULTATIVES = frozenset({"free", "loose", "dead"})
 
 
 def bare_name_object(v):
