@@ -896,3 +896,16 @@ def test_an_attack_that_left_people_dead_killed_them(code, subject):
     # must not fire as anything but the shooting: "shot dead" keeps the verb's own sense
     evs = code("A Japanese gunman shot dead a Sudanese soldier.", [("Japanese gunman", "JPNUAF", "agent"), ("Sudanese soldier", "SDNMIL", "agent")])
     assert any(e.cameo_root in ("18", "19") for e in evs)
+
+
+@pytest.mark.parametrize("verb", ["gathered", "protested", "converged"])
+def test_people_who_gather_outside_an_embassy_demonstrate(code, verb):
+    evs = code(f"Sudanese protesters {verb} outside the Japanese embassy.",
+               [("Sudanese protesters", "SDNCVL", "agent"), ("Japanese embassy", "JPNGOV", "agent")])
+    assert ("SDNCVL", "JPNGOV", "141") in dyads(evs)
+
+
+def test_gathering_somewhere_else_is_no_demonstration(code):
+    # must not fire: a gathering "in" a city is no demonstration outside anything
+    evs = code("Sudanese leaders gathered in Tokyo for a summit.", [("Sudanese leaders", "SDNGOV", "agent"), ("Tokyo", "JPN", "place")])
+    assert "141" not in codes(evs)
