@@ -315,3 +315,9 @@ def test_a_count_of_people_alone_is_civilians_but_counts_the_people_of_its_of_ph
     ms = resolve("Thousands of textile workers in Haiti stopped work.")
     assert not [m for m in ms if m.text.lower().startswith("thousands")]
     assert any(m.code == "HTILAB" for m in ms)
+
+
+def test_the_taliban_are_afghanistans_government_since_kabul_fell(resolve):
+    # dated roles in the actor data: rebels until 14 August 2021, the government from the 15th
+    assert codes(resolve("The Taliban banned girls from secondary schools.", published="2015-05-01"), "The Taliban") == ["AFGREB"]
+    assert codes(resolve("The Taliban banned girls from secondary schools.", published="2024-03-05"), "The Taliban") == ["AFGGOV"]
