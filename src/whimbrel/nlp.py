@@ -35,7 +35,7 @@ import functools
 import os
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 
 from .errors import ModelNotFound
 from .model import Document, Sentence
@@ -149,13 +149,26 @@ def load(model: str, *, disable: tuple[str, ...] = ()):
     return nlp
 
 
+def doc_text(sp) -> str:
+    """The text of a spaCy ``Doc``, as ``sp.text``, built once per Doc and kept in its
+    ``user_data``: spaCy rebuilds it from a ``Token`` object per token on every call. A
+    Doc's text never changes (retokenizing keeps it)."""
+    text = sp.user_data.get("whimbrel_text")
+    if text is None:
+        strings = sp.vocab.strings
+        rows = sp.to_array([ORTH, SPACY]).tolist() if len(sp) else []
+        text = sp.user_data["whimbrel_text"] = "".join(strings[o] + " " if ws else strings[o] for o, ws in rows)
+    return text
+
+
 def sentences_of(doc: Document) -> list[Sentence]:
     """Sentence records for a parsed document, tagged with their paragraph."""
     art = doc.article
     out: list[Sentence] = []
+    whole = doc_text(doc.spacy)
     for sent in doc.spacy.sents:
         # skip pure whitespace "sentences" between paragraphs
-        text = sent.text
+        text = whole[sent.start_char:sent.end_char]  # sent.text
         if not text.strip():
             continue
         lead = len(text) - len(text.lstrip())
