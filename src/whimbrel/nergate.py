@@ -66,6 +66,7 @@ class NerGatedNLP(BatchedNLP):
         self.window = window
         self.kb = kb
         self._known: dict[str, bool] = {}
+        self._pieces: dict[str, tuple[str, ...]] = {}  # token text -> its knowledge-base pieces
         self.selector = selector
         self.gazetteer = gazetteer
         self.vocab = nlp.vocab
@@ -163,9 +164,16 @@ class NerGatedNLP(BatchedNLP):
         texts = toks.texts
         stream: list[tuple[str, bool]] = []
         owner: list[int] = []
+        cache = self._pieces
         for k in range(a, b):
-            if texts[k][:1].isalnum():
-                for piece in pieces(texts[k]):
+            text = texts[k]
+            if text[:1].isalnum():
+                ps = cache.get(text)
+                if ps is None:
+                    if len(cache) >= CACHE_SIZE:
+                        cache.clear()
+                    ps = cache[text] = pieces(text)
+                for piece in ps:
                     stream.append((piece, True))
                     owner.append(k)
         out = []
