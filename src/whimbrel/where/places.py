@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .. import dateline
 from ..model import Document, Location
-from ..when import clause_root, clause_path, is_modifier_clause
+from ..when import clause_path, clause_root, clause_roots, is_modifier_clause
 from .gazetteer import Gazetteer, Place, PRECISION, normalize
 
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "into"}
@@ -272,7 +272,7 @@ def clause_of(trig, memo: dict | None = None) -> set[int]:
     sent = trig.sent
     roots = memo.get(sent.start) if memo is not None else None
     if roots is None:
-        roots = {t.i: clause_root(t).i for t in sent}
+        roots = clause_roots(sent)
         if memo is not None:
             memo[sent.start] = roots
     root = roots[trig.i]
