@@ -5,7 +5,9 @@ A stage is any object with ``name``, ``needs``, ``sets`` and
 time that every stage's needs are set by an earlier stage. It parses articles
 in batches with ``nlp.pipe`` and runs the other stages per document; a stage
 that raises turns that document into a :class:`~whimbrel.model.Failure` and the
-batch goes on.
+batch goes on. After a process's first batch, everything then alive (the model and
+what the stages load on first use) is moved out of the cyclic garbage collector's
+view (:func:`_settle`).
 """
 
 from __future__ import annotations
