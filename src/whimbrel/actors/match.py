@@ -9,6 +9,7 @@ with the index makes the longest-match scan linear in practice.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -44,6 +45,9 @@ class Piece(NamedTuple):
     end: int
 
 
+_piece = functools.partial(tuple.__new__, Piece)
+
+
 def piece_stream(doc, cache: dict) -> list[Piece]:
     """Pieces of every token, with barriers at sentence punctuation and paragraph breaks."""
     out: list[Piece] = []
@@ -64,7 +68,7 @@ def piece_stream(doc, cache: dict) -> list[Piece]:
             out.append(Piece(BARRIER, i, base, base))
             continue
         for p, s, e in ps:
-            out.append(Piece(p, i, base + s, base + e))
+            out.append(_piece((p, i, base + s, base + e)))  # Piece(p, i, ...), without its Python-level __new__
     return out
 
 
