@@ -34,9 +34,11 @@ own features only, and a batch of news text holds each distinct row about three
 times (68k tokens, 21k distinct rows in batches of 32 Lee articles).
 :func:`unique_embeddings` has it embed each distinct row once and copy the vectors
 back; the contextual layers after it are unchanged. The vectors are identical bit
-for bit (Lee corpus in batches of 1, 2, 5, 7, 32, 64, 100 and 300 articles, one or
-two BLAS threads; ``tests/test_nlp_gemm.py``); a batch with fewer than
-:data:`MIN_DISTINCT_ROWS` distinct rows runs the original. It saves about a fifth
+for bit (Lee corpus in batches of 1, 2, 7, 32, 64, 100 and 300 articles with one
+BLAS thread, of 1, 5 and 32 with two; the gold news in ``tests/test_nlp_gemm.py``).
+That rests on BLAS computing a row of a large matrix product the same way whatever
+the number of rows; a small product may take another code path, so a batch with
+fewer than :data:`MIN_DISTINCT_ROWS` distinct rows runs the original. It saves about a fifth
 of the shared tok2vec's time (~0.3 s on the Lee corpus) and a sixth of the entity
 recogniser's.
 """
