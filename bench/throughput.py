@@ -4,8 +4,9 @@ The texts are the Lee corpus from gensim's test data (~300 news articles, one
 per line; `pip install gensim` if it is missing, the bench does it with
 --install). Each measurement runs in its own child process, so that its peak
 memory (ru_maxrss) is its own; the model load and a warm-up (8 short texts; for
-whimbrel also the store's one-time pyarrow import) are outside the timed part for
-both. Rounds alternate spaCy / whimbrel and the best round of each is kept.
+whimbrel also the store's one-time imports of pyarrow and of pandas, which pyarrow's
+first array imports) are outside the timed part for both. Rounds alternate spaCy /
+whimbrel and the best round of each is kept.
 
     python bench/throughput.py                  # 300 articles, 3 rounds
     python bench/throughput.py --repeat 4 --jobs 2
@@ -90,9 +91,10 @@ def child_whimbrel(corpus: Path, model: str, batch_size: int, jobs: int, opinion
     if pipeline is not None:
         list(pipeline.pipe([article_from_text(f"Warm-up text number {i}. Chile met Peru.") for i in range(8)]))
     # one-time set-up outside the timed part, as the model load is: the store's first write
-    # imports pyarrow (~0.15 s) to build its column types
-    from whimbrel.store.db import arrow_types
-    arrow_types()
+    # imports pyarrow (~0.15 s) to build its column types, and pyarrow's first array imports
+    # pandas (~0.2 s, whatever the column type)
+    from whimbrel.store.db import arrow_types, rows_table
+    rows_table([], arrow_types()[0])
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "bench.duckdb") as store:
             t, c = time.perf_counter(), cpu_seconds()

@@ -1,6 +1,10 @@
-"""The models' matrix products through numpy (nlp.numpy_gemm) give spaCy's own annotations."""
+"""The models' matrix products through numpy (nlp.numpy_gemm) and the token embedding of a
+batch's distinct rows (nlp.unique_embeddings) give spaCy's own vectors and annotations."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +14,7 @@ np = pytest.importorskip("numpy")
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, POS, TAG  # noqa: E402
 from thinc.api import NumpyOps  # noqa: E402
 
-from whimbrel.nlp import numpy_gemm  # noqa: E402
+from whimbrel.nlp import MIN_DISTINCT_ROWS, numpy_gemm, unique_embeddings  # noqa: E402
 from whimbrel.settings import Settings  # noqa: E402
 
 TEXTS = [
@@ -50,3 +54,41 @@ def test_blis_kept_on_request(monkeypatch):
         pytest.skip(f"spaCy model {model} is not installed")
     monkeypatch.setenv("WHIMBREL_BLIS", "1")
     assert numpy_gemm(nlp) == 0
+
+
+def _news() -> list[str]:
+    path = Path(__file__).parent / "data" / "gold" / "news_dev.jsonl"
+    return [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module")
+def numpy_pair():
+    """Two copies of the model with numpy's matrix products, as whimbrel loads it."""
+    model = Settings.from_env().model
+    try:
+        plain, fast = spacy.load(model), spacy.load(model)
+    except OSError:
+        pytest.skip(f"spaCy model {model} is not installed")
+    numpy_gemm(plain)
+    numpy_gemm(fast)
+    return plain, fast
+
+
+def test_unique_embeddings_same_vectors(numpy_pair):
+    plain, fast = numpy_pair
+    assert unique_embeddings(fast) == 2  # the shared tok2vec's and the entity recogniser's
+    assert unique_embeddings(fast) == 0
+    texts = _news()
+    extract = fast.get_pipe("tok2vec").model.layers[0].layers[0]
+    for batch in (texts, texts[:40], texts[:3], ["x " * 600], [""]):
+        a, b = [plain.make_doc(t) for t in batch], [fast.make_doc(t) for t in batch]
+        for get in (lambda nlp: nlp.get_pipe("tok2vec").model,
+                    lambda nlp: nlp.get_pipe("ner").model.get_ref("tok2vec")):
+            for x, y in zip(get(plain).predict(a), get(fast).predict(b)):
+                assert x.dtype == y.dtype and np.array_equal(x, y)  # bit for bit
+    # the whole gold file as one batch is embedded by its distinct rows
+    rows = np.concatenate(extract.predict([fast.make_doc(t) for t in texts]))
+    assert len(np.unique(rows, axis=0)) >= MIN_DISTINCT_ROWS
+    for a, b in zip(plain.pipe(texts, batch_size=100), fast.pipe(texts, batch_size=100)):
+        cols = [POS, TAG, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
+        assert np.array_equal(a.to_array(cols), b.to_array(cols)), a.text

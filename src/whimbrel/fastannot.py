@@ -10,7 +10,11 @@ attributes, so they can be cached by those attributes:
 * the attribute ruler's single-token patterns read only ``LOWER``, ``TAG``,
   ``DEP`` and ``IS_SPACE``; what they set on a token is cached per tuple of those
   four values. The few multi-token patterns ("gon na", "there is") are checked
-  position by position behind a cached test of their first token;
+  position by position behind a cached test of their first token. Patterns are
+  indexed by what they ask of ``LOWER``, so filling the cache for a new tuple tests
+  only the patterns its lower-case form can match (most forms match none, and take
+  the result of their ``TAG``, ``DEP`` and ``IS_SPACE``): on the Lee corpus, whose
+  68k tokens give ~15k new tuples, the cold component takes 0.11 s, not 0.29 s;
 * the rule lemmatizer's output depends on ``(ORTH, POS, MORPH)`` only (the key of
   its own cache), so every lemma is cached under that key. Its word lists
   (``lemma_index``, one per part of speech) are read as lists, so each rule it
@@ -69,6 +73,24 @@ def _token_test(tokpat: dict):
     return lambda f: all(p(f) for p in preds)
 
 
+def _by_lower(items):
+    """Split ``(item, LOWER spec)`` pairs into ({lower-case form: items naming it}, items
+    that do not read LOWER, (LOWER test, item) for those that read it otherwise: a regex)."""
+    by_lower: dict[str, list] = {}
+    free, other = [], []
+    for item, spec in items:
+        if spec is None:
+            free.append(item)
+        elif isinstance(spec, str):
+            by_lower.setdefault(spec, []).append(item)
+        elif isinstance(spec, dict) and "IN" in spec:
+            for w in spec["IN"]:
+                by_lower.setdefault(w, []).append(item)
+        else:
+            other.append((_predicate("LOWER", spec), item))
+    return by_lower, free, other
+
+
 class FastAttributeRuler(AttributeRuler):
     """:class:`~spacy.pipeline.AttributeRuler` with its matches cached per token features."""
 
@@ -83,24 +105,18 @@ class FastAttributeRuler(AttributeRuler):
                 if len(tp) == 1:
                     singles.append((no, tests[0], tp[0].get("LOWER")))
                 else:
-                    multis.append((no, tests, idx))
-        # index the single-token patterns by what they ask of LOWER, so a token is only
+                    multis.append((no, tests, idx, tp[0].get("LOWER")))
+        # index the patterns by what their (first) token asks of LOWER, so a token is only
         # tested against the patterns that can match it: those that do not read LOWER
-        # (cached per TAG, DEP, IS_SPACE), those naming its lower-case form, and regexes
-        self._fast_by_lower: dict[str, list] = {}
-        self._fast_free, self._fast_other = [], []
-        for no, test, spec in singles:
-            if spec is None:
-                self._fast_free.append((no, test))
-            elif isinstance(spec, str):
-                self._fast_by_lower.setdefault(spec, []).append((no, test))
-            elif isinstance(spec, dict) and "IN" in spec:
-                for w in spec["IN"]:
-                    self._fast_by_lower.setdefault(w, []).append((no, test))
-            else:
-                self._fast_other.append((no, test))
-        self._fast_free_cache: dict[tuple, tuple] = {}
-        self._fast_multis = multis
+        # (cached per TAG, DEP, IS_SPACE) and those whose LOWER test its lower-case form
+        # passes (cached per form: most forms have none, and then the token's result is
+        # that of its TAG, DEP and IS_SPACE). Multi-token patterns are kept as positions in
+        # ``_fast_multis``, so that a token's candidates keep their order
+        self._fast_by_lower, self._fast_free, self._fast_other = _by_lower(
+            ((no, test), spec) for no, test, spec in singles)
+        self._fast_multis = [m[:3] for m in multis]
+        self._fast_multi_by_lower, self._fast_multi_free, self._fast_multi_other = _by_lower(
+            (k, m[3]) for k, m in enumerate(multis))
         vocab = self.vocab
         self._fast_setters = []
         for attrs in self.attrs:
@@ -113,6 +129,9 @@ class FastAttributeRuler(AttributeRuler):
                 else:
                     raise _Unsupported(a)
             self._fast_setters.append(ops)
+        self._fast_lower: dict[int, tuple] = {}  # LOWER -> (single candidates, multi candidates)
+        self._fast_free_cache: dict[tuple, tuple] = {}  # (TAG, DEP, IS_SPACE) -> single result
+        self._fast_free_first: dict[tuple, tuple] = {}  # (TAG, DEP, IS_SPACE) -> multi candidates
         self._fast_cache: dict[tuple, tuple] = {}
         self._fast_first: dict[tuple, tuple] = {}
         self._fast_n = len(self.attrs)
@@ -121,20 +140,56 @@ class FastAttributeRuler(AttributeRuler):
         s = self.vocab.strings
         return (s[key[0]] if key[0] else "", s[key[1]] if key[1] else "", s[key[2]] if key[2] else "", bool(key[3]))
 
-    def _single(self, key: tuple) -> tuple:
-        """(pattern numbers that match a token alone, their combined setters)."""
-        f = self._features(key)
-        free = self._fast_free_cache.get(key[1:])
-        if free is None:
-            free = self._fast_free_cache[key[1:]] = tuple(no for no, test in self._fast_free if test(f))
-        nos = free + tuple(no for no, test in (*self._fast_by_lower.get(f[0], ()), *self._fast_other) if test(f))
-        nos = tuple(sorted(set(nos)))
+    def _lower(self, lower: int) -> tuple:
+        """(single-token patterns, positions of multi-token patterns) whose (first) token's
+        LOWER test the lower-case form ``lower`` passes; their other tests are still to run."""
+        hit = self._fast_lower.get(lower)
+        if hit is None:
+            form = (self.vocab.strings[lower] if lower else "",)
+            singles = (*self._fast_by_lower.get(form[0], ()), *(x for test, x in self._fast_other if test(form)))
+            multis = (*self._fast_multi_by_lower.get(form[0], ()),
+                      *(k for test, k in self._fast_multi_other if test(form)))
+            hit = self._fast_lower[lower] = (singles, multis)
+        return hit
+
+    def _combined(self, nos) -> tuple:
         combined: dict[str, object] = {}
         for no in nos:
             for attr, v in self._fast_setters[no]:
                 combined[attr] = v
-        hit = (nos, tuple(combined.items()))
+        return tuple(combined.items())
+
+    def _single(self, key: tuple) -> tuple:
+        """(pattern numbers that match a token alone, their combined setters)."""
+        free = self._fast_free_cache.get(key[1:])
+        if free is None:
+            f = self._features(key)
+            nos = tuple(sorted({no for no, test in self._fast_free if test(f)}))
+            free = self._fast_free_cache[key[1:]] = (nos, self._combined(nos))
+        singles = self._lower(key[0])[0]
+        if singles:
+            f = self._features(key)
+            nos = tuple(sorted({*free[0], *(no for no, test in singles if test(f))}))
+            hit = (nos, self._combined(nos))
+        else:
+            hit = free
         self._fast_cache[key] = hit
+        return hit
+
+    def _first(self, key: tuple) -> tuple:
+        """The multi-token patterns whose first token test a token passes, in order."""
+        multis = self._lower(key[0])[1]
+        if not multis:
+            hit = self._fast_free_first.get(key[1:])
+            if hit is not None:
+                self._fast_first[key] = hit
+                return hit
+        f = self._features(key)
+        every = self._fast_multis
+        hit = tuple(every[k] for k in sorted({*multis, *self._fast_multi_free}) if every[k][1][0](f))
+        if not multis:
+            self._fast_free_first[key[1:]] = hit
+        self._fast_first[key] = hit
         return hit
 
     def __call__(self, doc):
@@ -147,8 +202,7 @@ class FastAttributeRuler(AttributeRuler):
             for i, key in enumerate(rows):
                 cand = first.get(key)
                 if cand is None:
-                    f = self._features(key)
-                    cand = first[key] = tuple(m for m in self._fast_multis if m[1][0](f))
+                    cand = self._first(key)
                 for no, tests, idx in cand:
                     n = len(tests)
                     if i + n <= len(rows) and all(tests[j](self._features(rows[i + j])) for j in range(1, n)):
@@ -156,11 +210,7 @@ class FastAttributeRuler(AttributeRuler):
         for i, key in enumerate(rows):
             nos, setters = cache.get(key) or self._single(key)
             if i in extra:
-                combined: dict[str, object] = {}
-                for no in sorted((*nos, *extra[i])):
-                    for attr, v in self._fast_setters[no]:
-                        combined[attr] = v
-                setters = tuple(combined.items())
+                setters = self._combined(sorted((*nos, *extra[i])))
             if setters:
                 tok = doc[i]
                 for attr, v in setters:

@@ -66,6 +66,7 @@ class NerGatedNLP(BatchedNLP):
         self.window = window
         self.kb = kb
         self._known: dict[str, bool] = {}
+        self._pieces: dict[str, tuple[str, ...]] = {}  # token text -> its knowledge-base pieces
         self.selector = selector
         self.gazetteer = gazetteer
         self.vocab = nlp.vocab
@@ -163,24 +164,34 @@ class NerGatedNLP(BatchedNLP):
         texts = toks.texts
         stream: list[tuple[str, bool]] = []
         owner: list[int] = []
+        cache = self._pieces
         for k in range(a, b):
-            if texts[k][:1].isalnum():
-                for piece in pieces(texts[k]):
+            text = texts[k]
+            if text[:1].isalnum():
+                ps = cache.get(text)
+                if ps is None:
+                    if len(cache) >= CACHE_SIZE:
+                        cache.clear()
+                    ps = cache[text] = pieces(text)
+                for piece in ps:
                     stream.append((piece, True))
                     owner.append(k)
         out = []
-        i, n = 0, len(stream)
-        while i < n:
-            j = _longest(stream, i, self.kb.prefixes, self.kb.index) if texts[owner[i]][:1].isupper() else -1
-            if j < 0:
-                i += 1
+        prefixes, index = self.kb.prefixes, self.kb.index
+        after = 0  # names do not overlap: the next may start after the last one found
+        for i, k in enumerate(owner):
+            # a name starts at a capitalised word with a piece some key starts with
+            if i < after or not texts[k][:1].isupper() or stream[i][0] not in prefixes:
                 continue
-            s, e = owner[i], owner[j] + 1
+            j = _longest(stream, i, prefixes, index)
+            if j < 0:
+                continue
+            s, e = k, owner[j] + 1
             if texts[s].lower() == "the":  # "the United States": the recogniser mostly leaves it out
                 s += 1
             if s < e and self._place(" ".join(p for p, _c in stream[i:j + 1]), toks, s, e):
                 out.append((s, e))
-            i = j + 1
+            after = j + 1
         return out
 
     def _place(self, key: str, toks: Tokens, s: int, e: int) -> bool:

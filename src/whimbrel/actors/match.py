@@ -9,7 +9,9 @@ with the index makes the longest-match scan linear in practice.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.attrs import IDX, ORTH, SPACY
 
@@ -33,12 +35,17 @@ class Match:
     agent: str | None = None  # sector code (agent matches)
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
+    """One piece of a token (a named tuple: a document makes one per word, ~80k on the
+    Lee corpus, and a frozen dataclass costs several times more to create)."""
+
     text: str
     tok: int
     start: int
     end: int
+
+
+_piece = functools.partial(tuple.__new__, Piece)
 
 
 def piece_stream(doc, cache: dict) -> list[Piece]:
@@ -61,7 +68,7 @@ def piece_stream(doc, cache: dict) -> list[Piece]:
             out.append(Piece(BARRIER, i, base, base))
             continue
         for p, s, e in ps:
-            out.append(Piece(p, i, base + s, base + e))
+            out.append(_piece((p, i, base + s, base + e)))  # Piece(p, i, ...), without its Python-level __new__
     return out
 
 
@@ -110,6 +117,9 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
     i = 0
     prefixes, index = kb.prefixes, kb.index
     while i < n:
+        if stream[i].text not in prefixes:  # what _longest would find first: no key starts here
+            i += 1
+            continue
         best = _longest(stream, i, prefixes, index, MAX_PIECES)
         if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
                 and stream[i].start - stream[i - 1].end <= 1:
@@ -143,6 +153,9 @@ def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
     i = 0
     prefixes, agents = kb.agent_prefixes, kb.agents
     while i < n:
+        if stream[i].text not in prefixes:  # as in find_names
+            i += 1
+            continue
         best = _longest(stream, i, prefixes, agents, 8)
         if best is not None:
             j, key = best

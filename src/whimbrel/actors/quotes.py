@@ -19,6 +19,7 @@ import re
 
 from spacy.attrs import IDX
 
+from ..nlp import doc_text
 from .mention import WMention
 
 FIRST_PERSON = {"we", "us", "our", "ours", "ourselves", "i", "me", "my", "mine", "myself"}
@@ -73,7 +74,7 @@ def _speaker_verb(sp, qs: int, qe: int, starts: list[int]):
 
 def quoted_pronouns(sp, ms: list[WMention]) -> list[WMention]:
     """Mentions for first-person pronouns inside quotations, coded as their speaker."""
-    text = sp.text
+    text = doc_text(sp)
     if '"' not in text and "\u201c" not in text:
         return []
     taken = {i for w in ms for i in range(w.tok_start, w.tok_end)}

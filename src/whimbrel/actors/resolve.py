@@ -64,6 +64,7 @@ import re
 from collections import Counter
 
 from ..model import Document, document_day
+from ..nlp import doc_text
 from ..pipeline import register
 from ..settings import Settings
 from ..where.gazetteer import default_gazetteer, normalize
@@ -613,7 +614,7 @@ class ActorStage:
 
     def _places(self, sp, ms) -> None:
         """Countries, capitals and cities used as locations become kind "place"."""
-        text = sp.text
+        text = doc_text(sp)
         for w in ms:
             if w.consumed or w.kind not in ("country", "city"):
                 continue

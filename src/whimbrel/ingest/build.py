@@ -45,11 +45,15 @@ _BOILER = re.compile(
 _END_PUNCT = re.compile(r"[.!?\u2026:;,\u3002\uff01\uff1f]['\"\u2019\u201d\u00bb)\]]*\s*$")
 
 
+#: the control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but tab and newline
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def normalise(text: str) -> str:
     """Unicode NFC, Unix newlines, no BOM, no trailing spaces, no control characters."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     text = text.replace("\t", " ").replace("\u00a0", " ")
     return "\n".join(line.rstrip() for line in text.split("\n"))
 

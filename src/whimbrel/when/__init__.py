@@ -84,6 +84,24 @@ def clause_root(tok):
     return tok
 
 
+def clause_roots(tokens) -> dict[int, int]:
+    """Token index -> index of its :func:`clause_root`, for every token of ``tokens`` (a
+    sentence). Each token is walked up only to the first token whose root is known: a
+    token that is no clause root has its head's root."""
+    known: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for tok in tokens:
+        at, way = tok.i, []
+        while tok.i not in known and not _is_clause_root(tok):
+            way.append(tok.i)
+            tok = tok.head
+        root = known.setdefault(tok.i, tok.i)
+        for i in way:
+            known[i] = root
+        out[at] = root
+    return out
+
+
 def clause_path(tok) -> list:
     """Clause roots from the token's clause up to the sentence root."""
     path = []

@@ -23,9 +23,11 @@ from __future__ import annotations
 import collections
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
+
 from .. import dateline
 from ..model import Document, Location
-from ..when import clause_root, clause_path, is_modifier_clause
+from ..when import clause_path, clause_root, clause_roots, is_modifier_clause
 from .gazetteer import Gazetteer, Place, PRECISION, normalize
 
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "into"}
@@ -78,9 +80,13 @@ def _candidate_spans(sp):
         if ent.label_ in _ENT_LABELS:
             seen.update(range(ent.start, ent.end))
             yield ent, True
-    for tok in sp:
-        if tok.i in seen or tok.lower_ not in _PREPS_SCAN:
+    strings = sp.vocab.strings
+    preps = {strings[w] for w in _PREPS_SCAN}  # as LOWER ids: read the array, not every Token
+    lows = sp.to_array(LOWER).tolist() if len(sp) else []
+    for i, low in enumerate(lows):
+        if low not in preps or i in seen:
             continue
+        tok = sp[i]
         j = tok.i + 1
         if j < len(sp) and sp[j].lower_ == "the":
             j += 1
@@ -272,7 +278,7 @@ def clause_of(trig, memo: dict | None = None) -> set[int]:
     sent = trig.sent
     roots = memo.get(sent.start) if memo is not None else None
     if roots is None:
-        roots = {t.i: clause_root(t).i for t in sent}
+        roots = clause_roots(sent)
         if memo is not None:
             memo[sent.start] = roots
     root = roots[trig.i]
