@@ -24,14 +24,18 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pair():
+def _two_models():
+    """Two copies of the configured model, or a skip when it is not installed."""
     model = Settings.from_env().model
     try:
-        plain, fast = spacy.load(model), spacy.load(model)
+        return spacy.load(model), spacy.load(model)
     except OSError:
         pytest.skip(f"spaCy model {model} is not installed")
-    return plain, fast
+
+
+@pytest.fixture(scope="module")
+def pair():
+    return _two_models()
 
 
 def test_numpy_gemm_same_annotations(pair, monkeypatch):
@@ -64,11 +68,7 @@ def _news() -> list[str]:
 @pytest.fixture(scope="module")
 def numpy_pair():
     """Two copies of the model with numpy's matrix products, as whimbrel loads it."""
-    model = Settings.from_env().model
-    try:
-        plain, fast = spacy.load(model), spacy.load(model)
-    except OSError:
-        pytest.skip(f"spaCy model {model} is not installed")
+    plain, fast = _two_models()
     numpy_gemm(plain)
     numpy_gemm(fast)
     return plain, fast

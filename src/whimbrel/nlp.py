@@ -119,15 +119,19 @@ def numpy_gemm(nlp) -> int:
 
     ops = NumpyOps(use_blis=False)
     changed = 0
+    for node in _model_nodes(nlp):
+        if type(node.ops) is NumpyOps and node.ops.use_blis:
+            node.ops = ops
+            changed += 1
+    return changed
+
+
+def _model_nodes(nlp):
+    """Every thinc model node of every component of ``nlp`` that has a model."""
     for _name, proc in nlp.pipeline:
         model = getattr(proc, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if type(node.ops) is NumpyOps and node.ops.use_blis:
-                node.ops = ops
-                changed += 1
-    return changed
+        if model is not None and hasattr(model, "walk"):
+            yield from model.walk()
 
 
 #: fewest distinct feature rows a batch must have for :func:`unique_embeddings` to embed them
@@ -182,15 +186,11 @@ def unique_embeddings(nlp) -> int:
     the vectors are those of the original: ``tests/test_nlp_gemm.py`` checks them bit for
     bit. The contextual layers after it (the CNN) run on every token as before."""
     changed = 0
-    for _name, proc in nlp.pipeline:
-        model = getattr(proc, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for node in model.walk():
-            if _is_embed(node) and not getattr(node._func, "unique_rows", False):
-                node._func = _unique_embed_forward(node._func)
-                node._func.unique_rows = True
-                changed += 1
+    for node in _model_nodes(nlp):
+        if _is_embed(node) and not getattr(node._func, "unique_rows", False):
+            node._func = _unique_embed_forward(node._func)
+            node._func.unique_rows = True
+            changed += 1
     return changed
 
 
