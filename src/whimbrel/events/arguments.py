@@ -163,8 +163,8 @@ class Arguments:
                         continue
                     if found and c.dep_ == "dobj" and src and (
                             any(t.dep_ == "poss" and t.pos_ == "PRON" for t in o.children)
-                            or code[:2] in INSTRUMENT_ROOTS and all(a.rule == "agent:sentence-country" for a in found)
-                            and any(self.in_class(o, k) for k in SENT_CLASSES)) \
+                            or (code[:2] in INSTRUMENT_ROOTS and all(a.rule == "agent:sentence-country" for a in found)
+                                and any(self.in_class(o, k) for k in SENT_CLASSES))) \
                             and {a.code[:3] for a in found} <= {a.code[:3] for a in src}:
                         # "recalled its ambassador from Niamey", "withdrew its troops from Mali":
                         # the actor's own agents are the instrument; the other party is the target

@@ -505,7 +505,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in said.children):
             return False
         who = {a.code for a in np_mentions(subject_token(v), self.idx)}
-        doer = [a for a in np_mentions(subject_token(said), self.idx)]
+        doer = np_mentions(subject_token(said), self.idx)
         return bool(who) and bool(doer) and all(a.code in who for a in doer)
 
     def owned_object(self, v) -> bool:
@@ -888,8 +888,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             tgt = []  # "Merkel and Macron agreed to coordinate policy on Iran": a joint act of the two
         failed_joint = kind == "reject" and act_code is not None and act_code.startswith(SYM_PREFIXES) \
             and _participants(src) >= 2 and not self.named_partner(act_v, tgt) and not self.owned_object(act_v)
-        if failed_joint or (not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2 \
-                and src[0].code != src[1].code and v.lemma_.lower() in RECIPROCAL_VERBS:
+        if failed_joint or ((not tgt or all(a.code.startswith("---") for a in tgt)) and len(src) == 2
+                            and src[0].code != src[1].code and v.lemma_.lower() in RECIPROCAL_VERBS):
             # "Thailand and Cambodia traded accusations": each did it to the other; so is a joint
             # act that failed ("British and EU negotiators failed to reach a deal on the border":
             # each rejects the other, the border is only the topic)

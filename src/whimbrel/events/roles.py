@@ -8,6 +8,7 @@ fill its roles and return the mentions inside them, grouped as compounds.
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from operator import attrgetter
@@ -449,9 +450,8 @@ def bare_name_object(v):
 
 
 #: days and months, which the parser rightly makes adverbial nouns ("met Monday")
-DAY_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                       "november", "december", "today", "tonight", "yesterday", "tomorrow"})
+DAY_NAMES = frozenset({m.lower() for m in (*calendar.month_name[1:], *calendar.day_name)}
+                      | {"today", "tonight", "yesterday", "tomorrow"})
 
 
 def obj_token(v):
