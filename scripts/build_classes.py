@@ -249,7 +249,8 @@ CLASSES: dict[str, Spec] = {
     ),
     "&INQUIRIES": S(
         "inquiries (launch, open, begin, call for)",
-        petrarch="&INVESTIGATION", words="investigation, inquiry, enquiry, probe, inquest, criminal investigation",
+        petrarch="&INVESTIGATION", words="investigation, inquiry, enquiry, probe, inquest, criminal investigation, "
+                                         "investigations, inquiries, probes, audit, audits, fact-finding mission",
         exclude="research, analysis, analyses, examination",
     ),
     "&PRISONERS": S(

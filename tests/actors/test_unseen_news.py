@@ -321,3 +321,11 @@ def test_the_taliban_are_afghanistans_government_since_kabul_fell(resolve):
     # dated roles in the actor data: rebels until 14 August 2021, the government from the 15th
     assert codes(resolve("The Taliban banned girls from secondary schools.", published="2015-05-01"), "The Taliban") == ["AFGREB"]
     assert codes(resolve("The Taliban banned girls from secondary schools.", published="2024-03-05"), "The Taliban") == ["AFGGOV"]
+
+
+@pytest.mark.parametrize("text", ["The OAS is sending a 30-person team to Bolivia.", "Japan sent a 60-person medical team to Nepal."])
+def test_the_unit_of_a_number_is_no_actor(resolve, text):
+    # "a 30-person team": a size; the people are not an actor of their own
+    assert not [m for m in resolve(text) if m.text == "person"]
+    # must not fire: people counted by a number word stand
+    assert [m.text for m in resolve("Thirty people were arrested in La Paz.") if m.kind == "agent"] == ["people"]

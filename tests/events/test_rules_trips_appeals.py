@@ -909,3 +909,9 @@ def test_gathering_somewhere_else_is_no_demonstration(code):
     # must not fire: a gathering "in" a city is no demonstration outside anything
     evs = code("Sudanese leaders gathered in Tokyo for a summit.", [("Sudanese leaders", "SDNGOV", "agent"), ("Tokyo", "JPN", "place")])
     assert "141" not in codes(evs)
+
+
+@pytest.mark.parametrize("thing", ["an audit of", "a probe into", "investigations into"])
+def test_opening_an_audit_or_a_probe_investigates(code, thing):
+    evs = code(f"Japan launched {thing} the election in Sudan.", ACTORS)
+    assert "090" in codes(evs)

@@ -186,6 +186,13 @@ def _counts_others(sp, a) -> bool:
         and sp[a.tok_end].lower_ == "of"
 
 
+def _measure(sp, a) -> bool:
+    """Is the agent match ``a`` the unit of a number ("a 30-person team", "a 60-person strike
+    team"): a size, not the people who act?"""
+    k = a.tok_start
+    return k >= 2 and sp[k - 1].text == "-" and sp[k - 2].like_num
+
+
 def _gazetteer_places(sp, ms: list[WMention]) -> list[WMention]:
     """A name where a place goes that the knowledge base does not list but the gazetteer
     puts in one country ("a curfew in parts of Kashmir", "residents of Kherson", "clashes
@@ -327,7 +334,7 @@ class ActorStage:
         for m in names:
             taken.update(range(m.tok_start, m.tok_end))
         agents = [a for a in find_agents(stream, kb, sp) if not any(i in taken for i in range(a.tok_start, a.tok_end))
-                  and not _counts_others(sp, a)]
+                  and not _counts_others(sp, a) and not _measure(sp, a)]
 
         # countries the article names (for context-dependent names like "the North")
         mentioned = set()
