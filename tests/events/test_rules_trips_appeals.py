@@ -915,3 +915,13 @@ def test_gathering_somewhere_else_is_no_demonstration(code):
 def test_opening_an_audit_or_a_probe_investigates(code, thing):
     evs = code(f"Japan launched {thing} the election in Sudan.", ACTORS)
     assert "090" in codes(evs)
+
+
+@pytest.mark.parametrize("front", ["At a campaign rally on Thursday,", "At a rally in Tokyo,"])
+def test_a_fronted_setting_is_no_argument_of_the_pattern(code, front):
+    # PETRARCH's "demand ... at rally" (141) must not take a scene-setting phrase before the subject
+    evs = code(f"{front} Japan demanded an explanation from Sudan.", ACTORS)
+    assert "101" in codes(evs) and "141" not in codes(evs)
+    # must not fire: the same phrase after the verb still is one
+    evs = code("Japan demanded reforms at a rally in Sudan.", ACTORS)
+    assert "141" in codes(evs)

@@ -131,8 +131,15 @@ class VerbMatching:
                             if (g.i == v.i + 1 or g.i > c.i) and g.dep_ == "amod" and g.lower_ in RESULTATIVES), None)
             part = res.lower_ if res is not None else ""
         preps = []
+        front = None  # where the subject phrase starts (read only if a phrase comes before the verb)
         for c in v.children:
             if c.dep_ in ("prep", "agent", "dative") and not is_time_phrase(c):
+                if c.i < v.i:
+                    if front is None:
+                        subj = child(v, "nsubj", "nsubjpass")
+                        front = subj.subtree[0].i if subj is not None else -1
+                    if c.i < front:
+                        continue  # "At a campaign rally, leaders demanded ...": a fronted setting, no argument
                 preps.append((c.lower_, partitive_head(pobj_of(c))))
         if misread is not None:
             preps.append(misread)
