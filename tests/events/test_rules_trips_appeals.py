@@ -925,3 +925,12 @@ def test_a_fronted_setting_is_no_argument_of_the_pattern(code, front):
     # must not fire: the same phrase after the verb still is one
     evs = code("Japan demanded reforms at a rally in Sudan.", ACTORS)
     assert "141" in codes(evs)
+
+
+@pytest.mark.parametrize("verb", ["pushed", "drove", "chased"])
+def test_forces_driven_out_of_a_place_are_attacked(code, verb):
+    evs = code(f"Japan's army {verb} Sudanese troops out of the city.",
+               [("Japan's army", "JPNMIL", "agent"), ("Sudanese troops", "SDNMIL", "agent")])
+    assert ("JPNMIL", "SDNMIL", "190") in dyads(evs)
+    # must not fire: pushing for something is a demand, not force
+    assert "190" not in codes(code("Japan pushed for talks with Sudan.", ACTORS))
