@@ -934,3 +934,15 @@ def test_forces_driven_out_of_a_place_are_attacked(code, verb):
     assert ("JPNMIL", "SDNMIL", "190") in dyads(evs)
     # must not fire: pushing for something is a demand, not force
     assert "190" not in codes(code("Japan pushed for talks with Sudan.", ACTORS))
+
+
+def test_an_imported_default_of_another_sense_is_dropped(code):
+    from whimbrel.petrdict.verbs import audit_code
+
+    # PETRARCH's bare "beef up" is 174 (deport) and 060: neither is strengthening one's own
+    assert audit_code("174", "174", "beef")[0] == ""
+    assert audit_code("060", "060", "beef")[0] == ""
+    assert not codes(code("Japan beefed up its defence with two new signings.", [("Japan", "JPN", "country")]))
+    # must not fire: forces beefed up still mobilise (lexicon.tsv), other verbs keep their defaults
+    assert "154" in codes(code("Japan beefed up its troops near Sudan.", ACTORS))
+    assert audit_code("174", "174", "deport")[0] == "174"

@@ -295,12 +295,23 @@ INTENT_TO_ACT = {"030": "060", "036": "040", "031": "060", "0311": "061", "0312"
                  "033": "070", "0331": "071", "0332": "072", "0333": "073", "0334": "074"}
 
 
+#: verb defaults whose code names another act than the verb's sense, and so code nothing bare:
+#: (lemma, code) -> code to use. PETRARCH gives "+BEEF_UP" of its STRENGTHEN group 174 (deport),
+#: where the group's own patterns show forces (150, 154) and security (153) strengthened
+#: ("beefed up its troops": lexicon.tsv codes that; "beefed up their defence" is no deportation),
+#: and its BOOST group 060 (material cooperation), which no strengthening of one's own is
+WRONG_SENSE = {("beef", "174"): "", ("beef", "060"): ""}
+
+
 def audit_code(code: str, verb_code: str, lemma: str = "") -> tuple[str, str]:
     """Check an imported pattern code against the sense of the verb it came from:
     (code to use, reason or ''). PLOVER has no APPEAL (02): a demand verb's 02x
     pattern ("demand talks" 026) is CAMEO's demand form 10x (106); the sub-codes of
     02 and 10 are parallel (0256 appeal / 1056 demand de-escalation). A doer verb's
-    intent code is its act (``DOER_VERBS``)."""
+    intent code is its act (``DOER_VERBS``); a default of another sense is dropped
+    (``WRONG_SENSE``)."""
+    if (lemma, code) in WRONG_SENSE:
+        return WRONG_SENSE[(lemma, code)], "default of another sense"
     if verb_code[:2] == "10" and code[:2] == "02":
         return "10" + code[2:], "demand verb: appeal code -> demand"
     if lemma in DOER_VERBS and code in INTENT_TO_ACT:
