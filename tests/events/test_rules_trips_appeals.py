@@ -946,3 +946,21 @@ def test_an_imported_default_of_another_sense_is_dropped(code):
     # must not fire: forces beefed up still mobilise (lexicon.tsv), other verbs keep their defaults
     assert "154" in codes(code("Japan beefed up its troops near Sudan.", ACTORS))
     assert audit_code("174", "174", "deport")[0] == "174"
+
+
+@pytest.mark.parametrize("verb", ["were extended", "were renewed", "were tightened"])
+def test_a_passive_whose_subject_is_the_event_noun_reads_the_nouns_roles(code, verb):
+    # "Japan's sanctions on Sudan were extended": Japan sanctions Sudan; Japan is no patient
+    evs = code(f"Japan's sanctions on Sudan {verb}.", ACTORS)
+    assert ("JPN", "SDN") in {(e.source.code if e.source else None, e.target.code if e.target else None)
+                              for e in evs if e.cameo_root == "16"}
+
+
+def test_sanctions_imposed_by_someone_on_someone_are_theirs(code):
+    evs = code("Sanctions imposed by Japan on Sudan hit its economy.", ACTORS)
+    assert ("JPN", "SDN", "163") in dyads(evs)
+    # must not fire: "any" sanctions, or "no" talks, are not a fact
+    assert "163" not in codes(code("Sudan said it would treat any sanctions imposed by Japan as war.", ACTORS))
+    # ... and victims of a passive killing give it no source
+    evs = code("Three Sudanese civilians were killed in a bombing in Khartoum.", [("Sudanese civilians", "SDNCVL", "agent")])
+    assert all(e.source is None for e in evs)

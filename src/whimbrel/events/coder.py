@@ -700,6 +700,14 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             return
         code = m.code
         src, tgt = self.args(act_v, m.pattern, code)
+        if not src and act_v.i == v.i and dobj is not None and dobj.dep_ == "nsubjpass" \
+                and m.pattern is not None and m.pattern.object and self.lex.noun(_words(dobj)[0]) is not None:
+            # "the sanctions imposed by the EU on Belarus were extended", "US sanctions on Iran were
+            # renewed": the passive's subject is the event noun the pattern names, not its patient;
+            # its own phrase says who did it to whom
+            n_src, n_tgt, _between = self.noun_roles(dobj, code)
+            if n_src or n_tgt:
+                src, tgt = n_src, n_tgt
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
             if small_clause and s2:

@@ -99,6 +99,10 @@ class NominalEvents:
                 ag = child(c, "agent")
                 if ag is not None and pobj_of(ag) is not None:
                     src = src or np_mentions(pobj_of(ag), self.idx)
+                # "sanctions imposed by the EU on Belarus": the participle's own on-phrase
+                for g in c.children:
+                    if not tgt and g.dep_ == "prep" and g.lower_ in NOMINAL_TARGET_PREPS and pobj_of(g) is not None:
+                        tgt = np_mentions(pobj_of(g), self.idx, allow_places=code[:2] in PLACE_TARGET_ROOTS)
         return src, tgt, between
 
     def instrument(self, v):
@@ -126,6 +130,8 @@ class NominalEvents:
                 continue
             if tok.dep_ == "compound":
                 continue
+            if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tok.children):
+                continue  # "would treat any sanctions imposed on it as war", "no talks were held": none happened
             lem, low = _words(tok)
             e = self.lex.noun(lem) or self.lex.noun(low)
             if e is None:
