@@ -415,3 +415,13 @@ def test_a_name_the_parser_made_an_adverb_after_a_verb_is_its_object(pipeline, p
     # must not fire: a day there is a time
     evs = whimbrel.code_text("The Pakistani president met Monday with the cabinet.", published="2024-03-05", pipeline=pipeline)
     assert not [e for e in evs if e.target is not None and "Monday" in e.target.text]
+
+
+@pytest.mark.parametrize("who", ["Sudanese voters", "Sudan's parliament"])
+def test_saying_no_to_a_thing_rejects_it(code, who):
+    # the parser hangs "no" on the preposition as an interjection; it is the answer said
+    evs = code(f"{who} narrowly said no to Japan's peace plan.", [(who, "SDNCVL", "agent"), ("Japan", "JPN", "country")])
+    assert ("SDNCVL", "JPN") in pairs(evs, "12")
+    # must not fire: saying something else to someone is no rejection
+    evs = code(f"{who} said thanks to Japan's envoy.", [(who, "SDNCVL", "agent"), ("Japan", "JPN", "country")])
+    assert not pairs(evs, "12")

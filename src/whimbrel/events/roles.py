@@ -440,11 +440,18 @@ RESULTATIVES = frozenset({"free", "loose", "dead"})
 
 def bare_name_object(v):
     """A name right after a verb with no object that the parser made an adverbial noun ("visited
-    [Washington]." as npadvmod): the object; None for anything else ("met Monday")."""
+    [Washington]." as npadvmod), or the answer of "said [no] to" that it hung on the preposition:
+    the object; None for anything else ("met Monday")."""
     if child(v, "dobj") is not None:
         return None
     n = next((c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.pos_ == "PROPN"), None)
-    if n is None or n.lower_ in DAY_NAMES:
+    if n is None:
+        # "said [no] to the deal": the parser makes the answer an interjection of the verb or the
+        # preposition
+        n = next((g for c in (v, *(c for c in v.children if c.dep_ == "prep")) for g in c.children
+                  if g.dep_ == "intj" and g.i == v.i + 1 and g.lower_ in ("no", "yes")), None)
+        return n
+    if n.lower_ in DAY_NAMES:
         return None
     return n
 
