@@ -964,3 +964,16 @@ def test_sanctions_imposed_by_someone_on_someone_are_theirs(code):
     # ... and victims of a passive killing give it no source
     evs = code("Three Sudanese civilians were killed in a bombing in Khartoum.", [("Sudanese civilians", "SDNCVL", "agent")])
     assert all(e.source is None for e in evs)
+
+
+@pytest.mark.parametrize("text", ["Japan said Sudan would face retaliation.",
+                                  "Japan warned that Sudan would face serious consequences.",
+                                  "Japan said Sudan will face punishment."])
+def test_harm_to_come_said_of_someone_is_a_threat(code, text):
+    assert ("JPN", "SDN", "130") in dyads(code(text, ACTORS))
+
+
+def test_hardship_to_come_is_no_threat(code):
+    # must not fire: prices, not retribution
+    evs = code("Japan said Sudanese farmers would face higher prices.", [("Japan", "JPN", "country"), ("Sudanese farmers", "SDNAGR", "agent")])
+    assert not [e for e in evs if e.cameo_root == "13"]

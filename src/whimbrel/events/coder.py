@@ -671,9 +671,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             if said is not None and self.code_verb(said) is not None:
                 return
             if any(c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("if", "unless") for k in c.children)
-                   for c in v.children) or (said is not None and self.own_future_act(v, said)):
+                   for c in v.children) or (said is not None and (self.own_future_act(v, said) or self.promised_harm(said))):
                 # ... and so is a warning of what the warner itself will do ("warned it would
-                # respond to the drills with force")
+                # respond to the drills with force") or of harm to come ("warned that Finland would
+                # face serious consequences")
                 m = Match(THREAT, m.pattern, m.trigger, m.noun)
         if m is not None and m.code.startswith(CONVICT) and any(
                 c.dep_ == "conj" and c.lemma_.lower() in SENTENCE_VERBS for c in v.children):

@@ -59,7 +59,8 @@ class Predications:
         """Events said by a clause's predicate rather than its verb, where the clause coded
         nothing itself: "X said Y must V" (X demands something of Y, 100; a known act is a
         specific demand in ``code_clause``); "X said Y was responsible for / behind the
-        attack" (X accuses Y, 112); "the court found Y guilty" (conviction, 116)."""
+        attack" (X accuses Y, 112); "X said Y would face retaliation" (a threat, 130); "the
+        court found Y guilty" (conviction, 116)."""
         for t in self.span:
             if t.dep_ not in ("ccomp", "oprd", "xcomp") or t.i in coded or t.i in self.commentary:
                 continue
@@ -81,10 +82,21 @@ class Predications:
                     code, trig = "100", (aux.i, t.i)
                 elif t.lemma_ == "be" and blame is not None:
                     code, trig = "112", (t.i, blame.i)
+                elif self.promised_harm(t):
+                    code, trig = "130", (t.i, child(t, "dobj").i)
             elif h.lemma_.lower() in VERDICT_VERBS and t.lower_ in ("guilty", "culpable"):
                 code, trig = "116", (h.i, t.i)
             if code is not None:
                 self.emit(code, who, them, trig, Modality(), f"rule:predicate-{code}", 0.6, False, main=self.is_main(h))
+
+    def promised_harm(self, t) -> bool:
+        """Is the clause ``t`` harm to come for its subject ("Israel would face retaliation",
+        "Finland will face serious consequences": ``&RETRIBUTION``; not "would face higher
+        prices")? Said or warned by someone else, it is their threat (130)."""
+        d = child(t, "dobj")
+        return t.lemma_ == "face" and d is not None and d.lemma_ not in ("price", "fire") \
+            and self.in_class(d, "&RETRIBUTION") and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+                                                         for a in t.children)
 
     def blamed_act(self, tok) -> bool:
         """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
