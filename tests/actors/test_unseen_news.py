@@ -329,3 +329,9 @@ def test_the_unit_of_a_number_is_no_actor(resolve, text):
     assert not [m for m in resolve(text) if m.text == "person"]
     # must not fire: people counted by a number word stand
     assert [m.text for m in resolve("Thirty people were arrested in La Paz.") if m.kind == "agent"] == ["people"]
+
+
+@pytest.mark.parametrize("word", ["schoolchildren", "schoolgirls", "schoolboys"])
+def test_schoolchildren_are_people_of_the_education_sector(resolve, word):
+    ms = resolve(f"The Nigerian army rescued dozens of {word} in Kaduna.")
+    assert [m.code for m in ms if m.text == word] == ["NGAEDU"]
