@@ -334,4 +334,4 @@ def test_the_unit_of_a_number_is_no_actor(resolve, text):
 @pytest.mark.parametrize("word", ["schoolchildren", "schoolgirls", "schoolboys"])
 def test_schoolchildren_are_people_of_the_education_sector(resolve, word):
     ms = resolve(f"The Nigerian army rescued dozens of {word} in Kaduna.")
-    assert [m.code for m in ms if m.text == word] == ["NGAEDU"]
+    assert [m.code for m in ms if m.text.startswith(word)] == ["NGAEDU"]
