@@ -34,7 +34,7 @@ from . import confidence
 from .arguments import Arguments
 from .lexicon import Lexicon, load_lexicon
 from .matching import Match, VerbMatching, is_time_phrase
-from .modality import content_head, in_condition, mood
+from .modality import FUTURE_AUX, WOULD, content_head, in_condition, mood
 from .nominal import NominalEvents, _words
 from .predicates import Predications
 from .relevance import Relevance, _sector, load_domains
@@ -56,8 +56,6 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 #: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
-#: auxiliaries of an act to come ("will respond", "would retaliate")
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
@@ -502,7 +500,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
     def own_future_act(self, v, said) -> bool:
         """Is ``said`` (the clause ``v`` states) a future act of ``v``'s own subject ("warned it
         would respond", "warned that Pyongyang will retaliate" said by Pyongyang)?"""
-        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in said.children):
+        if not any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lower_ in WOULD) for a in said.children):
             return False
         who = {a.code for a in np_mentions(subject_token(v), self.idx)}
         doer = np_mentions(subject_token(said), self.idx)

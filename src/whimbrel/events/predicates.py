@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..model import Actor, Modality
 from .arguments import own_side
-from .modality import COND_MARKS, OBLIGATION
+from .modality import COND_MARKS, FUTURE_AUX, OBLIGATION, WOULD
 from .nominal import _words
 from .roles import BLAME_WORDS, child, np_mentions, obj_token, passive_parts, pobj_of, subject_token
 
@@ -95,7 +95,7 @@ class Predications:
         prices")? Said or warned by someone else, it is their threat (130)."""
         d = child(t, "dobj")
         return t.lemma_ == "face" and d is not None and d.lemma_ not in ("price", "fire") \
-            and self.in_class(d, "&RETRIBUTION") and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "'ll")
+            and self.in_class(d, "&RETRIBUTION") and any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lower_ in WOULD)
                                                          for a in t.children)
 
     def blamed_act(self, tok) -> bool:
