@@ -410,6 +410,13 @@ CLASSES: dict[str, Spec] = {
               "machine-gun fire, shells, blows, salvos",
         exclude="battery, shot, shooting",
     ),
+    "&PARTIES": S(
+        "political parties and movements (dissolve, disband, outlaw, ban, proscribe, deregister: "
+        "banning parties, 1722)",
+        wordnet="party.n.01, movement.n.04",
+        words="parties, political parties, opposition party, opposition parties, movements, political movement",
+        exclude="front",
+    ),
     "&DECISIONS": S(
         "decisions and steps a statement welcomes",
         words="decision, move, step, announcement, initiative, proposal, plan, offer, release, gesture",

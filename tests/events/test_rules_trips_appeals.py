@@ -977,3 +977,16 @@ def test_hardship_to_come_is_no_threat(code):
     # must not fire: prices, not retribution
     evs = code("Japan said Sudanese farmers would face higher prices.", [("Japan", "JPN", "country"), ("Sudanese farmers", "SDNAGR", "agent")])
     assert not [e for e in evs if e.cameo_root == "13"]
+
+
+@pytest.mark.parametrize("verb", ["dissolved", "outlawed", "banned", "disbanded"])
+def test_dissolving_a_party_bans_it(code, verb):
+    evs = code(f"Sudan's court {verb} the opposition party of Japan's allies.",
+               [("Sudan's court", "SDNJUD", "agent"), ("opposition party", "SDNOPP", "agent"), ("Japan", "JPN", "country")])
+    assert "1722" in codes(evs)
+
+
+def test_dissolving_parliament_bans_no_party(code):
+    # must not fire: a parliament dissolved before an election is no banned party
+    assert "1722" not in codes(code("Japan's prime minister dissolved parliament and called elections.",
+                                    [("Japan's prime minister", "JPNGOV", "agent")]))
