@@ -425,3 +425,14 @@ def test_saying_no_to_a_thing_rejects_it(code, who):
     # must not fire: saying something else to someone is no rejection
     evs = code(f"{who} said thanks to Japan's envoy.", [(who, "SDNCVL", "agent"), ("Japan", "JPN", "country")])
     assert not pairs(evs, "12")
+
+
+@pytest.mark.parametrize("verb", ["detained", "arrested", "abducted"])
+def test_a_named_person_coerced_somewhere_is_the_target_of_that_places_country(code, verb):
+    evs = code(f"Japan's police {verb} Mahsa Amini in Khartoum.",
+               [("Japan's police", "JPNCOP", "agent"), ("Mahsa Amini", "---", "person"), ("Khartoum", "SDN", "place")])
+    hit = [e for e in evs if e.cameo_root in ("17", "18") and e.target is not None]
+    assert hit and hit[0].target.text == "Mahsa Amini" and hit[0].target.code == "SDN"
+    # must not fire: a thing of no known country still yields to a known actor or place
+    evs = code("Japan fired missiles at an air base near Khartoum.", [("Japan", "JPN", "country"), ("Khartoum", "SDN", "place")])
+    assert all(e.target is None or e.target.text != "air base" for e in evs)

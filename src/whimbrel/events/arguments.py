@@ -182,6 +182,13 @@ class Arguments:
                     if tgt:
                         break
             unknown = tgt if tgt and all(a.code.startswith("---") for a in tgt) else []
+            if unknown and all(a.kind == "person" for a in unknown) and code[:2] in ("17", "18"):
+                # "detained Mahsa Amini in Tehran": a named person of no known country, coerced or
+                # assaulted where a place phrase says, stays the target, of that place's country
+                here = self.place_target(v)
+                if here:
+                    tgt = [replace(a, code=here[0].code, country=here[0].code[:3], rule=a.rule + "+place") for a in unknown]
+                    unknown = []
             if unknown:
                 tgt = []  # "fired cruise missiles at a Syrian air base": look on for a known actor
             if not tgt and not weak:
