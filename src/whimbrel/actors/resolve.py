@@ -151,6 +151,16 @@ def _unknown_organisations(sp, ms: list[WMention]) -> list[WMention]:
 CALENDAR = {m.lower() for m in (*calendar.month_name[1:], *calendar.day_name)}
 
 
+def _name_start(sp, t, covered) -> int:
+    """Where the proper name headed by ``t`` starts: its capitalised proper-noun compounds
+    before it ("Gedu [Andargachew]"), up to a word some mention already covers."""
+    ts = t.i
+    while ts > 0 and sp[ts - 1].head.i == t.i and sp[ts - 1].dep_ in ("compound", "flat") \
+            and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
+        ts -= 1
+    return ts
+
+
 def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     """A proper-noun subject of a verb that neither the knowledge base nor NER names
     ("Pltavchenko cancelled a planned visit to Montevideo"): an actor of unknown country
@@ -163,10 +173,7 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
         if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.head.pos_ not in ("VERB", "AUX") \
                 or t.i in covered or t.ent_type_ or not t.is_title or t.lower_ in CALENDAR:
             continue
-        ts = t.i
-        while ts > 0 and sp[ts - 1].head.i == t.i and sp[ts - 1].dep_ in ("compound", "flat") \
-                and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
-            ts -= 1
+        ts = _name_start(sp, t, covered)
         name = sp[ts:t.i + 1].text
         if normalize(name) in places:
             continue
@@ -209,10 +216,7 @@ def _gazetteer_places(sp, ms: list[WMention]) -> list[WMention]:
             continue
         if not (_place_position(t) or _locative_part(t)):
             continue
-        ts = t.i
-        while ts > 0 and sp[ts - 1].head.i == t.i and sp[ts - 1].dep_ in ("compound", "flat") \
-                and sp[ts - 1].pos_ == "PROPN" and sp[ts - 1].is_title and ts - 1 not in covered:
-            ts -= 1
+        ts = _name_start(sp, t, covered)
         if t.ent_type_ == "PERSON" and ts < t.i:
             continue  # a person NER names; only a one-word "person" where a place goes is a town
         name = sp[ts:t.i + 1].text

@@ -71,9 +71,6 @@ def _phrase_ok(want: tuple[str, ...], tok, loose: bool = False) -> bool:
     return all(w in have for w in want[:-1])
 
 
-#: adjectives that complete a verb as a particle does ("set free", "let loose")
-
-
 SANCTIONS_CALLED_FOR = "111"  # a call for sanctions on Y criticises Y (sanction_called_for)
 #: prepositions the parser reads as a verb's particle before its object ("strike over wages"),
 #: read as prepositions unless the lexicon knows the phrasal verb ("took over the city")
