@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from ..clauses import REPORTING, clause_path, governing_verb, is_modifier_clause, tense_of, trigger_token
 from ..model import Document, Event, document_day
 from ..pipeline import register
 from ..settings import Settings
@@ -40,131 +41,12 @@ from .expressions import FUTURE, PAST, PRESENT, DateValue, TimeExpr, find_expres
 
 __all__ = ["WhenStage", "DateValue", "TimeExpr", "find_expressions", "resolve", "tense_of", "trigger_token"]
 
-_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
-_VERBAL_CLAUSE_DEPS = {"conj", "pcomp"}  # clause roots only when verbal; xcomp stays in its clause
-_MODIFIER_CLAUSES = {"relcl", "acl"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d", "may", "might"}
-_FIRM_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "go",
-                 "hope", "want", "seek", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose"}
 _FUTURE_WORDS = {"ahead", "upcoming", "planned", "scheduled", "forthcoming", "next", "coming", "expected", "due"}
 _DEADLINE_WORDS = {"by", "until", "till", "before"}
 _BOUND_WORDS = {"since", "until", "till", "before", "ahead"}
 _PAST_WORDS = {"after", "since", "ago", "previous", "earlier", "last"}
 _YEAR = dt.timedelta(days=365)
 _REACH = 2  # how many sentences back a paragraph's date carries
-
-
-_REPORTING = {"say", "report", "tell", "announce", "state", "add", "claim", "confirm", "write", "quote"}
-_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
-
-
-def is_modifier_clause(tok) -> bool:
-    """True for a clause root that modifies a noun ("who took office in April",
-    "the embargo, imposed in 1958"). A "relcl" without a relative word, or on a
-    reporting verb, is the parser's reading of a trailing "..., media reported
-    on Monday" and does not count."""
-    if tok.dep_ not in _MODIFIER_CLAUSES or tok.lemma_ in _REPORTING:
-        return False
-    if tok.dep_ == "relcl":
-        return any(c.tag_ in _WH_TAGS or c.lower_ == "that" for c in tok.subtree if c.i < tok.i)
-    return True
-
-
-def _is_clause_root(tok) -> bool:
-    if tok.head.i == tok.i or tok.dep_ in _CLAUSE_DEPS:
-        return True
-    return tok.dep_ in _VERBAL_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")
-
-
-def clause_root(tok):
-    """The head of the clause a token belongs to."""
-    while not _is_clause_root(tok):
-        tok = tok.head
-    return tok
-
-
-def clause_roots(tokens) -> dict[int, int]:
-    """Token index -> index of its :func:`clause_root`, for every token of ``tokens`` (a
-    sentence). Each token is walked up only to the first token whose root is known: a
-    token that is no clause root has its head's root."""
-    known: dict[int, int] = {}
-    out: dict[int, int] = {}
-    for tok in tokens:
-        at, way = tok.i, []
-        while tok.i not in known and not _is_clause_root(tok):
-            way.append(tok.i)
-            tok = tok.head
-        root = known.setdefault(tok.i, tok.i)
-        for i in way:
-            known[i] = root
-        out[at] = root
-    return out
-
-
-def clause_path(tok) -> list:
-    """Clause roots from the token's clause up to the sentence root."""
-    path = []
-    t = clause_root(tok)
-    while True:
-        path.append(t)
-        if t.head.i == t.i:
-            return path
-        t = clause_root(t.head)
-
-
-def governing_verb(tok):
-    """The nearest verb at or above ``tok``, with the tokens on the way."""
-    way = []
-    t = tok
-    while True:
-        way.append(t)
-        if t.pos_ in ("VERB", "AUX"):
-            return t, way
-        if t.head.i == t.i:
-            return None, way
-        t = t.head
-
-
-def tense_of(verb, *, modal: bool = True) -> str:
-    """Past, present or future for a verb token, from its tag, auxiliaries and heads.
-
-    "will meet", "was to leave", "plans to visit", "is going to meet" are future;
-    "arrived", "has met", "was met" are past; "meets", "is meeting" present.
-    With ``modal=False``, "may", "might" and "would" do not make a future (a
-    threat or a hint is dated when it is made).
-    """
-    v = verb
-    future_aux = _FUTURE_AUX if modal else _FIRM_FUTURE_AUX
-    for _ in range(6):
-        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes}
-        if words & future_aux:
-            return FUTURE
-        infinitive = "to" in words or any(c.dep_ == "aux" and c.tag_ == "TO" for c in auxes)
-        if v.dep_ == "xcomp" and infinitive and v.head.i != v.i:
-            h = v.head
-            if h.lemma_ in _FUTURE_HEADS or h.lower_ == "going":
-                return FUTURE
-            v = h
-            continue
-        if v.dep_ in ("conj", "xcomp") and not auxes and v.tag_ in ("VB", "VBG") and v.head.i != v.i:
-            v = v.head
-            continue
-        if infinitive and v.head.i != v.i:
-            v = v.head
-            continue
-        lem = {a.lemma_ for a in auxes}
-        past_aux = any(a.tag_ == "VBD" for a in auxes)
-        if v.tag_ == "VBD" or past_aux:
-            # "was to leave" (be + to-infinitive) is handled above through xcomp
-            return PAST
-        if v.tag_ == "VBN":
-            return PAST if ("have" in lem or not lem) else PRESENT
-        if v.tag_ == "MD":
-            return FUTURE if v.lower_ in _FUTURE_AUX else PRESENT
-        return PRESENT
-    return PRESENT
 
 
 @dataclass(frozen=True)
@@ -241,7 +123,7 @@ class WhenStage:
             prev = sp[span.start - 1] if span.start > 0 else None
             if prev is not None and prev.lower_ == "on" and span.start > 1:
                 prev = sp[span.start - 2]
-            if prev is not None and prev.lemma_ in _REPORTING and prev.pos_ == "VERB" and not root.is_ancestor(prev):
+            if prev is not None and prev.lemma_ in REPORTING and prev.pos_ == "VERB" and not root.is_ancestor(prev):
                 root = prev
             path = clause_path(root)
             verb, way = governing_verb(root)
@@ -391,23 +273,6 @@ class WhenStage:
     @staticmethod
     def _trigger_token(doc: Document, ev: Event):
         return trigger_token(doc, ev)
-
-
-def trigger_token(doc: Document, ev: Event):
-    """The head token of an event's trigger; for an empty trigger span, the token at
-    its offset, else the root of its sentence. None without a parse."""
-    sp = doc.spacy
-    if sp is None:
-        return None
-    s, e = ev.evidence.trigger_start, ev.evidence.trigger_end
-    span = sp.char_span(s, max(e, s + 1), alignment_mode="expand")
-    if span is not None and len(span):
-        return span.root
-    sent = doc.sentence_at(s)
-    if sent is None:
-        return None
-    span = sp.char_span(sent.start, sent.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 def _date_source(rule: str, expr: TimeExpr | None, clock: _Clock) -> str | None:

@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-PAST, PRESENT, FUTURE = "past", "present", "future"
+from ..clauses import FUTURE, PAST, PRESENT  # noqa: F401 (the tense names, shared)
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {

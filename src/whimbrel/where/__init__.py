@@ -31,10 +31,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..clauses import trigger_token
 from ..model import Document, Event, Location
 from ..pipeline import register
 from ..settings import Settings
-from ..when import trigger_token
 from .gazetteer import Gazetteer, Place, default_gazetteer, normalize
 from .narrative import apply_narrative
 from .places import Found, find_places, find_dateline, in_clause, clause_of, to_location

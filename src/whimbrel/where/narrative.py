@@ -28,9 +28,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from ..clauses import PAST, tense_of, trigger_token
 from ..model import Actor, Document, Event
-from ..when import tense_of, trigger_token
-from ..when.expressions import PAST
 
 _WINDOW = (6, 1)  # days before the arrival: D-6 .. D-1
 _YEAR = dt.timedelta(days=365)

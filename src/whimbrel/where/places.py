@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from spacy.attrs import LOWER
 
 from .. import dateline
+from ..clauses import clause_path, clause_roots, is_modifier_clause
 from ..model import Document, Location
-from ..when import clause_path, clause_root, clause_roots, is_modifier_clause
 from .gazetteer import Gazetteer, Place, PRECISION, normalize
 
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "within", "across", "throughout", "around", "into"}
