@@ -85,7 +85,12 @@ def test_unique_embeddings_same_vectors(numpy_pair):
         for get in (lambda nlp: nlp.get_pipe("tok2vec").model,
                     lambda nlp: nlp.get_pipe("ner").model.get_ref("tok2vec")):
             for x, y in zip(get(plain).predict(a), get(fast).predict(b)):
-                assert x.dtype == y.dtype and np.array_equal(x, y)  # bit for bit
+                # The same vectors up to float32 rounding. Not bit for bit on every machine: a
+                # BLAS kernel may round a row differently with the matrix's row count (measured
+                # up to 3e-6 on AMD EPYC with OpenBLAS 0.3.31), and spaCy's own pipeline differs
+                # as much between two batch sizes of the same texts. Annotations: below.
+                assert x.dtype == y.dtype and x.shape == y.shape
+                assert np.abs(x - y).max(initial=0.0) <= 1e-5
     # the whole gold file as one batch is embedded by its distinct rows
     rows = np.concatenate(extract.predict([fast.make_doc(t) for t in texts]))
     assert len(np.unique(rows, axis=0)) >= MIN_DISTINCT_ROWS
