@@ -393,6 +393,11 @@ CLASSES: dict[str, Spec] = {
         "member or the body as the other side",
         wordnet="membership.n.02", words="participation, voting rights, accreditation",
     ),
+    "&COOPERATION": S(
+        "standing cooperation between parties (end, suspend, scrap, withdraw from: a reduction of relations, "
+        "160, with the partner as the target)",
+        wordnet="cooperation.n.02, collaboration.n.01", words="partnership, alliance",
+    ),
     "&EMBASSIES": S(
         "a state's diplomatic posts abroad (close, shut, shut down: a cut in diplomatic relations, 161)",
         wordnet="embassy.n.01, consulate.n.01",

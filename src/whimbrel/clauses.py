@@ -4,7 +4,8 @@ reads a trigger's tense and clause, the place stage which clause a place phrase 
 * :func:`clause_root`, :func:`clause_roots`, :func:`clause_path`: the clause a token is in,
   and the clauses above it; :func:`is_modifier_clause`: a clause that modifies a noun;
 * :func:`governing_verb`, :func:`tense_of`: the verb over a token and its tense;
-* :func:`trigger_token`: the head token of an event's trigger.
+* :func:`trigger_token`: the head token of an event's trigger;
+* :data:`SEPARATIVE_PARTICLES`: particles the parser reads as prepositions ("out of", "away from").
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _FUTURE_HEADS = {"be", "plan", "intend", "expect", "schedule", "due", "set", "ai
 #: reporting verbs ("..., media reported on Monday")
 REPORTING = {"say", "report", "tell", "announce", "state", "add", "claim", "confirm", "write", "quote"}
 _WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+#: a particle the parser reads as an objectless preposition, with the real preposition hung on
+#: it: "pulled [out] [of the deal]", "walked [away] [from the talks]", "out of Kherson" say "from"
+SEPARATIVE_PARTICLES = frozenset({"out", "away"})
 
 
 def is_modifier_clause(tok) -> bool:

@@ -63,6 +63,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from ..clauses import SEPARATIVE_PARTICLES
 from ..model import Document, document_day
 from ..nlp import doc_text
 from ..pipeline import register
@@ -255,7 +256,7 @@ def _mark_datelines(text: str, ms: list[WMention]) -> None:
 #: nouns whose "of X" names a place ("residents of Mittagong", "the town of X")
 PLACE_NOUNS = {"resident", "town", "village", "city", "suburb", "outskirt", "district", "province", "region",
                "street", "centre", "center", "mayor", "people", "area", "port", "county", "municipality"}
-_AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout"}
+_AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "from"}
 
 
 def _place_position(t) -> bool:
@@ -267,6 +268,8 @@ def _place_position(t) -> bool:
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
+    if prep == "of" and t.head.head.lower_ in SEPARATIVE_PARTICLES:
+        prep = "from"  # "pulled out of Kherson"
     return prep in _AT_PLACE or prep == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
 
 

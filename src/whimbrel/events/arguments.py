@@ -24,6 +24,7 @@ from .roles import (
     _collect,
     bare_name_object,
     child,
+    inner_preps,
     is_misparsed_verb,
     np_mentions,
     partitive_head,
@@ -196,8 +197,8 @@ class Arguments:
             if not tgt:
                 # a fronted setting ("On a trip to Kenya, X voiced his support of Y") yields
                 # to an actor named inside the object
-                preps = [(c.lower_, pobj_of(c)) for c in v.children if c.dep_ in ("prep", "dative")
-                         and not (weak and c.i < v.i)]
+                preps = [(w, o) for c in v.children if c.dep_ in ("prep", "dative") and not (weak and c.i < v.i)
+                         for w, o in ((c.lower_, pobj_of(c)), *inner_preps(c))]  # "out of": from
                 dobj = child(v, "dobj")
                 if dobj is not None:
                     preps += [(c.lower_, pobj_of(c)) for c in dobj.children if c.dep_ == "prep"]
@@ -454,8 +455,9 @@ class Arguments:
                     # (the object's own with-phrase still counts: a party named there makes two)
                     if g.dep_ == "prep" and (g.lower_ in preps or phrases_only and g.lower_ in nested) and pobj_of(g) is not None:
                         cands.append(pobj_of(g))
-            elif c.dep_ in ("prep", "dative") and c.lower_ in preps and pobj_of(c) is not None:
-                cands.append(pobj_of(c))  # a dative: "deployed warships [to] waters near Sudan"
+            elif c.dep_ in ("prep", "dative"):
+                # a dative: "deployed warships [to] waters near Sudan"; "pulled out of Kherson": from
+                cands += [o for w, o in ((c.lower_, pobj_of(c)), *inner_preps(c)) if w in preps and o is not None]
         places: list[Actor] = []
         for o in cands:
             stack = [o]

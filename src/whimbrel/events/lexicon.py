@@ -17,6 +17,8 @@ object's head word. The verb and prep columns may list choices (``send|dispatch`
 
 from __future__ import annotations
 
+import re
+
 import functools
 import heapq
 import hashlib
@@ -209,8 +211,15 @@ def _rows(text: str, origin: str, ncols: int):
         yield ln, [c.strip() for c in cols]
 
 
+#: a hyphen the tokenizer splits off (between a letter or digit and a letter: "sit-in" ->
+#: sit - in, "cease-fire", "50-caliber"; "f-16" and "ak-47" stay one token)
+_SPLIT_HYPHEN = re.compile(r"(?<=[a-z0-9])-(?=[a-z])")
+
+
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(w for w in s.lower().split() if w)
+    """The words of an entry as the parse has them: lower case, hyphenated words split as
+    the tokenizer splits them (the hyphen itself is not a word the matcher reads)."""
+    return tuple(w for w in _SPLIT_HYPHEN.sub(" ", s.lower()).split() if w)
 
 
 def _expand(lex: Lexicon, s: str, where: str) -> list[tuple[tuple[str, ...], str]]:

@@ -11,7 +11,7 @@ from .lexicon import Pattern
 from .modality import content_word
 from .nominal import _words
 from .nominal import UNDER_VERBS, under_attack
-from .roles import RESULTATIVES, child, obj_token, partitive_head, pobj_of, subject_token, up_to_quantity
+from .roles import RESULTATIVES, child, inner_preps, obj_token, partitive_head, pobj_of, subject_token, up_to_quantity
 
 #: words that make a prepositional phrase a time ("on Wednesday", "in March"), not an argument
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "morning",
@@ -138,6 +138,10 @@ class VerbMatching:
                     if c.i < front:
                         continue  # "At a campaign rally, leaders demanded ...": a fronted setting, no argument
                 preps.append((c.lower_, partitive_head(pobj_of(c))))
+                # "pulled [out] [of the deal]": the preposition hung on a particle read as one
+                preps.extend((w, partitive_head(o)) for w, o in inner_preps(c))
+        if particle is not None:
+            preps.extend((w, partitive_head(o)) for w, o in inner_preps(particle))  # "walked [away] [from the deal]"
         if misread is not None:
             preps.append(misread)
         if dobj is not None:

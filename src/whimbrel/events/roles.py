@@ -15,6 +15,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from ..clauses import SEPARATIVE_PARTICLES
 from ..model import Actor
 
 # dependency labels that stay inside one noun phrase (no embedded clauses)
@@ -270,6 +271,16 @@ def pobj_of(prep):
         if c.dep_ in ("pobj", "pcomp"):
             return c
     return None
+
+
+def inner_preps(c) -> list[tuple[str, object]]:
+    """("from", its object) for the preposition hung on ``c`` when ``c`` is a separative
+    particle with no object of its own: "out of" and "away from" read as "from" ("pulled out
+    of the deal" = withdrew from it). Other compound prepositions ("according to", "along
+    with") name no party of the act: []."""
+    if c.lower_ not in SEPARATIVE_PARTICLES or pobj_of(c) is not None:
+        return []
+    return [("from", pobj_of(g)) for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "from")]
 
 
 def is_misparsed_verb(v) -> bool:
