@@ -99,8 +99,10 @@ class NominalEvents:
                 ag = child(c, "agent")
                 if ag is not None and pobj_of(ag) is not None:
                     src = src or np_mentions(pobj_of(ag), self.idx)
-                # "sanctions imposed by the EU on Belarus": the participle's own on-phrase
-                for g in c.children:
+                # "sanctions imposed by the EU on Belarus": the participle's own on-phrase (or
+                # one the parser hung on the agent's noun)
+                by = pobj_of(ag) if ag is not None else None
+                for g in (*c.children, *(by.children if by is not None else ())):
                     if not tgt and g.dep_ == "prep" and g.lower_ in NOMINAL_TARGET_PREPS and pobj_of(g) is not None:
                         tgt = np_mentions(pobj_of(g), self.idx, allow_places=code[:2] in PLACE_TARGET_ROOTS)
         return src, tgt, between

@@ -302,8 +302,16 @@ def is_reduced_predicate(v) -> bool:
     envoy called for an inquiry." parsed as a noun with a modifier): an ``acl`` the tagger
     calls a past tense (VBD, not the participle of "three soldiers wounded by a bomb") right
     after the noun that roots the sentence."""
-    return v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
-        and v.i == v.head.i + 1
+    if not (v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    # right after the noun, or after the noun's apposition ("Ukraine's foreign minister,
+    # Andrii Sybiha, called on Europe ...")
+    n = v.head
+    between = set(range(n.i + 1, v.i))
+    for c in n.children:
+        if n.i < c.i < v.i and c.dep_ in ("appos", "punct"):
+            between -= {t.i for t in c.subtree}
+    return not between
 
 
 def subject_token(verb):
@@ -348,6 +356,15 @@ def subject_token(verb):
         if is_misparsed_verb(v) or is_reduced_predicate(v):
             # "reported the two held talks" parsed as a noun phrase: the subject is what precedes
             return v.head
+        if v.dep_ == "acl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "Ankara's decision to close its airspace", "the decision by Ankara to close ...":
+            # the owner of the noun the infinitive completes acts (nothing else is read)
+            n = v.head
+            owner = child(n, "poss")
+            if owner is None:
+                by = next((c for c in n.children if c.dep_ == "prep" and c.lower_ == "by" and c.i < v.i), None)
+                owner = pobj_of(by) if by is not None else None
+            return owner
         if v.dep_ == "acl" and v.tag_ == "VBG":
             # "issued a statement denouncing X": the statement's issuer
             n = v.head
@@ -478,6 +495,8 @@ def obj_token(v):
     parser hung on the particle ("called off the general strike"); through a
     partitive ("withdrew some of its troops") to the noun it counts."""
     d = child(v, "dobj", "attr", "oprd")
+    if d is not None and d.dep_ == "dobj" and v.dep_ == "relcl" and d.lower_ in ("that", "which"):
+        d = v.head  # "the sanctions that the EU imposed on Belarus": the noun the clause describes
     if d is not None and d.dep_ == "dobj" and d.pos_ == "ADJ":
         # "meet his counterpart Italian President X" parsed as two objects, the first an
         # adjective: the noun is the object

@@ -1,0 +1,58 @@
+"""Who acts when the act hangs on a noun: an infinitive completing an owned noun, a relative
+clause whose object is the noun, a reduced predicate after an apposition, a participle's
+target hung on its agent."""
+
+from __future__ import annotations
+
+import pytest
+
+from whimbrel.api import code_text
+
+
+def _events(pipeline, text):
+    return code_text(text, published="2024-05-01", pipeline=pipeline)
+
+
+def _sig(evs):
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in evs]
+
+
+@pytest.mark.parametrize("owner", ["Ankara's decision", "The decision by Ankara", "Ankara's move"])
+def test_the_owner_of_the_noun_does_the_infinitive(pipeline, owner):
+    evs = _events(pipeline, f"{owner} to close its airspace to Israeli planes angered Washington.")
+    assert _sig(evs) == [("172", "TURGOV", "ISR")]
+
+
+def test_an_unowned_noun_gives_no_subject(pipeline):
+    # nobody owns the decision: the welcomer is not the one who deploys
+    evs = _events(pipeline, "Kenya welcomed the decision to deploy troops to Haiti.")
+    assert all(not e.cameo.startswith("15") for e in evs), _sig(evs)
+
+
+@pytest.mark.parametrize("verb,code", [("called on Europe to seize frozen Russian assets", "020"),
+                                       ("accused Russia of war crimes", "112")])
+def test_a_reduced_predicate_after_an_apposition_keeps_its_subject(pipeline, verb, code):
+    evs = _events(pipeline, f"Ukraine's foreign minister, Andrii Sybiha, {verb}.")
+    assert [(e.cameo, e.source.code if e.source else None) for e in evs][:1] == [(code, "UKRGOV")], _sig(evs)
+
+
+def test_a_reduced_participle_stays_a_description(pipeline):
+    # "wounded by a bomb" describes the soldiers: they are not the ones who act
+    evs = _events(pipeline, "Three Afghan soldiers, wounded by a roadside bomb, criticised the government.")
+    assert all(not (e.source and e.source.code.endswith("MIL") and e.cameo.startswith("18")) for e in evs)
+
+
+@pytest.mark.parametrize("noun,code", [("Sanctions", "163"), ("Tariffs", "163")])
+def test_a_participles_target_hung_on_its_agent(pipeline, noun, code):
+    evs = _events(pipeline, f"{noun} imposed by the European Union on Belarus took effect on Monday.")
+    assert _sig(evs) == [(code, "IGOEUREEC", "BLR")]
+
+
+def test_the_relative_pronoun_object_is_the_noun(pipeline):
+    from whimbrel.events.roles import obj_token
+
+    doc = pipeline.nlp("Russia lifted the sanctions that Ukraine imposed on it.")
+    v = next(t for t in doc if t.lower_ == "imposed")
+    assert v.dep_ == "relcl" and obj_token(v).lower_ == "sanctions"
+    w = next(t for t in doc if t.lower_ == "lifted")
+    assert obj_token(w).lower_ == "sanctions"
