@@ -470,7 +470,7 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
     inflight: deque = deque()
     version_known = False
 
-    def drain_one():
+    def drain_one(then=None):
         nonlocal version_known
         fut, skipped, i = inflight.popleft()
         store.release()  # do not hold the file while waiting for a worker
@@ -482,18 +482,24 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
             store.set_run_version(run_id, version)
             version_known = True
         return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
-                      progress=progress)
+                      progress=progress, then=then)
 
     try:
         index = 0
+        # At most 2 * jobs batches in flight. Once that many are, a batch read (with the file let
+        # go: stdin may keep us waiting) waits for the oldest one to be written, and is checked
+        # against the store right after that write, in the same open of the file.
         for batch in batches:
-            todo, skipped = _todo(batch, store, force, seen)
-            store.release()  # not held while the next batch is read (stdin may keep us waiting)
+            if len(inflight) >= 2 * workers.jobs:
+                checked: list = []
+                yield drain_one(then=lambda b=batch: checked.extend(_todo(b, store, force, seen)))
+                todo, skipped = checked
+            else:
+                todo, skipped = _todo(batch, store, force, seen)
+                store.release()
             fut = workers.submit(todo) if todo else _done(("", []))
             inflight.append((fut, skipped, index))
             index += 1
-            while len(inflight) >= 2 * workers.jobs:
-                yield drain_one()
         while inflight:
             yield drain_one()
     except BaseException:
