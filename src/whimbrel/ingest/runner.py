@@ -8,9 +8,10 @@
   skips every article already stored with the same content hash, so nothing is
   duplicated and nothing is lost.
 * **Parallel.** With ``jobs > 1``, worker processes (spawned, each loading the
-  pipeline once) code batches; the parent reads, skips, and is the only DuckDB
-  writer. Results are written in input order. Workers die with the parent,
-  even after ``kill -9`` (:func:`_die_with`).
+  pipeline once and warming it up on a few short texts) code batches; the parent
+  reads, skips, and is the only DuckDB writer. Results are written in input order.
+  Workers die with the parent, even after ``kill -9`` (:func:`_die_with`). A caller
+  may start them ahead (:class:`Workers`) and pass them in.
 * **Readable while it grows.** The parent holds the database file only while
   it checks a batch against the store and while it writes one; it lets go
   (:meth:`~whimbrel.store.Store.release`) while it reads input, codes or waits
@@ -132,19 +133,111 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="whimbrel-parent-watch", daemon=True).start()
 
 
-def _worker_init(settings: Settings, parent: int) -> None:
-    global _WORKER_PIPELINE
+#: what a worker codes once at start-up, before its first batch
+WARM_UP = tuple(f"Warm-up text number {i}. Chile met Peru." for i in range(8))
+_WORKER_BARRIER = None
+
+
+def _worker_init(settings: Settings, parent: int, barrier=None) -> None:
+    """Load the pipeline and code a few short texts (:data:`WARM_UP`), so that what the stages
+    load on first use (the event lexicon, the gazetteer, ...) is loaded and the loaded data is
+    settled (``pipeline._settle``) before the first batch; their output is dropped."""
+    global _WORKER_PIPELINE, _WORKER_BARRIER
     _die_with(parent)
     # Ctrl-C reaches the whole process group: the parent decides, and stops the workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from ..pipeline import Pipeline
+    from . import article_from_text
 
+    _WORKER_BARRIER = barrier
     _WORKER_PIPELINE = Pipeline.load(settings)
+    for _ in _WORKER_PIPELINE.pipe([article_from_text(t) for t in WARM_UP]):
+        pass
+
+
+def _worker_ready(timeout: float) -> float:
+    """Wait until every worker of the pool has started (each runs one of these: a worker waiting
+    here takes no other task); return this worker's CPU seconds so far."""
+    import resource
+
+    _WORKER_BARRIER.wait(timeout)
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
 
 
 def _worker_code(batch: list[Article | Failure]) -> tuple[str, list[Document | Failure]]:
     results = [slim(r) for r in _WORKER_PIPELINE.pipe(batch, batch_size=len(batch) or 1)]
     return _WORKER_PIPELINE.coder_version, results
+
+
+class Workers:
+    """The worker processes of a parallel ingest (``jobs`` of them, spawned), each with the
+    pipeline loaded and warmed up by :func:`_worker_init`.
+
+    :func:`ingest` starts its own when it is given none. A caller that ingests more than once,
+    or wants the start-up (process start, model load, warm-up) done before it starts a clock,
+    starts them itself and passes them in; they are then the caller's to close::
+
+        with Workers(settings, jobs=2) as workers:
+            workers.ready()                 # every worker started and warmed up
+            ingest(paths, store=store, settings=settings, workers=workers)
+
+    An ingest that stops on an error or a signal ends them (they hold nothing to save).
+    """
+
+    def __init__(self, settings: Settings, jobs: int):
+        import os
+
+        _check_model(settings.model)
+        ctx = mp.get_context("spawn")
+        # the models' matrix products use numpy's OpenBLAS (nlp.py): one BLAS thread per worker,
+        # or N workers would each start a thread per core (the spawned workers read it at import)
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+        self.jobs = jobs
+        self.settings = settings
+        self._barrier = ctx.Barrier(jobs)
+        self.pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                                           initargs=(settings, os.getpid(), self._barrier))
+
+    def submit(self, batch: list) -> cf.Future:
+        return self.pool.submit(_worker_code, batch)
+
+    def ready(self, timeout: float = 600.0) -> list[float]:
+        """Start every worker and wait until each has loaded and warmed up its pipeline; returns
+        each worker's CPU seconds so far (what the start-up cost)."""
+        futs = [self.pool.submit(_worker_ready, timeout) for _ in range(self.jobs)]
+        try:
+            return [f.result() for f in futs]
+        except cf.process.BrokenProcessPool as e:
+            raise _died(e) from e
+
+    def stop(self, inflight=()) -> None:
+        """End at once: cancel what is queued and end the workers."""
+        for fut in inflight:
+            fut.cancel()
+        for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                proc.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self.stop()
+
+
+def _died(e: BaseException) -> WhimbrelError:
+    return WhimbrelError(
+        f"a worker process died ({e}); run again with --jobs 1 to see the error "
+        f"(or check that the spaCy model loads: python -c 'import whimbrel; whimbrel.Pipeline.load()')"
+    )
 
 
 # -- stopping on a signal --------------------------------------------------------------
@@ -223,11 +316,13 @@ def ingest(
     command: str = "ingest",
     force: bool = False,
     progress: Callable[[BatchReport], None] | None = None,
+    workers: Workers | None = None,
 ) -> IngestResult:
     """Read ``paths`` (or take ``items``), code what is new, and store it batch by batch.
 
     Articles already stored with the same content hash are skipped unless
-    ``force``. ``pipeline`` (for ``jobs == 1``) reuses a loaded pipeline.
+    ``force``. ``pipeline`` (for ``jobs == 1``) reuses a loaded pipeline; ``workers`` (a
+    :class:`Workers`, which sets ``jobs``) codes with worker processes the caller started.
     Returns the counts; the run is recorded in the ``runs`` table. The store
     is released (its file lock let go) between batch writes, so that other
     processes can read it meanwhile.
@@ -237,6 +332,8 @@ def ingest(
     if items is None:
         items = read_paths(paths or [], max_bytes=settings.max_bytes, published=published,
                            max_input_bytes=settings.max_input_bytes)
+    if workers is not None:
+        jobs = workers.jobs
     # with workers, the version comes back with their first batch (the parent loads no stages)
     if jobs > 1:
         version = ""
@@ -252,7 +349,8 @@ def ingest(
     status = "interrupted"
     try:
         for _ in _run(items, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
-                      pipeline=pipeline, run_id=run_id, result=result, force=force, progress=progress):
+                      pipeline=pipeline, run_id=run_id, result=result, force=force, progress=progress,
+                      workers=workers):
             pass
         status = "done"
     finally:
@@ -342,7 +440,7 @@ def _store(results: list[Document | Failure], *, store, run_id, result: IngestRe
 
 
 def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force,
-         progress) -> Iterator[BatchReport]:
+         progress, workers=None) -> Iterator[BatchReport]:
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
     batches = batched(items, batch_size)
     if jobs <= 1:
@@ -366,61 +464,49 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
                 return
             (todo, skipped), i = checked, i + 1
 
-    _check_model(settings.model)
-    import os
-
-    ctx = mp.get_context("spawn")
-    # the models' matrix products use numpy's OpenBLAS (nlp.py): one BLAS thread per worker,
-    # or N workers would each start a thread per core (the spawned workers read it at import)
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
-                                  initargs=(settings, os.getpid()))
+    own = workers is None
+    if own:
+        workers = Workers(settings, jobs)
     inflight: deque = deque()
     version_known = False
 
-    def drain_one():
+    def drain_one(then=None):
         nonlocal version_known
         fut, skipped, i = inflight.popleft()
         store.release()  # do not hold the file while waiting for a worker
         try:
             version, results = fut.result()
         except cf.process.BrokenProcessPool as e:
-            raise WhimbrelError(
-                f"a worker process died ({e}); run again with --jobs 1 to see the error "
-                f"(or check that the spaCy model loads: python -c 'import whimbrel; whimbrel.Pipeline.load()')"
-            ) from e
+            raise _died(e) from e
         if version and not version_known:
             store.set_run_version(run_id, version)
             version_known = True
         return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
-                      progress=progress)
+                      progress=progress, then=then)
 
     try:
         index = 0
+        # At most 2 * jobs batches in flight. Once that many are, a batch read (with the file let
+        # go: stdin may keep us waiting) waits for the oldest one to be written, and is checked
+        # against the store right after that write, in the same open of the file.
         for batch in batches:
-            todo, skipped = _todo(batch, store, force, seen)
-            store.release()  # not held while the next batch is read (stdin may keep us waiting)
-            fut = pool.submit(_worker_code, todo) if todo else _done(("", []))
+            if len(inflight) >= 2 * workers.jobs:
+                checked: list = []
+                yield drain_one(then=lambda b=batch: checked.extend(_todo(b, store, force, seen)))
+                todo, skipped = checked
+            else:
+                todo, skipped = _todo(batch, store, force, seen)
+                store.release()
+            fut = workers.submit(todo) if todo else _done(("", []))
             inflight.append((fut, skipped, index))
             index += 1
-            while len(inflight) >= 2 * jobs:
-                yield drain_one()
         while inflight:
             yield drain_one()
     except BaseException:
-        _stop(pool, inflight)
+        workers.stop([fut for fut, _, _ in inflight])
         raise
-    pool.shutdown(wait=True)
-
-
-def _stop(pool: cf.ProcessPoolExecutor, inflight: deque) -> None:
-    """Stop at once: cancel what is queued and end the workers (they hold nothing to save)."""
-    for fut, _, _ in inflight:
-        fut.cancel()
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
-        with contextlib.suppress(Exception):
-            proc.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    if own:
+        workers.close()
 
 
 def _check_model(model: str) -> None:
@@ -444,4 +530,5 @@ def _done(value) -> cf.Future:
     return fut
 
 
-__all__ = ["BatchReport", "IngestResult", "Interrupted", "batched", "coder_version", "ingest", "stop_on_signals"]
+__all__ = ["BatchReport", "IngestResult", "Interrupted", "Workers", "batched", "coder_version", "ingest",
+           "stop_on_signals"]
