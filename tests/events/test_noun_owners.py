@@ -56,3 +56,31 @@ def test_the_relative_pronoun_object_is_the_noun(pipeline):
     assert v.dep_ == "relcl" and obj_token(v).lower_ == "sanctions"
     w = next(t for t in doc if t.lower_ == "lifted")
     assert obj_token(w).lower_ == "sanctions"
+
+
+@pytest.mark.parametrize("weapon", ["drones", "cruise missiles", "artillery shells"])
+def test_a_weapon_in_a_with_phrase_is_no_target(pipeline, weapon):
+    evs = _events(pipeline, f"Ukrainian forces attacked a Russian airbase in Crimea with {weapon}.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs if e.cameo.startswith("19")][:1] \
+        == [("UKRMIL", "RUS")], _sig(evs)
+
+
+def test_with_is_the_other_side_of_a_clash(pipeline):
+    # no object: the with-phrase names whom the force is used against, even "fighters"
+    evs = _events(pipeline, "Israeli forces clashed with Hezbollah fighters.")
+    assert _sig(evs)[:1] == [("190", "ISRMIL", "LBNREB")]
+
+
+@pytest.mark.parametrize("price", ["a heavy price", "a high price", "the price"])
+def test_paying_a_price_said_of_another_is_a_threat(pipeline, price):
+    evs = _events(pipeline, f"Pakistan's prime minister said India would pay {price} for any aggression.")
+    assert _sig(evs) == [("130", "PAKGOV", "IND")]
+
+
+@pytest.mark.parametrize("text", [
+    "Economists said consumers would pay higher prices for fuel.",  # a dearer price: hardship
+    "The minister said farmers would pay a higher price for fertiliser.",
+    "Pakistan said India paid a heavy price in the war.",  # past: no harm to come
+])
+def test_paying_a_price_must_not_fire(pipeline, text):
+    assert not any(e.cameo.startswith("13") for e in _events(pipeline, text)), text

@@ -49,6 +49,9 @@ OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: roots of hostile acts, whose against-phrase names the other party before any with-phrase
+#: acts of force, whose with-phrase may name the weapon used, and the classes that name weapons
+FORCE_ROOTS = ("18", "19", "20")
+WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
 #: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
 #: flights in Yemen"): with no actor named, the place's country is the target
@@ -219,6 +222,11 @@ class Arguments:
                         if w == want and o is not None:
                             if o.lower_ in LOCATIVE_NOUNS:
                                 continue  # "met on the sidelines of the ASEAN summit": where, not whom
+                            if w == "with" and code[:2] in FORCE_ROOTS and dobj is not None \
+                                    and any(self.in_class(o, c) for c in WEAPON_CLASSES):
+                                # "attacked a Russian airbase with drones": the weapon, not whom
+                                # ("clashed with Hezbollah fighters", with no object, is the other side)
+                                continue
                             tgt = np_mentions(o, self.idx, allow_places=place_ok or own_obj)
                             withdrawn = w == "from" and code.startswith("166")  # "withdrew monitors from Burundi"
                             if w in ("in", "from") and not (place_ok or own_obj or withdrawn or (pattern is not None and pattern.prep == w)):

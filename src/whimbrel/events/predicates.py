@@ -91,12 +91,18 @@ class Predications:
 
     def promised_harm(self, t) -> bool:
         """Is the clause ``t`` harm to come for its subject ("Israel would face retaliation",
-        "Finland will face serious consequences": ``&RETRIBUTION``; not "would face higher
-        prices")? Said or warned by someone else, it is their threat (130)."""
+        "Finland will face serious consequences": ``&RETRIBUTION``; "India would pay a heavy
+        price"; not "would face higher prices", "will pay higher prices")?
+        Said or warned by someone else, it is their threat (130)."""
         d = child(t, "dobj")
-        return t.lemma_ == "face" and d is not None and d.lemma_ not in ("price", "fire") \
-            and self.in_class(d, "&RETRIBUTION") and any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lower_ in WOULD)
-                                                         for a in t.children)
+        if not any(a.dep_ == "aux" and (a.lower_ in FUTURE_AUX or a.lower_ in WOULD) for a in t.children):
+            return False
+        if t.lemma_ == "pay":
+            # "India would pay a heavy price": the idiom of punishment to come (not a dearer
+            # price: "consumers will pay higher prices")
+            return d is not None and d.lemma_ == "price" and d.tag_ == "NN" and not any(
+                c.tag_ in ("JJR", "RBR") or c.lower_ in ("more", "less") for c in d.subtree)
+        return t.lemma_ == "face" and d is not None and d.lemma_ not in ("price", "fire") and self.in_class(d, "&RETRIBUTION")
 
     def blamed_act(self, tok) -> bool:
         """Does ``tok`` ("responsible", "behind") blame an act of conflict ("responsible for
