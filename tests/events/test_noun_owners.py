@@ -84,3 +84,10 @@ def test_paying_a_price_said_of_another_is_a_threat(pipeline, price):
 ])
 def test_paying_a_price_must_not_fire(pipeline, text):
     assert not any(e.cameo.startswith("13") for e in _events(pipeline, text)), text
+
+
+@pytest.mark.parametrize("noun", ["ability", "refusal", "plan"])
+def test_only_a_decided_act_takes_the_nouns_owner(pipeline, noun):
+    # an ability, a refusal or a plan to act is no act of the owner's
+    evs = _events(pipeline, f"Iran's {noun} to release the prisoners worried Washington.")
+    assert not any(e.source and e.source.code.startswith("IRN") and e.cameo.startswith("08") for e in evs), _sig(evs)

@@ -51,6 +51,28 @@ def test_states_are_strong_except_as_teams(rel):
     assert rel.level(actor("AUS"), Context(domain="weather")) == STRONG
 
 
+def test_a_capital_named_for_its_government_is_a_team_in_sport(rel):
+    madrid = actor("ESPGOV", "country", "kb:capital", "Madrid")
+    assert rel.level(madrid, POLITICAL) == STRONG
+    assert rel.level(madrid, Context(domain="sport", teams=True)) == WEAK
+    # must not fire: a named government body stays strong in sport text
+    assert rel.level(actor("ESPGOV", "organisation", "kb:organisation", "the Spanish government"),
+                     Context(domain="sport", teams=True)) == STRONG
+
+
+@pytest.mark.parametrize("text", [
+    "Real Madrid beat Barcelona 3-1 in the Spanish Super Cup final.",
+    "The Kenyan runner broke the world record in the Berlin marathon.",
+])
+def test_sport_with_capitals_and_records_is_no_event(pipeline, text):
+    assert code_text(text, published="2024-05-01", pipeline=pipeline) == []
+
+
+def test_a_capital_acting_in_political_text_still_codes(pipeline):
+    evs = code_text("Madrid recalled its ambassador from Caracas.", published="2024-05-01", pipeline=pipeline)
+    assert keys(evs) == {("ESPGOV", "VENGOV", "16")}
+
+
 def test_places_and_people_known_only_by_nationality_are_weak(rel):
     assert rel.level(actor("AUS", "place", "place:in"), POLITICAL) == WEAK
     assert rel.level(actor("AUS", "country", "kb:city", "New South Wales"), POLITICAL) == WEAK

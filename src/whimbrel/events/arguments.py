@@ -48,10 +48,10 @@ OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 #: acts of force, whose with-phrase may name the weapon used, and the classes that name weapons
 FORCE_ROOTS = ("18", "19", "20")
 WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
+#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
 #: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
 #: flights in Yemen"): with no actor named, the place's country is the target

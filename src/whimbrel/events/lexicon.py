@@ -17,11 +17,10 @@ object's head word. The verb and prep columns may list choices (``send|dispatch`
 
 from __future__ import annotations
 
-import re
-
 import functools
 import heapq
 import hashlib
+import re
 from collections import defaultdict
 from itertools import product
 from dataclasses import dataclass, field

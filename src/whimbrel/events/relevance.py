@@ -55,6 +55,9 @@ PLACE_IDS = ("region:", "city:")
 WINDOW = 2  # neighbour sentences on each side that count (half weight)
 ARTICLE_MIN = 3  # cue count from which an article is "mostly about" a domain
 
+#: the actor rule of a capital named for its government ("Madrid said ..."): like a state's
+#: name, a team in sport
+CAPITAL_RULE = "kb:capital"
 NONE, WEAK, STRONG = 0, 1, 2
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")  # assault, fight, mass violence
@@ -166,7 +169,7 @@ ALL_POLITICAL = _AllPolitical()
 def _firm(a: Actor | None, level: int) -> bool:
     """A strongly political side whose strength no context changes (not a state, which is a
     team in sport)."""
-    return level == STRONG and (a.code[:3] in STRONG_ROOTS or _sector(a) is not None)
+    return level == STRONG and (a.code[:3] in STRONG_ROOTS or _sector(a) is not None) and a.rule != CAPITAL_RULE
 
 
 def _sector(a: Actor) -> str | None:
@@ -291,6 +294,8 @@ class Relevance:
             return WEAK
         if a.kind == "place" or a.rule.endswith("+place") or a.rule == "kb:city" or (a.kb_id or "").startswith(PLACE_IDS):
             return WEAK if root != "---" else NONE  # where it happened, not who did it
+        if a.rule == CAPITAL_RULE and ctx.teams:
+            return WEAK  # "Real Madrid beat Barcelona": in sport a capital is its team, not its government
         sector = _sector(a)
         if sector:
             if sector in STRONG_SECTORS:

@@ -301,17 +301,22 @@ def is_reduced_predicate(v) -> bool:
     """The sentence's finite verb the parser hung on its subject as a reduced relative ("A UN
     envoy called for an inquiry." parsed as a noun with a modifier): an ``acl`` the tagger
     calls a past tense (VBD, not the participle of "three soldiers wounded by a bomb") right
-    after the noun that roots the sentence."""
+    after the noun that roots the sentence, or after that noun's apposition ("Ukraine's
+    foreign minister, Andrii Sybiha, called on Europe ...")."""
     if not (v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN")):
         return False
-    # right after the noun, or after the noun's apposition ("Ukraine's foreign minister,
-    # Andrii Sybiha, called on Europe ...")
     n = v.head
     between = set(range(n.i + 1, v.i))
     for c in n.children:
         if n.i < c.i < v.i and c.dep_ in ("appos", "punct"):
             between -= {t.i for t in c.subtree}
     return not between
+
+
+#: nouns whose infinitive is an act their owner decided on and does ("Ankara's decision to
+#: close its airspace"); not an ability, a plan, a refusal or an attempt ("his delegation's
+#: ability to commit the alliance", "Iran's refusal to release them"), which are no facts
+DECIDED_NOUNS = frozenset({"decision", "move", "step"})
 
 
 def subject_token(verb):
@@ -356,7 +361,8 @@ def subject_token(verb):
         if is_misparsed_verb(v) or is_reduced_predicate(v):
             # "reported the two held talks" parsed as a noun phrase: the subject is what precedes
             return v.head
-        if v.dep_ == "acl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        if v.dep_ == "acl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) \
+                and v.head.lemma_.lower() in DECIDED_NOUNS:
             # "Ankara's decision to close its airspace", "the decision by Ankara to close ...":
             # the owner of the noun the infinitive completes acts (nothing else is read)
             n = v.head
