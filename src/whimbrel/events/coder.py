@@ -37,7 +37,7 @@ from .matching import Match, VerbMatching, is_time_phrase
 from .modality import FUTURE_AUX, WOULD, content_head, in_condition, mood
 from .nominal import NominalEvents, _words
 from .predicates import Predications
-from .relevance import Relevance, _sector, load_domains
+from .relevance import CAPITAL_RULE, Relevance, _sector, load_domains
 from .roles import (
     MentionIndex,
     acted_on,
@@ -231,7 +231,7 @@ def _is_state(a: Actor) -> bool:
     code = a.code or ""
     if len(code) < 3 or code[:3] in ("---", "IGO", "NGO", "IMG"):
         return False
-    return code.endswith("GOV") or (len(code) == 3 and a.rule in ("kb:country", "kb:capital"))
+    return code.endswith("GOV") or (len(code) == 3 and a.rule in ("kb:country", CAPITAL_RULE))
 
 
 class _NoMatch:
