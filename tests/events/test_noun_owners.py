@@ -91,3 +91,19 @@ def test_only_a_decided_act_takes_the_nouns_owner(pipeline, noun):
     # an ability, a refusal or a plan to act is no act of the owner's
     evs = _events(pipeline, f"Iran's {noun} to release the prisoners worried Washington.")
     assert not any(e.source and e.source.code.startswith("IRN") and e.cameo.startswith("08") for e in evs), _sig(evs)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Turkey announced the suspension of trade with Israel.", "ISR"),
+    ("Turkey announced the suspension of all trade with Israel.", "ISR"),
+    ("Morocco announced a suspension of flights to France.", "FRA"),
+])
+def test_an_event_noun_of_a_report_verb_names_its_target_in_its_of_phrase(pipeline, text, target):
+    evs = [e for e in _events(pipeline, text) if e.cameo.startswith("16")]
+    assert evs and {e.target.code if e.target else None for e in evs} == {target}, _sig(evs)
+
+
+def test_the_of_phrase_target_is_not_the_source_itself(pipeline):
+    # its own trade with itself is no target: nothing is invented
+    evs = [e for e in _events(pipeline, "Turkey announced the suspension of its trade.") if e.cameo.startswith("16")]
+    assert evs and all(e.target is None for e in evs), _sig(evs)

@@ -31,7 +31,7 @@ from ..model import Actor, Document, Event, Evidence, Modality, Plover, Sentence
 from ..pipeline import register
 from ..settings import Settings
 from . import confidence
-from .arguments import Arguments
+from .arguments import Arguments, own_side
 from .lexicon import Lexicon, load_lexicon
 from .matching import Match, VerbMatching, is_time_phrase
 from .modality import FUTURE_AUX, WOULD, content_head, in_condition, mood
@@ -707,6 +707,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             n_src, n_tgt, _between = self.noun_roles(dobj, code)
             if n_src or n_tgt:
                 src, tgt = n_src, n_tgt
+        if not tgt and src and m.noun is not None and m.noun.i != v.i:
+            # "announced the suspension of air links with 21 countries": the event noun the
+            # pattern named says whom it concerns
+            tgt = [a for a in self.noun_roles(m.noun, code)[1] if not own_side(a, src)]
         if act_v.i != v.i:
             s2, t2 = self.args(v, None, code)
             if small_clause and s2:

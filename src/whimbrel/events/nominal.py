@@ -91,6 +91,14 @@ class NominalEvents:
                     src = src or np_mentions(o, self.idx)
                 elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
                     tgt = np_mentions(o, self.idx, allow_places=code.startswith("042") or code[:2] in PLACE_TARGET_ROOTS)
+                elif c.lower_ == "of" and not tgt:
+                    # "the suspension of trade with Israel", "a freeze of ties with Qatar": what is
+                    # suspended is the of-phrase, whom it concerns that phrase's own with/to/on-phrase
+                    for g in o.children:
+                        if g.dep_ == "prep" and g.lower_ in NOMINAL_TARGET_PREPS and pobj_of(g) is not None:
+                            tgt = [a for a in np_mentions(pobj_of(g), self.idx) if a.kind != "place"]
+                            if tgt:
+                                break
             elif c.dep_ in ("poss", "compound", "amod", "nmod") and not src:
                 found: list[Actor] = []
                 _collect(c, self.idx, NP_CORE | {"conj"}, found)
