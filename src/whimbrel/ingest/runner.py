@@ -1,8 +1,8 @@
 """Streamed, resumable, optionally parallel ingest: read -> code -> store, batch by batch.
 
 * **Streaming.** Documents are read lazily and grouped into batches of
-  ``batch_size``; at most ``2 * jobs`` batches are in flight and two more are
-  read ahead, so memory does not grow with the corpus.
+  ``batch_size``; at most ``2 * jobs`` batches are in flight, so memory does not
+  grow with the corpus.
 * **Resumable.** Each batch is written in one transaction (articles, events and
   failures together). A ``kill -9`` loses at most the batches in flight; a rerun
   skips every article already stored with the same content hash, so nothing is
