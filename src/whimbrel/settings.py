@@ -17,8 +17,6 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_INPUT_BYTES = 16 * 1024**3
 #: seconds a command waits for another whimbrel process to let go of the database
 DEFAULT_LOCK_TIMEOUT = 60.0
-#: seconds an ingest may keep the database file across batches while its input keeps up (ingest/runner.py)
-DEFAULT_STORE_HOLD = 2.0
 #: the opinion model is off unless WHIMBREL_OPINION=1 (see docs/coder.md for why)
 DEFAULT_OPINION = False
 #: parse only the sentences that can hold an event (gate.py; WHIMBREL_GATE=1). Off by default:
@@ -48,7 +46,6 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_input_bytes: int = DEFAULT_MAX_INPUT_BYTES
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
-    store_hold: float = DEFAULT_STORE_HOLD  # WHIMBREL_STORE_HOLD; 0: let go of the file after every batch
     batch_size: int = 32
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
@@ -80,7 +77,6 @@ class Settings:
             max_bytes=int(env.get("WHIMBREL_MAX_BYTES", DEFAULT_MAX_BYTES)),
             max_input_bytes=int(env.get("WHIMBREL_MAX_INPUT_BYTES", DEFAULT_MAX_INPUT_BYTES)),
             lock_timeout=float(env.get("WHIMBREL_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT)),
-            store_hold=float(env.get("WHIMBREL_STORE_HOLD", DEFAULT_STORE_HOLD)),
             batch_size=int(env.get("WHIMBREL_BATCH_SIZE", 32)),
             actor_files=_paths(env.get("WHIMBREL_ACTORS")),
             lexicon_files=_paths(env.get("WHIMBREL_LEXICON")),

@@ -12,17 +12,10 @@
   reads, skips, and is the only DuckDB writer. Results are written in input order.
   Workers die with the parent, even after ``kill -9`` (:func:`_die_with`). A caller
   may start them ahead (:class:`Workers`) and pass them in.
-* **Readable while it grows.** Input is read a little ahead by a thread
-  (:class:`_ReadAhead`). The parent never holds the database file while it
-  waits for input or for a worker: it lets go
-  (:meth:`~whimbrel.store.Store.release`) first, so other processes can read
-  (or write) the store meanwhile. While the input keeps up it keeps the file
-  across batches (check, code, write), but lets go after a write once it has
-  held the file for ``settings.store_hold`` seconds (default 2;
-  ``$WHIMBREL_STORE_HOLD``; 0 lets go after every batch): each open and
-  checkpointing close costs 30 ms on a new store and ~0.25 s on one of 100k
-  articles (``bench/store_release.py``), so a reader waits at most that long
-  plus one batch.
+* **Readable while it grows.** The parent holds the database file only while
+  it checks a batch against the store and while it writes one; it lets go
+  (:meth:`~whimbrel.store.Store.release`) while it reads input, codes or waits
+  for workers, so other processes can read (or write) the store meanwhile.
 * **Contained.** A batch the database refuses is written document by
   document: a document it refuses becomes a failure (stage ``store``). A full
   disk, a read-only or damaged file stop the run with one line instead.
@@ -37,7 +30,6 @@ import concurrent.futures as cf
 import contextlib
 import logging
 import multiprocessing as mp
-import queue
 import signal
 import threading
 from collections import OrderedDict, deque
@@ -94,72 +86,6 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
-
-
-class _Raised:
-    def __init__(self, exc: BaseException):
-        self.exc = exc
-
-
-class _ReadAhead:
-    """Batches read by a thread, at most ``depth`` ahead of the writer, so that the writer knows
-    whether the next batch is there (:meth:`ready`) before it waits for it. An exception of the
-    input is raised by :meth:`next` in its place. :meth:`close` ends the thread unless it is
-    blocked in the input itself (it is a daemon: reading stdin ends with the process)."""
-
-    _END = object()
-
-    def __init__(self, batches: Iterator[list], depth: int = 2):
-        self._q: queue.Queue = queue.Queue(maxsize=depth)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._fill, args=(batches,), name="whimbrel-read", daemon=True)
-        self._thread.start()
-
-    def _put(self, item) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._q.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _fill(self, batches: Iterator[list]) -> None:
-        try:
-            for batch in batches:
-                if not self._put(batch):
-                    return
-        except BaseException as e:  # handed to the writer, raised in the input's place
-            self._put(_Raised(e))
-        else:
-            self._put(self._END)
-
-    def ready(self) -> bool:
-        """The next batch (or the end of the input) is there: :meth:`next` will not wait."""
-        return not self._q.empty()
-
-    def next(self) -> list | None:
-        """The next batch; None at the end of the input."""
-        item = self._q.get()
-        if item is self._END:
-            self._q.put(item)  # stays the end for a later call
-            return None
-        if isinstance(item, _Raised):
-            raise item.exc
-        return item
-
-    def close(self) -> None:
-        self._stop.set()
-        with contextlib.suppress(queue.Empty):
-            while True:
-                self._q.get_nowait()
-
-
-def _let_go(store, hold: float, more: bool) -> None:
-    """Let go of the file, unless more work is there to do at once (``more``) and the file has
-    been held for less than ``hold`` seconds."""
-    if not more or store.held_for() >= hold:
-        store.release()
 
 
 def slim(result: Document | Failure) -> Document | Failure:
@@ -491,16 +417,14 @@ def _write(results: list[Document | Failure], store, run_id) -> tuple[list[Docum
 
 
 def _store(results: list[Document | Failure], *, store, run_id, result: IngestResult, index: int,
-           skipped: int, progress, then: Callable[[], None] | None = None, hold: float = 0.0,
-           more: Callable[[], bool] = lambda: False) -> BatchReport:
-    """Write a batch; ``then`` runs after the write with the file still held (the next batch is
-    checked against the store there). Then the file is let go, unless ``more()`` (the next batch
-    can be coded at once) and it has been held for less than ``hold`` seconds."""
+           skipped: int, progress, then: Callable[[], None] | None = None) -> BatchReport:
+    """Write a batch; ``then`` runs after the write with the file still held (the single-process
+    loop checks the next batch against the store there: one open of the file per batch)."""
     with _Critical():
         results, (n_art, n_ev, n_fail) = _write(results, store, run_id)
         if then is not None:
             then()
-        _let_go(store, hold, more())  # let readers in
+        store.release()  # let readers in until the next batch
         result.n_articles += n_art
         result.n_events += n_ev
         result.n_failed += n_fail
@@ -518,51 +442,28 @@ def _store(results: list[Document | Failure], *, store, run_id, result: IngestRe
 def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force,
          progress, workers=None) -> Iterator[BatchReport]:
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
-    hold = settings.store_hold
-    ahead = _ReadAhead(batched(items, batch_size))
-    try:
-        if jobs <= 1:
-            yield from _run_here(ahead, store=store, pipeline=pipeline, run_id=run_id, result=result, force=force,
-                                 progress=progress, seen=seen, hold=hold)
-        else:
-            yield from _run_workers(ahead, store=store, settings=settings, jobs=jobs, run_id=run_id, result=result,
-                                    force=force, progress=progress, seen=seen, hold=hold, workers=workers)
-    finally:
-        ahead.close()
-
-
-def _next_batch(ahead: _ReadAhead, store) -> list | None:
-    """The next batch of input; the file is let go first if it is not there yet (stdin may wait)."""
-    if not ahead.ready():
-        store.release()
-    return ahead.next()
-
-
-def _run_here(ahead: _ReadAhead, *, store, pipeline, run_id, result, force, progress, seen,
-              hold: float) -> Iterator[BatchReport]:
-    """Code in this process. The next batch is checked against the store right after this batch
-    is written, in the same open of the file; the file is kept for coding while the input keeps
-    up and for less than ``hold`` seconds."""
-    batch = _next_batch(ahead, store)
-    if batch is None:
-        return
-    todo, skipped = _todo(batch, store, force, seen)
-    _let_go(store, hold, True)
-    i = 0
-    while True:
-        results = [slim(r) for r in pipeline.pipe(todo, batch_size=max(1, len(todo)))] if todo else []
-        upcoming = _next_batch(ahead, store)
-        checked: list = []
-        check = None if upcoming is None else (lambda b=upcoming: checked.extend(_todo(b, store, force, seen)))
-        yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
-                     progress=progress, then=check, hold=hold, more=lambda: upcoming is not None)
-        if upcoming is None:
+    batches = batched(items, batch_size)
+    if jobs <= 1:
+        # Each batch opens the file once: the next batch is read while the file is let go
+        # (reading stdin may wait), and checked against the store right after this batch is
+        # written, before the file is let go again for coding.
+        batch = next(batches, None)
+        if batch is None:
             return
-        (todo, skipped), i = checked, i + 1
+        todo, skipped = _todo(batch, store, force, seen)
+        store.release()
+        i = 0
+        while True:
+            results = [slim(r) for r in pipeline.pipe(todo, batch_size=max(1, len(todo)))] if todo else []
+            upcoming = next(batches, None)
+            checked: list = []
+            check = None if upcoming is None else (lambda b=upcoming: checked.extend(_todo(b, store, force, seen)))
+            yield _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
+                         progress=progress, then=check)
+            if upcoming is None:
+                return
+            (todo, skipped), i = checked, i + 1
 
-
-def _run_workers(ahead: _ReadAhead, *, store, settings, jobs, run_id, result, force, progress, seen,
-                 hold: float, workers=None) -> Iterator[BatchReport]:
     own = workers is None
     if own:
         workers = Workers(settings, jobs)
@@ -572,7 +473,7 @@ def _run_workers(ahead: _ReadAhead, *, store, settings, jobs, run_id, result, fo
     def drain_one(then=None):
         nonlocal version_known
         fut, skipped, i = inflight.popleft()
-        _let_go(store, hold, fut.done())  # do not hold the file while waiting for a worker
+        store.release()  # do not hold the file while waiting for a worker
         try:
             version, results = fut.result()
         except cf.process.BrokenProcessPool as e:
@@ -581,21 +482,21 @@ def _run_workers(ahead: _ReadAhead, *, store, settings, jobs, run_id, result, fo
             store.set_run_version(run_id, version)
             version_known = True
         return _store(results, store=store, run_id=run_id, result=result, index=i, skipped=skipped,
-                      progress=progress, then=then, hold=hold, more=ahead.ready)
+                      progress=progress, then=then)
 
     try:
         index = 0
-        # At most 2 * jobs batches in flight. Once that many are, a batch read waits for the oldest
-        # one to be written, and is checked against the store right after that write, in the same
-        # open of the file.
-        while (batch := _next_batch(ahead, store)) is not None:
+        # At most 2 * jobs batches in flight. Once that many are, a batch read (with the file let
+        # go: stdin may keep us waiting) waits for the oldest one to be written, and is checked
+        # against the store right after that write, in the same open of the file.
+        for batch in batches:
             if len(inflight) >= 2 * workers.jobs:
                 checked: list = []
                 yield drain_one(then=lambda b=batch: checked.extend(_todo(b, store, force, seen)))
                 todo, skipped = checked
             else:
                 todo, skipped = _todo(batch, store, force, seen)
-                _let_go(store, hold, ahead.ready())
+                store.release()
             fut = workers.submit(todo) if todo else _done(("", []))
             inflight.append((fut, skipped, index))
             index += 1

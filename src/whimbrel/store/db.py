@@ -19,7 +19,6 @@ import contextlib
 import datetime as dt
 import json
 import os
-import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -250,7 +249,6 @@ class Store:
         self._con = None
         self._checked = False
         self._closed = False
-        self._opened = 0.0
         self._connect()
 
     def _connect(self):
@@ -266,12 +264,7 @@ class Store:
                 raise store_error(self.path, e, "open") from None
             self._checked = True
         self._con = con
-        self._opened = time.monotonic()
         return con
-
-    def held_for(self) -> float:
-        """Seconds since the file was opened; 0.0 while it is let go."""
-        return time.monotonic() - self._opened if self._con is not None else 0.0
 
     @property
     def con(self):
