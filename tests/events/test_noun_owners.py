@@ -107,3 +107,21 @@ def test_the_of_phrase_target_is_not_the_source_itself(pipeline):
     # its own trade with itself is no target: nothing is invented
     evs = [e for e in _events(pipeline, "Turkey announced the suspension of its trade.") if e.cameo.startswith("16")]
     assert evs and all(e.target is None for e in evs), _sig(evs)
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("India announced a ban on imports from China.", "163", "CHN"),
+    ("India banned imports from China.", "163", "CHN"),  # the verb the noun stands for: the same event
+    ("The United States announced a halt to arms sales to Saudi Arabia.", "163", "SAU"),
+    ("The EU announced a freeze on aid to Niger.", "162", "NER"),
+])
+def test_a_noun_that_is_a_lexicon_verb_reads_as_that_verb(pipeline, text, code, target):
+    evs = [e for e in _events(pipeline, text) if e.cameo.startswith("16")]
+    assert [(e.cameo, e.target.code if e.target else None) for e in evs] == [(code, target)], _sig(evs)
+
+
+@pytest.mark.parametrize("text", ["The company announced a ban on smoking.",
+                                  "The government announced a freeze on hiring."])
+def test_the_verb_a_noun_stands_for_needs_an_object_its_patterns_name(pipeline, text):
+    # the verb's bare defaults do not apply to its noun: a smoking ban is no sanction
+    assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))

@@ -75,6 +75,9 @@ SANCTIONS_CALLED_FOR = "111"  # a call for sanctions on Y criticises Y (sanction
 #: prepositions the parser reads as a verb's particle before its object ("strike over wages"),
 #: read as prepositions unless the lexicon knows the phrasal verb ("took over the city")
 PREPOSITION_PARTICLES = frozenset({"over", "against"})
+#: prepositions by which a noun that is also a lexicon verb takes what the verb takes as its
+#: object: "a ban on imports", "a halt to arms sales", "a freeze of aid", "a halt in fighting"
+VERB_NOUN_OBJECT_PREPS = ("on", "to", "of", "in")
 
 
 class VerbMatching:
@@ -262,8 +265,28 @@ class VerbMatching:
         if e is None:
             if "donor" in self.lex.roles.get(v.lemma_.lower(), ()) and self.is_money(dobj):
                 return Match(ECONOMIC_AID, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
-            return None
+            return self.verb_noun(v, obj_token(v))
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
+
+    def verb_noun(self, v, n) -> Match | None:
+        """A light verb's object that is itself a lexicon verb ("announced a ban on imports from
+        China", "imposed a freeze on aid", "called a halt to arms sales") reads as that verb with
+        the noun's on/to/of/in-phrase as its object: whimbrel's own patterns of the verb that
+        name an object apply ("ban &TRADE_FLOWS" 163); its bare defaults and PETRARCH's
+        patterns do not."""
+        if n is None or n.pos_ != "NOUN" or not self.lex.knows(lemma := n.lemma_.lower()):
+            return None
+        for c in n.children:
+            if c.dep_ != "prep" or c.lower_ not in VERB_NOUN_OBJECT_PREPS or (o := pobj_of(c)) is None:
+                continue
+            o = partitive_head(o)
+            for p in self.lex.candidates(lemma, _heads(o), set()):
+                if isinstance(p, tuple):
+                    p = p[1]
+                if p.priority < 2 and p.object and not p.particle and not p.prep and p.transitive is not False \
+                        and _phrase_ok(p.object, o, self.lex.only_dicts):
+                    return Match(p.code, p, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+        return None
 
     def is_money(self, tok) -> bool:
         """Is ``tok`` a sum of money ("$340 million", "€28m", "5 million euros")?"""

@@ -18,6 +18,8 @@ from .modality import noun_future
 from .roles import NP_CORE, _collect, child, np_mentions, obj_token, pobj_of, subject_token
 
 NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "onto", "toward", "towards")
+#: prepositions inside an event noun's object phrase that name whom the act concerns
+INNER_TARGET_PREPS = (*NOMINAL_TARGET_PREPS, "from")
 # roots whose act, with no actor on the receiving end, takes the place it happens in as target
 PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 
@@ -91,11 +93,12 @@ class NominalEvents:
                     src = src or np_mentions(o, self.idx)
                 elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
                     tgt = np_mentions(o, self.idx, allow_places=code.startswith("042") or code[:2] in PLACE_TARGET_ROOTS)
-                elif c.lower_ == "of" and not tgt:
-                    # "the suspension of trade with Israel", "a freeze of ties with Qatar": what is
-                    # suspended is the of-phrase, whom it concerns that phrase's own with/to/on-phrase
+                if c.lower_ in (*NOMINAL_TARGET_PREPS, "of") and not tgt:
+                    # "the suspension of trade with Israel", "a halt to arms sales to Saudi Arabia",
+                    # "a ban on imports from China": the phrase names what is acted on, and its own
+                    # with/to/on/from-phrase whom the act concerns
                     for g in o.children:
-                        if g.dep_ == "prep" and g.lower_ in NOMINAL_TARGET_PREPS and pobj_of(g) is not None:
+                        if g.dep_ == "prep" and g.lower_ in INNER_TARGET_PREPS and pobj_of(g) is not None:
                             tgt = [a for a in np_mentions(pobj_of(g), self.idx) if a.kind != "place"]
                             if tgt:
                                 break
