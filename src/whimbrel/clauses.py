@@ -152,3 +152,36 @@ def trigger_token(doc: Document, ev: Event):
         return None
     span = sp.char_span(sent.start, sent.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def repair_reporting_tails(doc) -> int:
+    """Mend a common misparse of the wire's closing attribution: in "Russian forces took the
+    village of X, the defence ministry in Moscow said." the small model hangs "the defence
+    ministry" on "X" as an apposition and leaves "said" with no subject. An apposition whose
+    phrase ends right before a reporting verb (``REPORTING``) that has no subject and comes
+    after it, at its sentence's end, is that verb's subject; its comma becomes the verb's.
+    Changes the parse in place (spaCy re-derives the edges); returns the number mended."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ != "appos":
+            continue
+        nxt_i = tok.right_edge.i + 1
+        if nxt_i >= len(doc):
+            continue
+        v = doc[nxt_i]
+        if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING or v.sent.start != tok.sent.start:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children) or tok.head.i > v.i:
+            continue
+        if v in tok.ancestors and v.head.i != v.i:
+            continue  # the verb governs the phrase from inside another clause: leave it
+        rest = [t for t in doc[v.i + 1:v.sent.end] if not t.is_punct]
+        if any(t.pos_ == "VERB" for t in rest):
+            continue  # more clause follows: not the closing attribution
+        comma = doc[tok.left_edge.i - 1] if tok.left_edge.i > v.sent.start else None
+        tok.head, tok.dep_ = v, "nsubj"
+        if comma is not None and comma.is_punct and comma.text == ",":
+            comma.head, comma.dep_ = v, "punct"
+        mended += 1
+    return mended
+
