@@ -6,7 +6,7 @@ Each rule has a case where it must fire and one where it must not.
 from __future__ import annotations
 
 import pytest
-from conftest import dyads
+from conftest import JAPAN_SUDAN, dyads
 
 
 def pairs(evs, root):
@@ -436,3 +436,11 @@ def test_a_named_person_coerced_somewhere_is_the_target_of_that_places_country(c
     # must not fire: a thing of no known country still yields to a known actor or place
     evs = code("Japan fired missiles at an air base near Khartoum.", [("Japan", "JPN", "country"), ("Khartoum", "SDN", "place")])
     assert all(e.target is None or e.target.text != "air base" for e in evs)
+
+
+def test_two_sides_agreeing_to_a_ceasefire_pledge_it_to_each_other(code):
+    evs = code("Japan and Sudan agreed to extend their ceasefire.", JAPAN_SUDAN)
+    assert {("JPN", "SDN", "0356"), ("SDN", "JPN", "0356")} <= dyads(evs)
+    # must not fire: one side alone pledges it to no one named
+    evs = code("Japan agreed to extend the ceasefire.", JAPAN_SUDAN[:1])
+    assert dyads(evs) == {("JPN", None, "0356")}

@@ -60,7 +60,10 @@ CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the e
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
 # joint acts: with two or more actors and no target, one symmetric event per pair
-SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0871", "190", "193")
+#: ("0356", agreeing to a ceasefire, is the intent form of the joint "0871": "X and Y agreed to
+#: extend their ceasefire" is each side's pledge to the other, as "X and Y extended it" is)
+SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "050", "057", "06", "0356", "0871", "190",
+                "193")
 #: codes that are joint acts only without a complement: "X and Y collaborated" (one event each
 #: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
 JOINT_ONLY_BARE = ("050",)
