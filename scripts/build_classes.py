@@ -374,6 +374,12 @@ CLASSES: dict[str, Spec] = {
         wordnet="assurance.n.02", words="vow, pledge, promise, assurance, commitment, guarantee, undertaking",
         exclude="",
     ),
+    "&WILLINGNESS": S(
+        "a readiness to act that its owner states (reiterated, expressed its willingness to support X): "
+        "with an act of support as its content, the support itself, as a pledge is",
+        wordnet="willingness.n.01, readiness.n.02, determination.n.02, resoluteness.n.01",
+        exclude="zeal, forwardness, firmness, firmness of purpose, purpose, resolution",
+    ),
     "&RULINGS": S(
         "binding acts of an authority that a court or another body strikes down (quash, overturn, annul, "
         "invalidate, nullify, void, strike down, set aside, throw out): a rejection of them (120)",

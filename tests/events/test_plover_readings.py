@@ -78,3 +78,22 @@ def test_a_pledge_to_support_restated_is_support(code, text):
 def test_a_pledge_to_do_something_else_is_not_support(code):
     evs = code("Japan reiterated its commitment to hold talks with Sudan.", ACTORS)
     assert not any(e.plover.event == "SUPPORT" and e.cameo.startswith("051") for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan reiterated its willingness to support Sudan.",
+    "Japan expressed its readiness to support Sudan.",
+    "Japan reaffirmed its determination to support Sudan.",
+    "Japan reiterated its commitment to support Sudan.",
+])
+def test_a_stated_willingness_to_support_is_support_of_the_named_side(code, text):
+    evs = code(text, ACTORS)
+    assert ("JPN", "SDN") in {(e.source.code if e.source else None, e.target.code if e.target else None)
+                              for e in evs if e.plover.event == "SUPPORT"}, [(e.cameo, e.source, e.target) for e in evs]
+
+
+def test_someone_elses_willingness_is_not_the_speakers_support(code):
+    # Japan questions it; whatever Germany is willing to do, Japan supports no one
+    evs = code("Japan questioned Germany's willingness to support Sudan.",
+               ACTORS + [("Germany", "DEU", "country")])
+    assert not any(e.source is not None and e.source.code == "JPN" and e.plover.event == "SUPPORT" for e in evs)

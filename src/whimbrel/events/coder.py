@@ -663,6 +663,8 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # undertaking says no act of its own; what it is for is the act
             act_v, pm = up
             m = Match(pm.code, pm.pattern, (min(v.i, pm.trigger[0]), max(v.i, pm.trigger[1])), pm.noun)
+        if act_v.i == v.i and m is not None and m.act is not None:
+            act_v = m.act  # "reiterated its willingness to support Lebanon": the support's own target
         if m is not None and act_v.i == v.i and "threaten" in roles and m.pattern is not None and not (
                 m.pattern.object or m.pattern.prep or m.pattern.particle):
             # a bare warning: what it says is the threat ("warned it will retaliate": the

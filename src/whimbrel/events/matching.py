@@ -49,6 +49,7 @@ class Match:
     pattern: Pattern | None  # None when the code came from an event noun
     trigger: tuple[int, int]  # token indices (first, last) of the trigger words
     noun: object = None  # the event-noun token a light verb used
+    act: object = None  # the verb of the act a stated pledge names ("its willingness to support X")
 
 
 def _heads(tok) -> set[str]:
@@ -361,6 +362,12 @@ class VerbMatching:
             pm = self.pledged_support(v)
             if pm is not None:
                 return pm
+        if (m is None or m.code.startswith("01")) and self.own_noun(obj_token(v)):
+            # "reiterated / expressed its willingness to support X": a statement verb with no
+            # act of its own states the pledge (its own: "questioned Germany's willingness" is not)
+            pm = self.pledged_support(v)
+            if pm is not None:
+                return pm
         if m is not None and "report" in roles:
             # reporting verbs only code with a specific pattern ("announce a ceasefire"); a statement
             # code (01x) only from whimbrel's own rows ("claim responsibility" 015): PETRARCH's
@@ -432,10 +439,11 @@ class VerbMatching:
 
     def pledged_support(self, v) -> Match | None:
         """"reiterated its commitment to supporting Lebanon's sovereignty": a pledge noun
-        (``&PLEDGES``) whose content is an act of support (05) says that support now, so the
-        event is the support itself (as "reiterated its support for")."""
+        (``&PLEDGES``) or a stated willingness (``&WILLINGNESS``: "expressed its readiness to
+        help") whose content is an act of support (05) says that support now, so the event is
+        the support itself (as "reiterated its support for")."""
         obj = obj_token(v)
-        if obj is None or not self.in_class(obj, "&PLEDGES"):
+        if obj is None or not (self.in_class(obj, "&PLEDGES") or self.in_class(obj, "&WILLINGNESS")):
             return None
         for c in obj.children:
             act = None
@@ -445,5 +453,14 @@ class VerbMatching:
                 act = c
             am = self.match(act) if act is not None else None
             if am is not None and am.code.startswith("05"):
-                return Match(am.code, am.pattern, (min(v.i, act.i), max(v.i, act.i)), am.noun)
+                return Match(am.code, am.pattern, (min(v.i, act.i), max(v.i, act.i)), am.noun, act=act)
         return None
+
+    @staticmethod
+    def own_noun(n) -> bool:
+        """Is the noun ``n`` the clause subject's own: unowned, or owned by a pronoun ("its
+        commitment"), not by a named other ("Germany's willingness")?"""
+        if n is None:
+            return False
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        return owner is None or owner.pos_ == "PRON"
