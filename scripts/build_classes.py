@@ -219,6 +219,20 @@ CLASSES: dict[str, Spec] = {
               "strikes",
         exclude="air attack, strafe, close air support",
     ),
+    "&ATTACKS": S(
+        "armed attacks that people die or are hurt in (die, perish ... in): the attack is the event, "
+        "its own phrase or the by-phrase says who attacked",
+        wordnet="attack.n.01+2",
+        words="attack, attacks, raid, raids, ambush, air strike, airstrike, drone strike, missile strike, shelling, "
+              "bombing, bombings, suicide bombing, gunfire, assault, offensive",
+        exclude="shooting, charge, diversion, diversionary attack, penetration, interpenetration, breakthrough, infiltration, "
+                "cover, covering fire, trap, lying in wait, riposte, battery, burst, fire, firing, strafe, broadside, "
+                "maraud, foray, countercharge, call fire, blitz, volley, salvo, fusillade, fratricide, "
+                "diversionary landing, onset, onrush, registration fire, observed fire, unobserved fire, scheduled fire, "
+                "searching fire, supporting fire, preparation fire, radar fire, grazing fire, direct fire, indirect fire, "
+                "distributed fire, concentrated fire, massed fire, destruction fire, interdiction fire, "
+                "neutralization fire, counterpreparation fire, harassing fire, suppressive fire, counterfire",
+    ),
     "&CEASEFIRES": S(
         "ceasefires (declare, agree, violate, break, call for)",
         wordnet="armistice.n.01", petrarch="&CEASEFIRE", words="ceasefire, cease-fire, truce, armistice, "

@@ -444,3 +444,19 @@ def test_two_sides_agreeing_to_a_ceasefire_pledge_it_to_each_other(code):
     # must not fire: one side alone pledges it to no one named
     evs = code("Japan agreed to extend the ceasefire.", JAPAN_SUDAN[:1])
     assert dyads(evs) == {("JPN", None, "0356")}
+
+
+@pytest.mark.parametrize("text,attacker,code_", [
+    ("Three Sudanese soldiers died in raids by Japan.", "Japan", "190"),
+    ("Three Sudanese soldiers died in a Japanese air strike.", "Japanese", "195"),
+    ("Three Sudanese soldiers perished in an attack by Japan.", "Japan", "190"),
+])
+def test_people_who_die_in_an_attack_are_its_target_and_the_attacker_its_source(code, text, attacker, code_):
+    evs = code(text, [("Sudanese soldiers", "SDNMIL", "agent"), (attacker, "JPN", "country")])
+    assert ("JPN", "SDNMIL", code_) in dyads(evs), dyads(evs)
+
+
+@pytest.mark.parametrize("text", ["Three Sudanese soldiers died in a car accident.",
+                                  "Three Sudanese soldiers died in a fire at their barracks."])
+def test_dying_in_no_attack_is_no_event(code, text):
+    assert not code(text, [("Sudanese soldiers", "SDNMIL", "agent")])

@@ -120,10 +120,11 @@ class NominalEvents:
 
     def instrument(self, v):
         """(code, actors) of the attack that did a killing or wounding: the subject ("Israeli air
-        strikes killed 20") or, in a passive, an in/by/during phrase ("were killed in Russian
-        artillery fire"); None when the act names no attack noun."""
+        strikes killed 20") or, in a passive or with no object, an in/by/during phrase ("were
+        killed in Russian artillery fire", "three people died in raids by security forces");
+        None when the act names no attack noun."""
         cands = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-        if child(v, "nsubjpass") is not None:
+        if child(v, "nsubjpass") is not None or obj_token(v) is None:
             cands += [pobj_of(c) for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")]
         for n in cands:
             if n is None or n.pos_ not in ("NOUN", "PROPN"):
@@ -131,7 +132,14 @@ class NominalEvents:
             lem, low = _words(n)
             e = self.lex.noun(lem) or self.lex.noun(low)
             if e is not None and e.code[:2] in ("18", "19", "20"):
-                return e.code, self.noun_roles(n, e.code)[0]
+                src = self.noun_roles(n, e.code)[0]
+                if not src and n.dep_ == "pobj" and child(v, "nsubjpass") is None:
+                    # "died in raids [by security forces]": the by-phrase the parser hung on the
+                    # verb names who raided (a passive's own agent is its subject already)
+                    by = next((c for c in v.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                               and pobj_of(c) is not None and pobj_of(c).i != n.i), None)
+                    src = [a for a in np_mentions(pobj_of(by), self.idx) if a.kind != "place"] if by is not None else []
+                return e.code, src
         return None
 
     def code_nouns(self) -> None:
