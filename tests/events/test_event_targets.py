@@ -460,3 +460,11 @@ def test_people_who_die_in_an_attack_are_its_target_and_the_attacker_its_source(
                                   "Three Sudanese soldiers died in a fire at their barracks."])
 def test_dying_in_no_attack_is_no_event(code, text):
     assert not code(text, [("Sudanese soldiers", "SDNMIL", "agent")])
+
+
+def test_a_pronoun_for_the_sources_themselves_is_no_target(code):
+    evs = code("Japan and Sudan retaliated with tariffs of their own.", JAPAN_SUDAN + [("their", "JPN", "pronoun")])
+    assert evs and all(e.target is None for e in evs), dyads(evs)
+    # must not fire: a pronoun for someone else stays the target
+    evs = code("Japan retaliated against them with tariffs.", JAPAN_SUDAN[:1] + [("them", "SDN", "pronoun")])
+    assert ("JPN", "SDN") in {(e.source.code, e.target.code if e.target else None) for e in evs}, dyads(evs)

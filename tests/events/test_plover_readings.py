@@ -97,3 +97,12 @@ def test_someone_elses_willingness_is_not_the_speakers_support(code):
     evs = code("Japan questioned Germany's willingness to support Sudan.",
                ACTORS + [("Germany", "DEU", "country")])
     assert not any(e.source is not None and e.source.code == "JPN" and e.plover.event == "SUPPORT" for e in evs)
+
+
+def test_a_state_that_protests_complains_officially(code):
+    evs = code("Japan's government protested against Sudan's new border rules.",
+               [("Japan's government", "JPNGOV", "agent"), ("Sudan", "SDN", "country")])
+    assert ("114", "ACCUSE") in {(e.cameo, e.plover.event) for e in evs}, [(e.cameo, e.plover.event) for e in evs]
+    # must not fire: people who protest demonstrate
+    evs = code("Students protested against Sudan.", [("Students", "JPNEDU", "agent"), ("Sudan", "SDN", "country")])
+    assert {e.plover.event for e in evs} == {"PROTEST"}

@@ -300,6 +300,10 @@ class Arguments:
                 tgt = []  # "massed troops near the border": forces shown are the actor's own
         if pattern is not None and pattern.swap:
             src, tgt = tgt, src
+        if src and tgt:
+            # "Canada and Mexico retaliated with tariffs of their own": a pronoun that stands for
+            # the sources themselves is their own, never their target
+            tgt = [a for a in tgt if not (a.kind == "pronoun" and any(same_actor(a, s) or a.code == s.code for s in src))]
         if code.startswith("15") and not src:
             src, tgt = tgt, []  # "the army was placed on alert": the force shown is the actor
         src = [m for m in src if m.kind != "place"]

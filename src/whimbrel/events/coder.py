@@ -56,6 +56,7 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 #: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
+OFFICIAL_COMPLAINT = "114"  # complain officially: a state's protest
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
 CONTROL = ("intent", "threaten", "reject", "transparent", "request", "deny", "phone", "purpose")
@@ -829,6 +830,10 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # "protesters stormed the parliament" riots (145); "students occupied the parliament
             # building" is a sit-in (141): civilians who take a seat of power protest
             code = "145" if code == "190" else "141"
+        elif code == "140" and src and all(_is_state(a) for a in src) and act_v.lemma_.lower() == "protest":
+            # "the Philippines protested against the coast guard's use of water cannon": a state
+            # that protests complains officially (114); demonstrating is people's (14)
+            code = OFFICIAL_COMPLAINT
         elif (code[:2] in ("13", "15", "19") or code == "140") and src and _labour_strike(_strike_noun(m, act_v), src):
             # "teachers launched a nationwide strike", "the union threatened a general strike":
             # a strike by people who bear no arms stops work (143), it does not attack
