@@ -179,7 +179,7 @@ CLASSES: dict[str, Spec] = {
     ),
     "&LOANS": S(
         "money lent or granted (give, provide, grant)",
-        wordnet="loan.n.01", words="loan, loans, credit, credit line, grant, grants, bailout, financing",
+        wordnet="loan.n.01", words="loan, loans, credit, credit line, grant, grants, bailout, financing, lending",
         exclude="",
     ),
     "&WEAPONS": S(

@@ -823,6 +823,8 @@ def test_a_state_that_suspends_its_own_institution_restricts(code):
     ("Japan cut off gas supplies to Sudan.", "163"),
     ("Japan cut off fuel deliveries to Sudan.", "163"),
     ("Japan cut aid to Sudan.", "162"),
+    ("Japan suspended lending to Sudan.", "1621"),
+    ("Japan froze its loans to Sudan.", "1621"),
     ("Japan shut its embassy in Sudan.", "161"),
     ("Japan closed its consulate in Sudan.", "161"),
     ("Japan championed Sudan's bid to join the UN.", "051"),
@@ -837,6 +839,7 @@ def test_classes_do_not_catch_other_things(code):
     # must not fire: a thing outside the class
     assert not codes(code("Japan cut off the microphone of Sudan's envoy.", ACTORS)) & {"163", "162"}
     assert "161" not in codes(code("Japan closed its factory in Sudan.", ACTORS))
+    assert not codes(code("Japan suspended the broadcast in Sudan.", ACTORS)) & {"162", "1621"}
 
 
 def test_leaders_sit_down_for_a_summit_together(code):
