@@ -397,8 +397,9 @@ CLASSES: dict[str, Spec] = {
     "&RULINGS": S(
         "binding acts of an authority that a court or another body strikes down (quash, overturn, annul, "
         "invalidate, nullify, void, strike down, set aside, throw out): a rejection of them (120)",
-        wordnet="decree.n.01, regulation.n.01, law.n.02, directive.n.01, verdict.n.01",
-        words="order, ruling, decision, judgment, judgement, legislation, election result, referendum result",
+        wordnet="decree.n.01, regulation.n.01, law.n.02, directive.n.01, verdict.n.01, ban.n.01",
+        words="order, ruling, decision, judgment, judgement, legislation, election result, referendum result, "
+              "policy, executive order",
         exclude="fiat, rescript, finding of fact",
     ),
     "&UNDERTAKINGS": S(

@@ -993,3 +993,39 @@ def test_dissolving_parliament_bans_no_party(code):
     # must not fire: a parliament dissolved before an election is no banned party
     assert "1722" not in codes(code("Japan's prime minister dissolved parliament and called elections.",
                                     [("Japan's prime minister", "JPNGOV", "agent")]))
+
+
+@pytest.mark.parametrize("text,code_", [
+    ("Japan's parliament voted to expel Sudan's ambassador.", "161"),
+    ("Japan's parliament voted to sanction Sudan.", "163"),
+])
+def test_a_body_that_votes_to_act_does_the_act(code, text, code_):
+    evs = code(text, [("Japan's parliament", "JPNLEG", "agent"), ("Sudan", "SDN", "country", 0)])
+    assert code_ in codes(evs) and "030" not in codes(evs), codes(evs)
+
+
+def test_a_vote_on_something_is_no_act(code):
+    # must not fire: a vote that names no act is not an agreement, and not a sanction
+    assert not codes(code("Japan's parliament voted on the budget.", [("Japan's parliament", "JPNLEG", "agent")])) & {"163", "161"}
+
+
+@pytest.mark.parametrize("text,code_", [
+    ("Japan's parliament impeached Sudan's ambassador.", "1121"),
+    ("Japan's election commission disqualified Sudan's ambassador.", "1722"),
+])
+def test_acts_on_a_person(code, text, code_):
+    actors = [(text.split(" impeached")[0].split(" disqualified")[0], "JPNGOV", "agent"),
+              ("Sudan's ambassador", "SDNGOV", "person")]
+    assert code_ in codes(code(text, actors))
+
+
+def test_acts_on_a_person_need_a_person(code):
+    # must not fire: a bid is no one ("whom" role)
+    assert "1722" not in codes(code("Japan's election commission disqualified Sudan's bid.",
+                                    [("Japan's election commission", "JPNGOV", "agent"), ("Sudan", "SDN", "country")]))
+
+
+def test_a_court_that_strikes_down_a_ban_rejects_it(code):
+    evs = code("Japan's supreme court struck down Sudan's import ban.",
+               [("Japan's supreme court", "JPNJUD", "agent"), ("Sudan", "SDN", "country")])
+    assert "120" in codes(evs)
