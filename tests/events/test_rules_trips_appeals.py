@@ -1029,3 +1029,21 @@ def test_a_court_that_strikes_down_a_ban_rejects_it(code):
     evs = code("Japan's supreme court struck down Sudan's import ban.",
                [("Japan's supreme court", "JPNJUD", "agent"), ("Sudan", "SDN", "country")])
     assert "120" in codes(evs)
+
+
+def test_drills_around_a_country_are_aimed_at_it(code):
+    evs = code("Japan staged military drills around Sudan.", ACTORS)
+    assert ("JPN", "SDN", "150") in dyads(evs), dyads(evs)
+    # must not fire: drills around one's own capital aim at no one
+    evs = code("Japan staged military drills around its capital.", ACTORS[:1])
+    assert dyads(evs) == {("JPN", None, "150")}
+
+
+@pytest.mark.parametrize("verb", ["declared", "imposed"])
+def test_a_state_of_emergency_declared_or_imposed(code, verb):
+    assert "1724" in codes(code(f"Sudan's government {verb} a state of emergency.", [("Sudan's government", "SDNGOV", "agent")]))
+
+
+def test_a_state_of_affairs_declared_is_no_emergency(code):
+    # must not fire: "declared" with another state
+    assert "1724" not in codes(code("Sudan's government declared a state of mourning.", [("Sudan's government", "SDNGOV", "agent")]))

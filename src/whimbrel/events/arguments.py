@@ -41,8 +41,9 @@ INSTRUMENT_ROOTS = ("03", "07", "15")
 #: ... when it is forces or teams
 SENT_CLASSES = ("&TROOPS", "&PEACEKEEPERS", "&RELIEF_TEAMS", "&MILITARY_ASSETS")
 #: where a show of force (15) is made toward: "sent warships to waters near Taiwan", "massed
-#: troops near the border with Ukraine", "raised its alert along the Line of Control with India"
-TOWARD_PREPS = ("to", "near", "along", "toward", "towards", "off", "facing")
+#: troops near the border with Ukraine", "raised its alert along the Line of Control with India",
+#: "staged military drills around Taiwan"
+TOWARD_PREPS = ("to", "near", "along", "toward", "towards", "off", "facing", "around")
 #: verbal reactions whose object's owner is the one reacted to ("criticised Israel's offensive")
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
