@@ -1047,3 +1047,11 @@ def test_a_state_of_emergency_declared_or_imposed(code, verb):
 def test_a_state_of_affairs_declared_is_no_emergency(code):
     # must not fire: "declared" with another state
     assert "1724" not in codes(code("Sudan's government declared a state of mourning.", [("Sudan's government", "SDNGOV", "agent")]))
+
+
+def test_firing_into_a_crowd_is_force(code):
+    evs = code("Japan's soldiers fired into the crowd.", [("Japan's soldiers", "JPNMIL", "agent")])
+    assert "193" in codes(evs)
+    # must not fire: firing someone from a job is no shooting
+    assert not codes(code("Japan's president fired the army chief into retirement.",
+                          [("Japan's president", "JPNGOV", "person")])) & {"193"}
