@@ -277,6 +277,13 @@ def test_a_region_the_gazetteer_knows_is_a_place_of_its_country(resolve, pipelin
     assert not [m for m in ms if m.text == "Tigray" and m.rule == "place:gazetteer"]
     ms = resolve("He spoke with Louisiana officials.")
     assert not [m for m in ms if m.rule == "place:gazetteer"]
+    # the object of force used on a place is that place, whatever NER calls it
+    ms = resolve("Russian troops attacked Kherson.")
+    assert [(m.kind, m.code) for m in ms if m.text == "Kherson"] == [("place", "UKR")]
+    assert ("19", "Russian troops", "Kherson") in dyads(pipeline, "Russian troops attacked Kherson.")
+    # ... but not the object of a verb that takes people
+    ms = resolve("Police questioned Kherson.")
+    assert not [m for m in ms if m.text == "Kherson" and m.rule == "place:gazetteer"]
 
 
 def test_a_counterpart_is_the_other_side_and_the_person_it_names(resolve, pipeline):

@@ -259,12 +259,23 @@ PLACE_NOUNS = {"resident", "town", "village", "city", "suburb", "outskirt", "dis
 _AT_PLACE = {"in", "at", "near", "outside", "around", "across", "into", "inside", "throughout", "from"}
 
 
+#: verbs whose direct object is often a town: force used on it, taking it, going to or leaving it
+#: ("shelled Kherson", "raided Jenin", "recaptured Bakhmut", "visited Goma")
+PLACE_OBJECT_VERBS = frozenset({
+    "attack", "raid", "shell", "bomb", "bombard", "strike", "hit", "target", "storm", "besiege", "encircle",
+    "capture", "seize", "take", "recapture", "retake", "liberate", "occupy", "invade", "enter", "overrun",
+    "evacuate", "visit", "leave", "reach",
+})
+
+
 def _place_position(t) -> bool:
     """A one-word name where a place goes ("in Mittagong", "residents of Mittagong", "in the
-    Kherson region"): the tagger's PERSON there is a town the knowledge base does not list,
-    not a person."""
+    Kherson region", "shelled Kherson"): the tagger's PERSON there is a town the knowledge base
+    does not list, not a person."""
     if t.dep_ == "compound" and t.head.lemma_.lower() in LAND_NOUNS:
         t = t.head
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True  # "Russian troops attacked Kherson": a town the tagger may call a person
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
