@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def by_text(mentions, text):
     return [m for m in mentions if m.text == text]
@@ -187,6 +189,22 @@ def test_opposition_title_overrides_an_undated_government_role(resolve):
     ms = resolve("Opposition leader Raila Odinga called for calm in Kenya.", published="2024-03-01")
     [m] = [m for m in ms if m.name == "Raila Odinga"]
     assert m.code == "KENOPP"
+
+
+@pytest.mark.parametrize("text", ["Syrian President Ahmed al-Sharaa met Turkish officials.",
+                                  "Prime Minister Vajpayee met Turkish officials."])
+def test_a_state_office_in_the_text_overrides_the_dated_role(resolve, text):
+    # dated 2001 / 2024, the knowledge base has them out of office (a rebel leader, a former
+    # premier); the text names the office they hold as it is written
+    ms = resolve(text, published="2024-03-01")
+    [m] = [m for m in ms if m.kind == "person"]
+    assert m.code[3:6] == "GOV", m.code
+
+
+def test_a_groups_title_is_no_state_office(resolve):
+    ms = resolve("HTS leader Ahmed al-Sharaa met Turkish officials.", published="2024-03-01")
+    [m] = [m for m in ms if m.kind == "person"]
+    assert m.code == "SYRREB"
 
 
 def test_they_goes_to_previous_coordinated_subject(resolve):

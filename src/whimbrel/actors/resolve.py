@@ -268,6 +268,11 @@ PLACE_OBJECT_VERBS = frozenset({
 })
 
 
+#: titles that name a state's office by themselves ("Prime Minister Vajpayee", "King Abdullah")
+STATE_OFFICES = frozenset({"president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "sultan",
+                           "crown prince", "vice president", "foreign minister", "defence minister", "defense minister"})
+
+
 def _place_position(t) -> bool:
     """A one-word name where a place goes ("in Mittagong", "residents of Mittagong", "in the
     Kherson region", "shelled Kherson"): the tagger's PERSON there is a town the knowledge base
@@ -511,6 +516,13 @@ class ActorStage:
             w.tok_start, w.start = ext, sp[ext].idx
             if w.rule.startswith("kb:") and sector in ("OPP", "REB") and not w.code[3:].startswith(sector):
                 # "Opposition leader X": the title says what the KB's undated role cannot
+                w.code, w.rule = compose(w.code[:3], sector), "kb:person+title"
+            elif w.rule.startswith("kb:") and sector == "GOV" and w.code[3:6] in ("REB", "OPP", "ELI") \
+                    and (all(o.kind == "country" and o.code[:3] == w.code[:3] for o in nat) if nat
+                         else sp[titles[-1].tok_start:titles[-1].tok_end].text.lower() in STATE_OFFICES):
+                # "Syrian President Ahmed al-Sharaa" in a text dated before he took office, or
+                # "Prime Minister Vajpayee" in an undated one: a country's office named in the text
+                # is the one held when it was written (not "HTS leader X": a group's title)
                 w.code, w.rule = compose(w.code[:3], sector), "kb:person+title"
             if w.rule == "ner:person" or w.extra.get("why", "").startswith("before"):
                 if nat and titles:
