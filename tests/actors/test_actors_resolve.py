@@ -461,3 +461,10 @@ def test_an_organisation_the_kb_does_not_know_is_an_actor_of_unknown_country(res
     # the knowledge base and agent nouns win where they know the name
     ms = resolve("The European Commission and the Iraqi Supreme Judicial Council met in Brussels.")
     assert not any(m.rule == "ner:organisation" for m in ms)
+
+
+def test_a_jury_is_the_judiciary(resolve):
+    ms = resolve("A Texas jury convicted the former police officer of murder.")
+    assert [m.code for m in ms if "jury" in m.text] == ["USAJUD"]
+    # must not fire: "injury" holds no jury
+    assert not [m for m in resolve("The officer suffered a serious injury.") if m.code.endswith("JUD")]
