@@ -104,6 +104,15 @@ class Lexicon:
     extra_codes: dict[str, CameoCode] = field(default_factory=dict)  # dictionary codes CAMEO lacks
     only_dicts: bool = False  # the lexicon is a PETRARCH dictionary alone (--only-dicts)
 
+    def class_heads(self, name: str) -> frozenset[str]:
+        """The last words of the members of class ``name`` (a member phrase matches a noun
+        phrase only through its last word: a cheap first test)."""
+        cache = self.__dict__.setdefault("_class_heads", {})
+        heads = cache.get(name)
+        if heads is None:
+            heads = cache[name] = frozenset(w[-1] for w in self.classes.get(name, ()) if w)
+        return heads
+
     def knows(self, verb: str) -> bool:
         """Does any pattern name this verb lemma?"""
         return verb in self.index or verb in self.verb_groups

@@ -406,7 +406,9 @@ class VerbMatching:
 
     def in_class(self, tok, name: str) -> bool:
         """Does the noun phrase headed by ``tok`` name a member of the object class ``name``?"""
-        return tok is not None and any(_phrase_ok(w, tok) for w in self.lex.classes.get(name, ()))
+        if tok is None or not (_heads(tok) & self.lex.class_heads(name)):
+            return False
+        return any(_phrase_ok(w, tok) for w in self.lex.classes.get(name, ()))
 
     def peacekeeping(self, v) -> bool:
         """Is the movement ``v`` one of peacekeepers: its subject names them, or it is made on or
