@@ -184,4 +184,3 @@ def repair_reporting_tails(doc) -> int:
             comma.head, comma.dep_ = v, "punct"
         mended += 1
     return mended
-
