@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whimbrel.api import code_text
-from whimbrel.clauses import repair_reporting_tails
+from whimbrel.clauses import repair_reduced_relatives, repair_reporting_tails
 
 
 def test_a_closing_attribution_read_as_an_apposition_becomes_the_subject(pipeline):
@@ -26,3 +26,23 @@ def test_an_apposition_that_names_the_object_stays(pipeline):
     doc = pipeline.nlp("Police arrested the leader of the opposition, Ousmane Sonko, on Monday.")
     deps = [(t.text, t.dep_) for t in doc]
     assert repair_reporting_tails(doc) == 0 and [(t.text, t.dep_) for t in doc] == deps
+
+
+def test_a_participle_read_as_the_sentence_verb_becomes_the_subjects_modifier(pipeline):
+    text = "Gunmen linked to the Islamic State attacked a church in Mozambique."
+    doc = pipeline.nlp(text)
+    linked = next(t for t in doc if t.lower_ == "linked")
+    if linked.dep_ == "ROOT":  # the small model's misparse; mend it here as attach() does
+        assert repair_reduced_relatives(doc) == 1
+    attacked = next(t for t in doc if t.lower_ == "attacked")
+    assert attacked.dep_ == "ROOT" and linked.dep_ == "acl" and linked.head.lower_ == "gunmen"
+    evs = code_text(text, published="2024-05-01", pipeline=pipeline)
+    assert [e.cameo_root for e in evs] == ["19"], [(e.cameo, e.evidence.trigger) for e in evs]
+
+
+def test_two_verbs_of_one_subject_stay_as_they_are(pipeline):
+    # a subordinated or auxiliary-led second verb is no misparse: nothing to mend
+    for text in ("The minister resigned, citing health reasons.", "Russia said it attacked the convoy."):
+        doc = pipeline.nlp(text)
+        deps = [(t.text, t.dep_, t.head.i) for t in doc]
+        assert repair_reduced_relatives(doc) == 0 and [(t.text, t.dep_, t.head.i) for t in doc] == deps

@@ -468,3 +468,10 @@ def test_a_pronoun_for_the_sources_themselves_is_no_target(code):
     # must not fire: a pronoun for someone else stays the target
     evs = code("Japan retaliated against them with tariffs.", JAPAN_SUDAN[:1] + [("them", "SDN", "pronoun")])
     assert ("JPN", "SDN") in {(e.source.code, e.target.code if e.target else None) for e in evs}, dyads(evs)
+
+
+def test_tying_an_attack_to_someone_blames_them(code):
+    evs = code("Japan linked the attack to Sudan.", JAPAN_SUDAN)
+    assert ("JPN", "SDN", "112") in dyads(evs), dyads(evs)
+    # must not fire: tying an economy to someone is no blame
+    assert "112" not in {e.cameo for e in code("Japan linked its economy to Sudan.", JAPAN_SUDAN)}
