@@ -475,3 +475,18 @@ def test_tying_an_attack_to_someone_blames_them(code):
     assert ("JPN", "SDN", "112") in dyads(evs), dyads(evs)
     # must not fire: tying an economy to someone is no blame
     assert "112" not in {e.cameo for e in code("Japan linked its economy to Sudan.", JAPAN_SUDAN)}
+
+
+@pytest.mark.parametrize("text,code_", [
+    ("Japan cancelled its talks with Sudan.", "164"),
+    ("Japan postponed its meeting with Sudan.", "125"),
+    ("Japan postponed its visit to Sudan.", "125"),
+])
+def test_talks_or_visits_called_off_are_no_talks(code, text, code_):
+    evs = code(text, JAPAN_SUDAN)
+    assert ("JPN", "SDN", code_) in dyads(evs) and not {e.cameo for e in evs} & {"040", "042", "046"}, dyads(evs)
+
+
+def test_postponing_other_things_is_no_refusal(code):
+    # must not fire: an election postponed is no meeting refused
+    assert "125" not in {e.cameo for e in code("Japan postponed the elections in Sudan.", JAPAN_SUDAN)}
