@@ -490,3 +490,11 @@ def test_talks_or_visits_called_off_are_no_talks(code, text, code_):
 def test_postponing_other_things_is_no_refusal(code):
     # must not fire: an election postponed is no meeting refused
     assert "125" not in {e.cameo for e in code("Japan postponed the elections in Sudan.", JAPAN_SUDAN)}
+
+
+def test_two_sides_using_force_on_something_are_both_sources(code):
+    evs = code("Japan and Sudan attacked the rebel base.", JAPAN_SUDAN + [("rebel", "---REB", "agent")])
+    assert not {("JPN", "SDN"), ("SDN", "JPN")} & {(e.source.code, e.target.code if e.target else None) for e in evs}, dyads(evs)
+    # must not fire: two sides that clash, or fight each other, are each other's target
+    for text in ("Japan and Sudan clashed on Tuesday.", "Japan and Sudan fought each other on Tuesday."):
+        assert {("JPN", "SDN", "190"), ("SDN", "JPN", "190")} <= dyads(code(text, JAPAN_SUDAN)), text

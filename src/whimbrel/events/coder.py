@@ -75,6 +75,8 @@ KILL_ROOTS = ("18", "19", "20")
 NOT_FORCE = ("181", "184", "185", "186")
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
+#: objects by which two sides act on each other ("fought each other")
+RECIPROCAL_OBJECTS = {"other", "another"}
 # "make statement, not specified": PETRARCH's notorious default flood; never emitted
 NOT_EVENTS = {"010", "01"}
 
@@ -900,6 +902,11 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         p = m.pattern
         # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act
         one_sided = code.startswith(JOINT_ONLY_BARE) and p is not None and not p.sym and bool(p.object or p.prep or p.particle)
+        if code[:2] in KILL_ROOTS and (p is None or not p.sym) and (o := obj_token(act_v)) is not None \
+                and o.lower_ not in RECIPROCAL_OBJECTS:
+            # "police and soldiers raided the opposition headquarters": force used on something
+            # by two sides is theirs together, not a clash between them ("X and Y clashed")
+            one_sided = True
         sym_ok = (p is None or p.sym or code.startswith(SYM_PREFIXES)) and not one_sided
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
