@@ -468,3 +468,13 @@ def test_a_jury_is_the_judiciary(resolve):
     assert [m.code for m in ms if "jury" in m.text] == ["USAJUD"]
     # must not fire: "injury" holds no jury
     assert not [m for m in resolve("The officer suffered a serious injury.") if m.code.endswith("JUD")]
+
+
+def test_a_nationality_applies_to_each_coordinated_noun(resolve):
+    ms = resolve("Israeli police and soldiers raided the mosque.")
+    assert [m.code for m in ms if m.text == "soldiers"] == ["ISRMIL"]
+    ms = resolve("The Chinese foreign minister and defence minister met their Russian counterparts.")
+    assert [m.code[:3] for m in ms if m.text == "defence minister"] == ["CHN"]
+    # must not fire: an unmodified first noun gives its partner nothing
+    ms = resolve("Police and soldiers raided the mosque in a village near Hebron.")
+    assert not [m for m in ms if m.rule == "agent:coordinated"]

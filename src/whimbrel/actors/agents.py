@@ -428,9 +428,17 @@ def sentence_country(sp, ms) -> None:
 
     for o in ms:
         by_sent.setdefault(sent_index(o.tok_start), []).append(o)
+    by_head = {o.head: o for o in ms if o.kind == "agent"}
     for w in ms:
         bare = w.kind == "agent" and w.rule == "agent:bare" and not any(
             c.lower_ in FOREIGN_MODIFIERS for c in sp[w.head].children)  # "western diplomats said"
+        if bare and sp[w.head].dep_ == "conj" and (first := by_head.get(sp[w.head].head.i)) is not None \
+                and first.rule in ("agent:nationality", "agent:possessive") \
+                and first.root not in ("---", "IGO", "NGO", "IMG"):
+            # "the Chinese foreign minister and defence minister": the nationality applies to
+            # each coordinated noun
+            w.code, w.rule = compose(first.root, w.extra.get("agent")), "agent:coordinated"
+            continue
         ethnic = w.kind == "country" and w.extra.get("entry_kind") == "people" and any(
             c.lower_ == "ethnic" for c in sp[w.head].children)
         if not (bare or ethnic):
