@@ -478,3 +478,18 @@ def test_a_nationality_applies_to_each_coordinated_noun(resolve):
     # must not fire: an unmodified first noun gives its partner nothing
     ms = resolve("Police and soldiers raided the mosque in a village near Hebron.")
     assert not [m for m in ms if m.rule == "agent:coordinated"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Sharaa met Saudi Crown Prince Mohammed bin Salman in Riyadh. Sharaa thanked the kingdom for its support.", "SAUGOV"),
+    ("The King of Jordan visited Washington. The kingdom has received billions in US aid.", "JORGOV"),
+])
+def test_the_kingdom_is_the_kingdom_named_last(resolve, text, code):
+    ms = resolve(text, published="2025-06-01")
+    assert [m.code for m in ms if m.text.lower().endswith("kingdom")] == [code]
+
+
+def test_the_kingdom_with_no_kingdom_named_is_left_to_the_other_rules(resolve):
+    # must not fire: no kingdom before it
+    ms = resolve("Syria condemned the kingdom.", published="2025-06-01")
+    assert not [m for m in ms if m.rule == "coref:kingdom"]

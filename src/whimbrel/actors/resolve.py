@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections import Counter
 
@@ -414,6 +415,7 @@ class ActorStage:
         representatives(sp, ms)
         self._appositions(sp, ms)
         self._untitled_context(sp, doc, ms)
+        self._kingdoms(sp, ms)
         sentence_country(sp, ms)
         self._shortforms(sp, ms)
         unconfirmed_bare_names(sp, kb, ms)
@@ -532,6 +534,40 @@ class ActorStage:
                     w.code, w.rule = nat[0].root, "inferred:nationality"
             if any(t.lower_ in ("former", "ex", "late") for t in sp[ext:w.extra["name_start"]]) and w.root != "---":
                 w.code, w.rule = w.code[:3] + "ELI", w.rule + "+former"  # "former president Carlos Menem"
+
+    @functools.cached_property
+    def monarchies(self) -> frozenset[str]:
+        """Countries the knowledge base names as a kingdom ("Kingdom of Saudi Arabia", "the
+        United Kingdom"): read from its country names, not a list written here."""
+        kb = self.kb
+        out = set()
+        for id_, raw in kb._raw.items():
+            if raw[0] == "country" and any("kingdom" in n.lower() for n in raw[1]):
+                roles = kb.entry(id_).roles
+                if roles and roles[-1].code[:3].isalpha():
+                    out.add(roles[-1].code[:3])
+        return frozenset(out)
+
+    def _kingdoms(self, sp, ms) -> None:
+        """"The kingdom" is the kingdom named last before it, within a few hundred characters
+        ("Sharaa met Saudi Crown Prince Mohammed bin Salman ... thanked the kingdom"), not
+        whatever country its own sentence names (``coref:kingdom``)."""
+        monarchies = None
+        for w in ms:
+            bare = w.kind == "agent" and w.rule == "agent:bare" and sp[w.head].lemma_.lower() == "kingdom" \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children)
+            # ... and the knowledge base's own "the Kingdom" (Saudi Arabia's), when another kingdom was named
+            alias = w.kind == "country" and sp[w.tok_start:w.tok_end].text.lower() == "the kingdom"
+            if not (bare or alias):
+                continue
+            monarchies = self.monarchies if monarchies is None else monarchies
+            before = [o for o in ms if o.end <= w.start and w.start - o.end < 800 and o.root in monarchies]
+            if before:
+                last = max(before, key=lambda o: o.end)
+                if alias and last.root == w.root:
+                    continue
+                w.code, w.rule, w.chain = compose(last.root, "GOV"), "coref:kingdom", ((last.start, last.end),)
+                w.name, w.kb_id = last.name, None
 
     def _appositions(self, sp, ms) -> None:
         """An unknown person or organisation (NER) in apposition with a coded agent takes its
