@@ -493,3 +493,12 @@ def test_the_kingdom_with_no_kingdom_named_is_left_to_the_other_rules(resolve):
     # must not fire: no kingdom before it
     ms = resolve("Syria condemned the kingdom.", published="2025-06-01")
     assert not [m for m in ms if m.rule == "coref:kingdom"]
+
+
+def test_a_person_named_again_keeps_the_office_the_first_mention_named(resolve):
+    ms = resolve("Syrian President Ahmed al-Sharaa met Saudi officials. Sharaa thanked the kingdom.",
+                 published="2024-03-01")
+    assert [m.code for m in ms if m.kb_id == "p:ahmed-al-sharaa"] == ["SYRGOV", "SYRGOV"]
+    # must not fire: with no title anywhere, the dated role stands
+    ms = resolve("Ahmed al-Sharaa met Saudi officials. Sharaa thanked the kingdom.", published="2024-03-01")
+    assert {m.code for m in ms if m.kb_id == "p:ahmed-al-sharaa"} == {"SYRREB"}

@@ -274,6 +274,20 @@ STATE_OFFICES = frozenset({"president", "prime minister", "premier", "chancellor
                            "crown prince", "vice president", "foreign minister", "defence minister", "defense minister"})
 
 
+def _titled_once(ms: list[WMention]) -> None:
+    """A person named again after a titled first mention is what the title said: "Syrian
+    President Ahmed al-Sharaa ... Sharaa thanked" -> both SYRGOV, where the later bare
+    surname would take the knowledge base's dated role (``kb:person+title``)."""
+    titled: dict[str, WMention] = {}
+    for w in sorted(ms, key=lambda w: w.start):
+        if w.kind != "person" or not w.kb_id:
+            continue
+        if w.rule == "kb:person+title":
+            titled[w.kb_id] = w
+        elif w.rule.startswith("kb:") and (t := titled.get(w.kb_id)) is not None and w.code != t.code:
+            w.code, w.rule = t.code, "kb:person+title"
+
+
 def _place_position(t) -> bool:
     """A one-word name where a place goes ("in Mittagong", "residents of Mittagong", "in the
     Kherson region", "shelled Kherson"): the tagger's PERSON there is a town the knowledge base
@@ -406,6 +420,7 @@ class ActorStage:
         _mark_datelines(text, ms)
 
         self._titles(sp, ms, agents)
+        _titled_once(ms)
         agent_ms = agent_mentions(sp, ms, agents)
         ms.extend(agent_ms)
         if self.settings.only_dicts:
