@@ -502,3 +502,11 @@ def test_a_person_named_again_keeps_the_office_the_first_mention_named(resolve):
     # must not fire: with no title anywhere, the dated role stands
     ms = resolve("Ahmed al-Sharaa met Saudi officials. Sharaa thanked the kingdom.", published="2024-03-01")
     assert {m.code for m in ms if m.kb_id == "p:ahmed-al-sharaa"} == {"SYRREB"}
+
+
+def test_a_spokesman_for_a_body_of_unknown_country_speaks_for_its_sector(resolve):
+    ms = resolve("A spokesman for the Democratic Progressive Party criticised the budget.")
+    assert [m.code for m in ms if m.text == "spokesman"] == ["---PTY"]
+    # ... and still takes the one country its sentence names
+    ms = resolve("An army spokesman said gunmen crossed into Israel-controlled territory.")
+    assert [m.code for m in ms if m.text == "spokesman"] == ["ISRMIL"]

@@ -198,10 +198,11 @@ def representatives(sp, ms) -> None:
     "a spokesman for the Ghana Renewal Party" -> the party's code, "a spokeswoman for
     the Philippine foreign ministry" -> PHLGOV, "a spokesman for President Ashraf
     Ghani" -> AFGGOV (``agent:represents``). A country they speak for gives its
-    government ("a spokesman for Russia" -> RUSGOV)."""
+    government ("a spokesman for Russia" -> RUSGOV). A body of unknown country still gives
+    its sector ("a spokesman for the Democratic Progressive Party" -> ---PTY, not ---GOV)."""
     at: dict[int, WMention] = {}
     for o in ms:
-        if o.consumed or o.kind == "place" or o.code.startswith("---"):
+        if o.consumed or o.kind == "place" or o.code.startswith("---") and (o.code == "---" or o.kind != "agent"):
             continue
         at.setdefault(o.head, o)
         at.setdefault(o.tok_end - 1, o)
@@ -430,7 +431,9 @@ def sentence_country(sp, ms) -> None:
         by_sent.setdefault(sent_index(o.tok_start), []).append(o)
     by_head = {o.head: o for o in ms if o.kind == "agent"}
     for w in ms:
-        bare = w.kind == "agent" and w.rule == "agent:bare" and not any(
+        # (a spokesman for a body of unknown country is as bare: "an army spokesman" -> ---MIL)
+        represents = w.rule == "agent:represents" and w.code.startswith("---")
+        bare = w.kind == "agent" and (w.rule == "agent:bare" or represents) and not any(
             c.lower_ in FOREIGN_MODIFIERS for c in sp[w.head].children)  # "western diplomats said"
         if bare and sp[w.head].dep_ == "conj" and (first := by_head.get(sp[w.head].head.i)) is not None \
                 and first.rule in ("agent:nationality", "agent:possessive") \
@@ -458,7 +461,8 @@ def sentence_country(sp, ms) -> None:
             if o.root not in roots:
                 roots.append(o.root)
         if bare and len(roots) == 1:
-            w.code, w.rule = compose(roots[0], w.extra.get("agent")), "agent:sentence-country"
+            sector = sector_of(w.code) if represents else w.extra.get("agent")
+            w.code, w.rule = compose(roots[0], sector), "agent:sentence-country"
         elif ethnic and roots:
             w.code, w.rule = roots[0], "ethnic:residence"
 
