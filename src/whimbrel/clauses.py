@@ -219,4 +219,3 @@ def repair_reduced_relatives(doc) -> int:
             c.head = d
         mended += 1
     return mended
-

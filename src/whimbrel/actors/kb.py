@@ -234,6 +234,18 @@ class KnowledgeBase:
     def agent(self, phrase: str) -> str | None:
         return self.agents.get(name_key(phrase))
 
+    def countries_named(self, word: str) -> frozenset[str]:
+        """Codes of the countries one of whose names holds ``word`` ("kingdom": "Kingdom of
+        Saudi Arabia", "United Kingdom")."""
+        word = word.lower()
+        out = set()
+        for id_, raw in self._raw.items():
+            if raw[0] == "country" and any(word in n.lower() for n in raw[1]):
+                roles = self.entry(id_).roles
+                if roles and roles[-1].code[:3].isalpha():
+                    out.add(roles[-1].code[:3])
+        return frozenset(out)
+
     def people_named(self, piece: str) -> set[str]:
         """Ids of the people with a name of two words or more ending in ``piece`` ("sanchez"):
         how common a surname is in the knowledge base. The table is built on first use."""

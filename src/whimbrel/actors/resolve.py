@@ -554,14 +554,7 @@ class ActorStage:
     def monarchies(self) -> frozenset[str]:
         """Countries the knowledge base names as a kingdom ("Kingdom of Saudi Arabia", "the
         United Kingdom"): read from its country names, not a list written here."""
-        kb = self.kb
-        out = set()
-        for id_, raw in kb._raw.items():
-            if raw[0] == "country" and any("kingdom" in n.lower() for n in raw[1]):
-                roles = kb.entry(id_).roles
-                if roles and roles[-1].code[:3].isalpha():
-                    out.add(roles[-1].code[:3])
-        return frozenset(out)
+        return self.kb.countries_named("kingdom")
 
     def _kingdoms(self, sp, ms) -> None:
         """"The kingdom" is the kingdom named last before it, within a few hundred characters
