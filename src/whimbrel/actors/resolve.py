@@ -562,20 +562,15 @@ class ActorStage:
         whatever country its own sentence names (``coref:kingdom``)."""
         monarchies = None
         for w in ms:
-            bare = w.kind == "agent" and w.rule == "agent:bare" and sp[w.head].lemma_.lower() == "kingdom" \
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children)
-            # ... and the knowledge base's own "the Kingdom" (Saudi Arabia's), when another kingdom was named
-            alias = w.kind == "country" and sp[w.tok_start:w.tok_end].text.lower() == "the kingdom"
-            if not (bare or alias):
+            if w.kind != "agent" or w.rule != "agent:bare" or sp[w.head].lemma_.lower() != "kingdom" \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
                 continue
             monarchies = self.monarchies if monarchies is None else monarchies
             before = [o for o in ms if o.end <= w.start and w.start - o.end < 800 and o.root in monarchies]
             if before:
                 last = max(before, key=lambda o: o.end)
-                if alias and last.root == w.root:
-                    continue
                 w.code, w.rule, w.chain = compose(last.root, "GOV"), "coref:kingdom", ((last.start, last.end),)
-                w.name, w.kb_id = last.name, None
+                w.name = last.name
 
     def _appositions(self, sp, ms) -> None:
         """An unknown person or organisation (NER) in apposition with a coded agent takes its
