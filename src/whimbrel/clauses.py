@@ -5,7 +5,9 @@ reads a trigger's tense and clause, the place stage which clause a place phrase 
   and the clauses above it; :func:`is_modifier_clause`: a clause that modifies a noun;
 * :func:`governing_verb`, :func:`tense_of`: the verb over a token and its tense;
 * :func:`trigger_token`: the head token of an event's trigger;
-* :data:`SEPARATIVE_PARTICLES`: particles the parser reads as prepositions ("out of", "away from").
+* :data:`SEPARATIVE_PARTICLES`: particles the parser reads as prepositions ("out of", "away from");
+* :func:`repair_parse`: mends two misparses of the small model before any stage reads the
+  parse (:func:`repair_reporting_tails`, :func:`repair_reduced_relatives`).
 """
 
 from __future__ import annotations
@@ -219,3 +221,9 @@ def repair_reduced_relatives(doc) -> int:
             c.head = d
         mended += 1
     return mended
+
+
+def repair_parse(doc) -> int:
+    """Mend the small model's misparses that every stage would otherwise read (run once per
+    document, by ``nlp.attach``); returns the number mended."""
+    return repair_reporting_tails(doc) + repair_reduced_relatives(doc)

@@ -52,7 +52,7 @@ import numpy
 from spacy.attrs import IS_SPACE, ORTH, SPACY
 from thinc.types import Ragged
 
-from .clauses import repair_reduced_relatives, repair_reporting_tails
+from .clauses import repair_parse
 from .errors import ModelNotFound
 from .model import Document, Sentence
 
@@ -267,8 +267,7 @@ def sentences_of(doc: Document) -> list[Sentence]:
 
 def attach(doc: Document, spacy_doc) -> Document:
     """Annotation stage body: attach a parsed spaCy Doc and its sentences."""
-    repair_reporting_tails(spacy_doc)
-    repair_reduced_relatives(spacy_doc)
+    repair_parse(spacy_doc)
     doc.spacy = spacy_doc
     doc.sentences = sentences_of(doc)
     doc.done.update({"spacy", "sentences"})

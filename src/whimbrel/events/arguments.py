@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..model import Actor
 from .lexicon import Pattern
-from .nominal import PLACE_TARGET_ROOTS, _place_actor, _words
+from .nominal import FORCE_ROOTS, PLACE_TARGET_ROOTS, _place_actor, _words
 from .roles import (
     CLAUSAL,
     NP_CORE,
@@ -49,8 +49,7 @@ OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-#: acts of force, whose with-phrase may name the weapon used, and the classes that name weapons
-FORCE_ROOTS = ("18", "19", "20")
+#: the classes that name weapons (the with-phrase of an act of force may name the weapon used)
 WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
 #: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")

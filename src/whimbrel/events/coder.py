@@ -35,7 +35,7 @@ from .arguments import Arguments, own_side
 from .lexicon import Lexicon, load_lexicon
 from .matching import Match, VerbMatching, is_time_phrase
 from .modality import FUTURE_AUX, WOULD, content_head, in_condition, mood
-from .nominal import NominalEvents, _words
+from .nominal import FORCE_ROOTS, NominalEvents, _words
 from .predicates import Predications
 from .relevance import CAPITAL_RULE, Relevance, _sector, load_domains
 from .roles import (
@@ -69,9 +69,8 @@ SYM_PREFIXES = ("030", "031", "032", "036", "037", "040", "041", "044", "046", "
 #: way), but "X and Y sided with Z" or "... came out in favour of the plan" is each one's support
 JOINT_ONLY_BARE = ("050",)
 CODER_VERSION = "coder.4"
-#: acts of physical violence whose instrument can name the attacker; not abduction (181) or
-#: assassination (186), which keep their own code whatever the weapon
-KILL_ROOTS = ("18", "19", "20")
+#: acts of physical violence (``FORCE_ROOTS``) whose instrument does not change their code:
+#: abduction (181), assassination (186) ... keep their own code whatever the weapon
 NOT_FORCE = ("181", "184", "185", "186")
 #: "X and Y traded accusations / exchanged fire": one event each way
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}
@@ -811,7 +810,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 if c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                     tgt = [a for a in np_mentions(subject_token(c), self.idx) if a.kind != "place"]
                     break
-        if code[:2] in KILL_ROOTS and not code.startswith(NOT_FORCE):
+        if code[:2] in FORCE_ROOTS and not code.startswith(NOT_FORCE):
             # "were killed in Russian artillery fire", "Israeli air strikes killed 20": the
             # attack names who did it, and an armed attack is force (19x), not 18x
             inst = self.instrument(act_v)
@@ -902,7 +901,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         p = m.pattern
         # "X and Y sided with Z / came out in favour of the plan": two supporters, not a joint act
         one_sided = code.startswith(JOINT_ONLY_BARE) and p is not None and not p.sym and bool(p.object or p.prep or p.particle)
-        if code[:2] in KILL_ROOTS and (p is None or not p.sym) and (o := obj_token(act_v)) is not None \
+        if code[:2] in FORCE_ROOTS and (p is None or not p.sym) and (o := obj_token(act_v)) is not None \
                 and o.lower_ not in RECIPROCAL_OBJECTS:
             # "police and soldiers raided the opposition headquarters": force used on something
             # by two sides is theirs together, not a clash between them ("X and Y clashed")

@@ -20,6 +20,8 @@ from .roles import NP_CORE, _collect, child, np_mentions, obj_token, pobj_of, su
 NOMINAL_TARGET_PREPS = ("on", "against", "with", "to", "into", "at", "upon", "onto", "toward", "towards")
 #: prepositions inside an event noun's object phrase that name whom the act concerns
 INNER_TARGET_PREPS = (*NOMINAL_TARGET_PREPS, "from")
+#: acts of force (assault, fight, mass violence): the attack or weapon can name who used it
+FORCE_ROOTS = ("18", "19", "20")
 # roots whose act, with no actor on the receiving end, takes the place it happens in as target
 PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 
@@ -32,7 +34,7 @@ def under_attack(n, code: str):
     """The verb of "came / was / remained under <n>" when ``n`` is an armed attack (roots
     18-20: "came under mortar fire", "came under attack from Taliban fighters"): its subject
     is the one attacked. None otherwise."""
-    if code[:2] not in ("18", "19", "20") or n.dep_ != "pobj" or n.head.lower_ != "under":
+    if code[:2] not in FORCE_ROOTS or n.dep_ != "pobj" or n.head.lower_ != "under":
         return None
     v = n.head.head
     return v if v.lemma_.lower() in UNDER_VERBS else None
@@ -131,7 +133,7 @@ class NominalEvents:
                 continue
             lem, low = _words(n)
             e = self.lex.noun(lem) or self.lex.noun(low)
-            if e is not None and e.code[:2] in ("18", "19", "20"):
+            if e is not None and e.code[:2] in FORCE_ROOTS:
                 src = self.noun_roles(n, e.code)[0]
                 if not src and n.dep_ == "pobj" and child(v, "nsubjpass") is None:
                     # "died in raids [by security forces]": the by-phrase the parser hung on the
