@@ -104,3 +104,42 @@ def test_impossible_publication_date_keeps_the_article(pipeline, year):
     art = article_from_text(TEXTS[0], id="d", published=year)
     (doc,) = pipeline.pipe([art])
     assert isinstance(doc, Document) and doc.article.published is None
+
+
+class _CountingPipeline:
+    """Codes nothing; records the batch sizes it is asked to parse."""
+
+    coder_version = "count+1"
+
+    def __init__(self):
+        self.sizes = []
+
+    def pipe(self, articles, batch_size=None):
+        articles = list(articles)
+        self.sizes.append((len(articles), batch_size))
+        for art in articles:
+            yield Document(article=art)
+
+
+def test_one_process_commits_several_spacy_batches_at_once(tmp_path):
+    """Without ``batch_size``, a transaction holds WRITE_BATCHES of spaCy's batches (one open of
+    the file each), parsed in spaCy batches of ``settings.batch_size``; a given ``batch_size``
+    is both, as before."""
+    from whimbrel.ingest.runner import WRITE_BATCHES
+    from whimbrel.settings import Settings
+
+    settings = Settings.from_env(batch_size=2)
+    n = 2 * WRITE_BATCHES + 3
+    arts = [article_from_text(f"Text number {i}.", id=f"t{i}") for i in range(n)]
+    fake = _CountingPipeline()
+    reports = []
+    with Store(tmp_path / "w.duckdb") as store:
+        res = ingest(items=arts, store=store, settings=settings, pipeline=fake, progress=reports.append)
+        assert store.counts()["articles"] == n
+    assert res.n_batches == 2 and [r.n_articles for r in reports] == [2 * WRITE_BATCHES, 3]
+    assert fake.sizes == [(2 * WRITE_BATCHES, 2), (3, 2)]
+
+    fake = _CountingPipeline()
+    with Store(tmp_path / "v.duckdb") as store:
+        res = ingest(items=arts, store=store, settings=settings, pipeline=fake, batch_size=3)
+    assert res.n_batches == -(-n // 3) and all(size <= 3 and bs <= 3 for size, bs in fake.sizes)

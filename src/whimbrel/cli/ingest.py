@@ -164,7 +164,9 @@ def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
               help="Worker processes that code in parallel (each loads the model once); the parent writes.")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1),
-              help="Documents per batch (one transaction each; default $WHIMBREL_BATCH_SIZE or 32).")
+              help="Documents per batch, committed in one transaction and parsed together (default: "
+                   "spaCy parses $WHIMBREL_BATCH_SIZE or 32, a transaction holds 4 such batches "
+                   "with one process, 1 with --jobs N).")
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date for documents that carry none (default $WHIMBREL_PUBLISHED; "
                    "else they are read as of today, with a warning).")
