@@ -242,6 +242,20 @@ def doc_text(sp) -> str:
     return text
 
 
+def keep_text(sp, text: str):
+    """Keep ``text``, the string ``sp`` was parsed from, as its :func:`doc_text`, and return
+    ``sp``: the pipeline has the text at hand, and building it again from the tokens is
+    ~70k string look-ups on the Lee corpus. spaCy's tokenizer keeps the text exactly
+    (``Doc.text`` is its input) and the hyphenated-name merge only joins tokens, so the two
+    are the same string; a Doc whose tokens do not end where the text does (some other
+    component changed it) keeps having its text built from the tokens."""
+    n = len(sp)
+    end = sp[n - 1].idx + len(sp[n - 1].text_with_ws) if n else 0
+    if end == len(text):
+        sp.user_data["whimbrel_text"] = text
+    return sp
+
+
 def sentences_of(doc: Document) -> list[Sentence]:
     """Sentence records for a parsed document, tagged with their paragraph."""
     art = doc.article

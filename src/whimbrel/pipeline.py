@@ -24,7 +24,7 @@ from . import __version__
 from .dateline import parse_text
 from .errors import PipelineConfigError, TooLarge, WhimbrelError
 from .model import Article, Document, Failure
-from .nlp import attach, load
+from .nlp import attach, keep_text, load
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -215,11 +215,11 @@ class _Parses:
             try:
                 if self.stream is None:
                     self.stream = iter(self.nlp.pipe(self.texts))
-                return next(self.stream)
+                return keep_text(next(self.stream), text)
             except Exception as exc:
                 log.debug("batched parse failed (%s); parsing the rest of the batch one by one", exc)
                 self.batched, self.stream = False, None
-        return next(iter(self.nlp.pipe([text])))
+        return keep_text(next(iter(self.nlp.pipe([text]))), text)
 
 
 def _stamp(event, version):
