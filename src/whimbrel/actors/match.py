@@ -49,26 +49,32 @@ _piece = functools.partial(tuple.__new__, Piece)
 
 
 def piece_stream(doc, cache: dict) -> list[Piece]:
-    """Pieces of every token, with barriers at sentence punctuation and paragraph breaks."""
+    """Pieces of every token, with barriers at sentence punctuation and paragraph breaks.
+
+    ``cache`` maps a token's ORTH id to its pieces (or, for a token with none, to whether it
+    is a hyphen and whether an apostrophe), so that a word seen before costs one dict look-up:
+    neither its string (spaCy's string store) nor its pieces are computed again."""
     out: list[Piece] = []
     if not len(doc):
         return out
+    append = out.append
     strings = doc.vocab.strings
     rows = doc.to_array([ORTH, IDX, SPACY]).tolist()  # read as numbers: no Token objects
     for i, (orth, base, space) in enumerate(rows):
-        t = strings[orth]
-        ps = cache.get(t)
+        ps = cache.get(orth)
         if ps is None:
-            ps = pieces_with_offsets(t)
+            t = strings[orth]
+            ps = pieces_with_offsets(t) or (t in _HYPHENS, t in ("'", "\u2019"))
             if len(cache) < 200_000:
-                cache[t] = ps
-        if not ps:
-            if t in _HYPHENS and not space or t in ("'", "\u2019"):
+                cache[orth] = ps
+        if type(ps) is tuple:  # no pieces
+            hyphen, apostrophe = ps
+            if hyphen and not space or apostrophe:
                 continue  # "Diaz - Canel", "Workers ' Party"
-            out.append(Piece(BARRIER, i, base, base))
+            append(Piece(BARRIER, i, base, base))
             continue
         for p, s, e in ps:
-            out.append(_piece((p, i, base + s, base + e)))  # Piece(p, i, ...), without its Python-level __new__
+            append(_piece((p, i, base + s, base + e)))  # Piece(p, i, ...), without its Python-level __new__
     return out
 
 
@@ -110,15 +116,20 @@ def _longest(stream: list[Piece], i: int, prefixes, index, max_pieces: int) -> t
 PROXY_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "financed", "allied", "aligned"}
 
 
+def _starts(stream: list[Piece], prefixes) -> list[int]:
+    """Positions of the pieces some key starts with, in order: elsewhere :func:`_longest`
+    finds nothing (most pieces start no key; one comprehension tests them all)."""
+    return [k for k, p in enumerate(stream) if p.text in prefixes]
+
+
 def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> list[Match]:
     """Longest KB name matches, left to right, not overlapping."""
     out: list[Match] = []
     n = len(stream)
-    i = 0
+    after = 0  # matches do not overlap: the next starts after the last one's end
     prefixes, index = kb.prefixes, kb.index
-    while i < n:
-        if stream[i].text not in prefixes:  # what _longest would find first: no key starts here
-            i += 1
+    for i in _starts(stream, prefixes):
+        if i < after:
             continue
         best = _longest(stream, i, prefixes, index, MAX_PIECES)
         if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
@@ -140,21 +151,17 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
                                or all(e.kind == "city" for e in entries) and pos != "PROPN")
             if not weak and _cased(text[a.start:b.end], key, kinds):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, ids=ids))
-                i = j + 1
-                continue
-        i += 1
+                after = j + 1
     return out
 
 
 def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
     """Longest agent-noun matches ("state media", "officials", "troops")."""
     out: list[Match] = []
-    n = len(stream)
-    i = 0
+    after = 0  # as in find_names
     prefixes, agents = kb.agent_prefixes, kb.agents
-    while i < n:
-        if stream[i].text not in prefixes:  # as in find_names
-            i += 1
+    for i in _starts(stream, prefixes):
+        if i < after:
             continue
         best = _longest(stream, i, prefixes, agents, 8)
         if best is not None:
@@ -164,7 +171,5 @@ def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
             # the phrase must end on a noun (not "force" in "force them", "general" in "general strike")
             if last.pos_ in ("NOUN", "PROPN") and b.end == last.idx + len(last.text):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, agent=agents[key]))
-                i = j + 1
-                continue
-        i += 1
+                after = j + 1
     return out
