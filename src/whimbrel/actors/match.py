@@ -116,20 +116,15 @@ def _longest(stream: list[Piece], i: int, prefixes, index, max_pieces: int) -> t
 PROXY_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "trained", "financed", "allied", "aligned"}
 
 
-def _starts(stream: list[Piece], prefixes) -> list[int]:
-    """Positions of the pieces some key starts with, in order: elsewhere :func:`_longest`
-    finds nothing (most pieces start no key; one comprehension tests them all)."""
-    return [k for k, p in enumerate(stream) if p.text in prefixes]
-
-
 def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> list[Match]:
     """Longest KB name matches, left to right, not overlapping."""
     out: list[Match] = []
     n = len(stream)
-    after = 0  # matches do not overlap: the next starts after the last one's end
+    i = 0
     prefixes, index = kb.prefixes, kb.index
-    for i in _starts(stream, prefixes):
-        if i < after:
+    while i < n:
+        if stream[i].text not in prefixes:  # what _longest would find first: no key starts here
+            i += 1
             continue
         best = _longest(stream, i, prefixes, index, MAX_PIECES)
         if best is not None and i > 0 and stream[i - 1].text in ("pro", "anti", "non", "ex") \
@@ -151,17 +146,21 @@ def find_names(stream: list[Piece], kb: KnowledgeBase, text: str, doc=None) -> l
                                or all(e.kind == "city" for e in entries) and pos != "PROPN")
             if not weak and _cased(text[a.start:b.end], key, kinds):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, ids=ids))
-                after = j + 1
+                i = j + 1
+                continue
+        i += 1
     return out
 
 
 def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
     """Longest agent-noun matches ("state media", "officials", "troops")."""
     out: list[Match] = []
-    after = 0  # as in find_names
+    n = len(stream)
+    i = 0
     prefixes, agents = kb.agent_prefixes, kb.agents
-    for i in _starts(stream, prefixes):
-        if i < after:
+    while i < n:
+        if stream[i].text not in prefixes:  # as in find_names
+            i += 1
             continue
         best = _longest(stream, i, prefixes, agents, 8)
         if best is not None:
@@ -171,5 +170,7 @@ def find_agents(stream: list[Piece], kb: KnowledgeBase, doc) -> list[Match]:
             # the phrase must end on a noun (not "force" in "force them", "general" in "general strike")
             if last.pos_ in ("NOUN", "PROPN") and b.end == last.idx + len(last.text):
                 out.append(Match(a.start, b.end, a.tok, b.tok + 1, key, agent=agents[key]))
-                after = j + 1
+                i = j + 1
+                continue
+        i += 1
     return out

@@ -64,10 +64,6 @@ import functools
 import re
 from collections import Counter
 
-import numpy
-from spacy.attrs import POS
-from spacy.symbols import PROPN
-
 from ..clauses import SEPARATIVE_PARTICLES
 from ..model import Document, document_day
 from ..nlp import doc_text
@@ -167,14 +163,6 @@ def _name_start(sp, t, covered) -> int:
     return ts
 
 
-def _proper_nouns(sp) -> list:
-    """The document's PROPN tokens, found on its POS array: the rules that read proper nouns
-    only make a spaCy ``Token`` for those, not for the other ~90% of the words."""
-    if not len(sp):
-        return []
-    return [sp[i] for i in numpy.flatnonzero(sp.to_array(POS) == PROPN).tolist()]
-
-
 def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     """A proper-noun subject of a verb that neither the knowledge base nor NER names
     ("Pltavchenko cancelled a planned visit to Montevideo"): an actor of unknown country
@@ -183,8 +171,8 @@ def _unknown_subjects(sp, ms: list[WMention]) -> list[WMention]:
     covered = _covered(ms)
     places = default_gazetteer().index
     out = []
-    for t in _proper_nouns(sp):
-        if t.dep_ not in ("nsubj", "nsubjpass") or t.head.pos_ not in ("VERB", "AUX") \
+    for t in sp:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ != "PROPN" or t.head.pos_ not in ("VERB", "AUX") \
                 or t.i in covered or t.ent_type_ or not t.is_title or t.lower_ in CALENDAR:
             continue
         ts = _name_start(sp, t, covered)
@@ -224,8 +212,8 @@ def _gazetteer_places(sp, ms: list[WMention]) -> list[WMention]:
     covered = _covered(ms)
     gaz = default_gazetteer()
     out = []
-    for t in _proper_nouns(sp):
-        if not t.is_title or t.i in covered or t.ent_type_ in ("ORG", "NORP") \
+    for t in sp:
+        if t.pos_ != "PROPN" or not t.is_title or t.i in covered or t.ent_type_ in ("ORG", "NORP") \
                 or t.lower_ in CALENDAR:
             continue
         if not (_place_position(t) or _locative_part(t)):
