@@ -68,3 +68,19 @@ def test_version_is_recorded_even_without_events(pipeline):
     (doc,) = list(pipeline.pipe([article_from_text("The weather was mild all week.", id="quiet")]))
     assert isinstance(doc, Document) and doc.events == []
     assert doc.extras["coder_version"] == pipeline.coder_version
+
+
+def test_parsed_text_is_kept_as_the_docs_text(pipeline):
+    """The pipeline keeps the string it parsed as the Doc's text (no rebuild from the tokens);
+    a Doc whose tokens do not end where a given text does has its text built from the tokens."""
+    from spacy.tokens import Doc
+
+    from whimbrel.nlp import doc_text, keep_text
+
+    text = "Prime Minister Diaz-Canel met Kim Jong-un in Pyongyang.\n\nThey signed a deal. "
+    (doc,) = pipeline.pipe([article_from_text(text)])
+    sp = doc.spacy
+    assert sp.user_data.get("whimbrel_text") == sp.text == doc_text(sp)
+    other = Doc(pipeline.nlp.vocab, words=["Chile", "met", "Peru", "."], spaces=[True, True, False, False])
+    keep_text(other, "Chile met Peru. And more")
+    assert "whimbrel_text" not in other.user_data and doc_text(other) == "Chile met Peru."
