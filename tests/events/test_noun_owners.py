@@ -125,3 +125,23 @@ def test_a_noun_that_is_a_lexicon_verb_reads_as_that_verb(pipeline, text, code, 
 def test_the_verb_a_noun_stands_for_needs_an_object_its_patterns_name(pipeline, text):
     # the verb's bare defaults do not apply to its noun: a smoking ban is no sanction
     assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("The opposition took part in talks with the Kenyan government.", "046", "KENOPP", "KENGOV"),
+    ("The opposition participated in talks with the Kenyan government.", "046", "KENOPP", "KENGOV"),
+    ("Iran took part in the negotiations with the United States in Oman.", "046", "IRN", "USA"),
+    ("Russian soldiers engaged in a series of attacks on Ukrainian positions.", "190", "RUSMIL", "UKR"),
+    ("Chinese troops participated in joint exercises with Russian forces.", "062", "CHNMIL", "RUSMIL"),
+])
+def test_taking_part_in_an_act_is_the_act(pipeline, text, code, source, target):
+    # the event noun of the in-phrase is the act, as after a light verb ("joined talks with X"),
+    # not PETRARCH's bare "take part" (030)
+    evs = [e for e in _events(pipeline, text) if e.source and e.source.code == source]
+    assert [(e.cameo, e.target.code if e.target else None) for e in evs][:1] == [(code, target)], _sig(evs)
+
+
+@pytest.mark.parametrize("text", ["Kenyan athletes took part in the marathon in Qatar.",
+                                  "The ministers took part in a ceremony in Paris."])
+def test_taking_part_in_no_act_is_no_event(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))

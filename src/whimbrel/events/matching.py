@@ -79,6 +79,8 @@ PREPOSITION_PARTICLES = frozenset({"over", "against"})
 #: prepositions by which a noun that is also a lexicon verb takes what the verb takes as its
 #: object: "a ban on imports", "a halt to arms sales", "a freeze of aid", "a halt in fighting"
 VERB_NOUN_OBJECT_PREPS = ("on", "to", "of", "in")
+#: the object a verb of taking part has when it takes one ("took part in talks"); verbs.tsv 'partake'
+PARTAKE_OBJECTS = frozenset({"part"})
 
 
 class VerbMatching:
@@ -269,6 +271,32 @@ class VerbMatching:
             return self.verb_noun(v, obj_token(v))
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
 
+    def partaken_nouns(self, v) -> list:
+        """What a verb of taking part ('partake' in verbs.tsv) takes part in: the noun of its
+        in-phrase, and that noun's of-phrase ("in a series of attacks"). The verb has no object
+        but "part" ("took part"); the in-phrase hangs on the verb or on "part"."""
+        d = obj_token(v)
+        if d is not None and d.lemma_.lower() not in PARTAKE_OBJECTS:
+            return []
+        for holder in (v, d):
+            for c in (holder.children if holder is not None else ()):
+                if c.dep_ == "prep" and c.lower_ == "in" and (n := pobj_of(c)) is not None:
+                    return [n] + [o for g in n.children if g.dep_ == "prep" and g.lower_ == "of"
+                                  and (o := pobj_of(g)) is not None]
+        return []
+
+    def partaken(self, v, nouns) -> Match | None:
+        """The act a verb of taking part names (:meth:`partaken_nouns`): "took part in talks
+        with the government" is the talks (046), "participated in the attack on the base" the
+        attack (190), "engaged in negotiations" the negotiations. The noun must be an event
+        noun (nouns.tsv): "took part in the tournament" is no event."""
+        for n in nouns:
+            lem, low = _words(n)
+            e = self.lex.noun(lem) or self.lex.noun(low)
+            if e is not None:
+                return Match(e.code, None, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+        return None
+
     def verb_noun(self, v, n) -> Match | None:
         """A light verb's object that is itself a lexicon verb ("announced a ban on imports from
         China", "imposed a freeze on aid", "called a halt to arms sales") reads as that verb with
@@ -328,6 +356,14 @@ class VerbMatching:
         m = self.match(v)
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
             m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
+        if "partake" in roles and (m is None or m.pattern is None or m.pattern.priority == 2 or bare):
+            nouns = self.partaken_nouns(v)
+            if nouns:
+                # the act taken part in, over PETRARCH's bare "take part" (030), which does not
+                # apply to taking part in something that is no act ("in a ceremony")
+                pm = self.partaken(v, nouns)
+                if pm is not None or (m is not None and m.pattern is not None and not m.pattern.prep):
+                    return pm
         if "light" in roles and bare:
             lm = self.light_noun(v)
             if lm is not None:
