@@ -145,3 +145,13 @@ def test_taking_part_in_an_act_is_the_act(pipeline, text, code, source, target):
                                   "The ministers took part in a ceremony in Paris."])
 def test_taking_part_in_no_act_is_no_event(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Zelensky appealed to Western allies for more artillery shells.", "WST"),  # whom, not what
+    ("Kenya appealed for help from the United Nations.", "IGOUNO"),
+    ("The EU appealed for the release of jailed Iranian journalists.", "IRNMED"),  # only a for-phrase: as before
+])
+def test_what_a_request_asks_for_is_not_whom_it_asks(pipeline, text, target):
+    evs = [e for e in _events(pipeline, text) if e.cameo.startswith("02")]
+    assert [e.target.code if e.target else None for e in evs][:1] == [target], _sig(evs)

@@ -209,7 +209,11 @@ class Arguments:
                 for _, o in list(preps):
                     if o is not None and self.lex.noun(_words(o)[0]) is not None:
                         preps += [(c.lower_, pobj_of(c)) for c in o.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "for")]
-                order = ([pattern.prep] if pattern is not None and pattern.prep else []) + list(OBJ_PREPS)
+                first = [pattern.prep] if pattern is not None and pattern.prep else []
+                if first == ["for"] and code[:2] in ("02", "10"):
+                    # "appealed to Western allies for shells": what is asked for, not whom (last)
+                    first = []
+                order = first + list(OBJ_PREPS)
                 if code[:2] in HOSTILE_ROOTS:
                     # "filed a complaint with the UN against Syria", "raids against militants, with
                     # the backing of Baghdad": a hostile act's against-party outranks a with-phrase
