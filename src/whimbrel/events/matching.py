@@ -271,12 +271,13 @@ class VerbMatching:
             return self.verb_noun(v, obj_token(v))
         return Match(e.code, None, (min(v.i, dobj.i), max(v.i, dobj.i)), noun=dobj)
 
-    def partaken_nouns(self, v) -> list:
+    def partaken_nouns(self, v, *, need_part: bool = False) -> list:
         """What a verb of taking part ('partake' in verbs.tsv) takes part in: the noun of its
         in-phrase, and that noun's of-phrase ("in a series of attacks"). The verb has no object
-        but "part" ("took part"); the in-phrase hangs on the verb or on "part"."""
+        but "part" ("took part"; with ``need_part``, 'partake-part', it must have that one); the
+        in-phrase hangs on the verb or on "part"."""
         d = obj_token(v)
-        if d is not None and d.lemma_.lower() not in PARTAKE_OBJECTS:
+        if (d is None and need_part) or (d is not None and d.lemma_.lower() not in PARTAKE_OBJECTS):
             return []
         for holder in (v, d):
             for c in (holder.children if holder is not None else ()):
@@ -356,8 +357,9 @@ class VerbMatching:
         m = self.match(v)
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
             m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
-        if "partake" in roles and (m is None or m.pattern is None or m.pattern.priority == 2 or bare):
-            nouns = self.partaken_nouns(v)
+        partake = "partake" in roles or "partake-part" in roles
+        if partake and (m is None or m.pattern is None or m.pattern.priority == 2 or bare):
+            nouns = self.partaken_nouns(v, need_part="partake" not in roles)
             if nouns:
                 # the act taken part in, over PETRARCH's bare "take part" (030), which does not
                 # apply to taking part in something that is no act ("in a ceremony")
