@@ -155,3 +155,24 @@ def test_taking_part_in_no_act_is_no_event(pipeline, text):
 def test_what_a_request_asks_for_is_not_whom_it_asks(pipeline, text, target):
     evs = [e for e in _events(pipeline, text) if e.cameo.startswith("02")]
     assert [e.target.code if e.target else None for e in evs][:1] == [target], _sig(evs)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The Malian army recaptured the northern town of Kidal from Tuareg separatists.", "MLIREB"),
+    ("Ukraine recaptured the village from Russian forces.", "RUSMIL"),
+    ("Mitsubishi asked for more money from the Australian Government.", "AUSGOV"),
+])
+def test_a_from_phrase_names_the_party_who_loses_what_is_taken(pipeline, text, target):
+    evs = [e for e in _events(pipeline, text) if e.plover.event]
+    assert [e.target.code if e.target else None for e in evs][:1] == [target], _sig(evs)
+
+
+def test_a_from_phrase_place_stays_a_place(pipeline):
+    evs = [e for e in _events(pipeline, "Russian troops withdrew from Kherson.") if e.plover.event]
+    assert evs and all(e.target and e.target.code == "UKR" for e in evs), _sig(evs)  # the place's country
+
+
+def test_take_is_taking_part_only_with_part(pipeline):
+    # "took to the streets in a strike": they demonstrated; the strike is not what they took part in
+    evs = _events(pipeline, "Workers in Haiti have taken to the streets in a strike.")
+    assert evs and not any(e.cameo == "143" for e in evs), _sig(evs)

@@ -52,6 +52,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: the classes that name weapons (the with-phrase of an act of force may name the weapon used)
 WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
 #: roots of hostile acts, whose against-phrase names the other party before any with-phrase
+#: kinds of actor a from-phrase names as a party rather than a place ("from Tuareg separatists")
+FROM_PARTIES = ("organisation", "person", "agent", "group")
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
 #: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
 #: flights in Yemen"): with no actor named, the place's country is the target
@@ -235,8 +237,10 @@ class Arguments:
                             withdrawn = w == "from" and code.startswith("166")  # "withdrew monitors from Burundi"
                             if w in ("in", "from") and not (place_ok or own_obj or withdrawn or (pattern is not None and pattern.prep == w)):
                                 # "in"/"from" name a place, except an organisation ("froze its
-                                # participation in the CSTO", "withdrew from the WHO")
-                                tgt = [a for a in tgt if a.kind == "organisation"]
+                                # participation in the CSTO", "withdrew from the WHO"); "from" also
+                                # people and armed groups, who lose what is taken ("recaptured Kidal
+                                # from Tuareg separatists")
+                                tgt = [a for a in tgt if a.kind in (FROM_PARTIES if w == "from" else ("organisation",))]
                             if (unknown or weak) and tgt:
                                 # over an unknown or modifier-named object ("a Chinese executive"),
                                 # only the phrase's own words count ("at a Syrian air base",
