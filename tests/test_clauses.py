@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from whimbrel.api import code_text
-from whimbrel.clauses import repair_reduced_relatives, repair_reporting_tails
+from whimbrel.clauses import repair_reduced_relatives, repair_reporting_tails, repair_subjects_on_auxiliaries
 
 
 def test_a_closing_attribution_read_as_an_apposition_becomes_the_subject(pipeline):
@@ -46,3 +46,22 @@ def test_two_verbs_of_one_subject_stay_as_they_are(pipeline):
         doc = pipeline.nlp(text)
         deps = [(t.text, t.dep_, t.head.i) for t in doc]
         assert repair_reduced_relatives(doc) == 0 and [(t.text, t.dep_, t.head.i) for t in doc] == deps
+
+
+def test_a_subject_hung_on_the_auxiliary_becomes_the_verbs(pipeline):
+    text = "Egypt and Qatar are mediating between Israel and Hamas."
+    doc = pipeline.nlp(text)
+    egypt = doc[0]
+    if egypt.head.dep_ == "aux":  # the small model's misparse; mend it here as attach() does
+        assert repair_subjects_on_auxiliaries(doc) == 1
+    assert egypt.dep_ == "nsubj" and egypt.head.lower_ == "mediating"
+    evs = code_text(text, published="2024-05-01", pipeline=pipeline)
+    assert {(e.source.code, e.target.code) for e in evs if e.source and e.target} == {
+        ("EGY", "ISR"), ("EGY", "PSEREB"), ("QAT", "ISR"), ("QAT", "PSEREB")}
+
+
+def test_a_verb_with_its_own_subject_keeps_it(pipeline):
+    for text in ("Egypt is mediating between Israel and Hamas.", "Officials said talks were continuing."):
+        doc = pipeline.nlp(text)
+        deps = [(t.text, t.dep_, t.head.i) for t in doc]
+        assert repair_subjects_on_auxiliaries(doc) == 0 and [(t.text, t.dep_, t.head.i) for t in doc] == deps

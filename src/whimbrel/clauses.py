@@ -223,7 +223,28 @@ def repair_reduced_relatives(doc) -> int:
     return mended
 
 
+def repair_subjects_on_auxiliaries(doc) -> int:
+    """Mend a misparse of a coordinated subject before an auxiliary: in "Egypt and Qatar are
+    mediating between Israel and Hamas" the small model hangs "Egypt" on "are" (an ``aux`` of
+    "mediating"), so the verb has no subject. A subject whose head is an auxiliary of a later
+    verb with no subject of its own is that verb's subject. Changes the parse in place;
+    returns the number mended."""
+    mended = 0
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        aux = tok.head
+        if aux.dep_ not in ("aux", "auxpass") or not tok.i < aux.i < aux.head.i or aux.head.pos_ != "VERB":
+            continue
+        v = aux.head
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+            continue
+        tok.head = v
+        mended += 1
+    return mended
+
+
 def repair_parse(doc) -> int:
     """Mend the small model's misparses that every stage would otherwise read (run once per
     document, by ``nlp.attach``); returns the number mended."""
-    return repair_reporting_tails(doc) + repair_reduced_relatives(doc)
+    return repair_reporting_tails(doc) + repair_reduced_relatives(doc) + repair_subjects_on_auxiliaries(doc)
