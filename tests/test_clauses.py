@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from whimbrel.api import code_text
-from whimbrel.clauses import repair_reduced_relatives, repair_reporting_tails, repair_subjects_on_auxiliaries
+from whimbrel.clauses import (repair_reduced_relatives, repair_reporting_tails, repair_subjects_on_auxiliaries,
+                              repair_subordinate_subjects)
 
 
 def test_a_closing_attribution_read_as_an_apposition_becomes_the_subject(pipeline):
@@ -65,3 +66,24 @@ def test_a_verb_with_its_own_subject_keeps_it(pipeline):
         doc = pipeline.nlp(text)
         deps = [(t.text, t.dep_, t.head.i) for t in doc]
         assert repair_subjects_on_auxiliaries(doc) == 0 and [(t.text, t.dep_, t.head.i) for t in doc] == deps
+
+
+def test_a_subordinator_read_as_a_preposition_gets_its_clause_back(pipeline):
+    text = "Thousands fled as fighting intensified between the Sudanese army and the RSF."
+    doc = pipeline.nlp(text)
+    fighting = next(t for t in doc if t.lower_ == "fighting")
+    if fighting.dep_ == "pobj":  # the small model's misparse; mend it here as attach() does
+        assert repair_subordinate_subjects(doc) == 1
+    assert fighting.dep_ == "nsubj" and fighting.head.lower_ == "intensified"
+    assert next(t for t in doc if t.lower_ == "as").dep_ == "mark"
+    # the fleeing civilians do not "intensify" anything (was PETRARCH's BOOST 060 from them):
+    # the fighting is the event, between its two sides
+    evs = code_text(text, published="2024-05-01", pipeline=pipeline)
+    assert {(e.cameo, e.source.code, e.target.code) for e in evs} == {("190", "SDNMIL", "SDNREB"), ("190", "SDNREB", "SDNMIL")}
+
+
+def test_a_preposition_before_a_noun_phrase_stays(pipeline):
+    for text in ("He served as president until 2010.", "Talks resumed after the holiday in Doha."):
+        doc = pipeline.nlp(text)
+        deps = [(t.text, t.dep_, t.head.i) for t in doc]
+        assert repair_subordinate_subjects(doc) == 0 and [(t.text, t.dep_, t.head.i) for t in doc] == deps

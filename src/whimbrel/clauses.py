@@ -244,7 +244,40 @@ def repair_subjects_on_auxiliaries(doc) -> int:
     return mended
 
 
+#: subordinating words the small model may read as a preposition ("as fighting intensified")
+SUBORDINATORS = frozenset({"as", "after", "before", "since", "until", "till", "while", "once"})
+
+
+def repair_subordinate_subjects(doc) -> int:
+    """Mend a misparse of a subordinate clause: in "Thousands fled as fighting intensified
+    between the army and the RSF" the small model reads "as fighting" as a prepositional phrase
+    and leaves "intensified" with no subject, which then inherits the main clause's
+    ("Thousands"). A subordinating word (``SUBORDINATORS``) parsed as a preposition whose
+    object ends right before a finite verb with no subject, both hung on the same head, is
+    that clause's subordinator and subject. Changes the parse in place; returns the number
+    mended."""
+    mended = 0
+    for p in doc:
+        if p.dep_ != "prep" or p.lower_ not in SUBORDINATORS:
+            continue
+        n = next((c for c in p.children if c.dep_ == "pobj"), None)
+        if n is None or n.pos_ not in ("NOUN", "PROPN", "PRON") or n.right_edge.i + 1 >= len(doc):
+            continue
+        v = doc[n.right_edge.i + 1]
+        if v.pos_ != "VERB" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.head.i != p.head.i or v.i == v.head.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in v.children):
+            continue
+        n.head, n.dep_ = v, "nsubj"
+        p.head, p.dep_ = v, "mark"
+        mended += 1
+    return mended
+
+
 def repair_parse(doc) -> int:
     """Mend the small model's misparses that every stage would otherwise read (run once per
     document, by ``nlp.attach``); returns the number mended."""
-    return repair_reporting_tails(doc) + repair_reduced_relatives(doc) + repair_subjects_on_auxiliaries(doc)
+    # a subordinate clause first: its lost subject would make it look like the sentence's
+    # verb to repair_reduced_relatives ("Thousands [fled as fighting] intensified")
+    return (repair_subordinate_subjects(doc) + repair_reporting_tails(doc) + repair_reduced_relatives(doc)
+            + repair_subjects_on_auxiliaries(doc))
