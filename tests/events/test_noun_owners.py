@@ -176,3 +176,13 @@ def test_take_is_taking_part_only_with_part(pipeline):
     # "took to the streets in a strike": they demonstrated; the strike is not what they took part in
     evs = _events(pipeline, "Workers in Haiti have taken to the streets in a strike.")
     assert evs and not any(e.cameo == "143" for e in evs), _sig(evs)
+
+
+def test_the_two_sides_of_a_subjectless_joint_act_do_it_together(pipeline):
+    # "Fighting" read as a verb with no subject: its between-phrase names both sides, as the
+    # noun's does ("fighting between X and Y"); a mediator's between-phrase stays its targets
+    evs = _events(pipeline, "Fighting between Israel and Hamas intensified.")
+    assert {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in evs} \
+        == {("190", "ISR", "PSEREB"), ("190", "PSEREB", "ISR")}
+    evs = _events(pipeline, "Egypt is mediating between Israel and Hamas.")
+    assert {(e.source.code, e.target.code) for e in evs} == {("EGY", "ISR"), ("EGY", "PSEREB")}, _sig(evs)

@@ -907,6 +907,12 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             # by two sides is theirs together, not a clash between them ("X and Y clashed")
             one_sided = True
         sym_ok = (p is None or p.sym or code.startswith(SYM_PREFIXES)) and not one_sided
+        if not src and len(tgt) >= 2 and sym_ok and code.startswith(SYM_PREFIXES) \
+                and {a.start for a in tgt} <= {a.start for a in self.phrase_target(act_v, [], "between")}:
+            # "Fighting between Israel and Hamas intensified" (the gerund read as a verb with no
+            # subject): the two sides of a joint act named by its between-phrase are its sources
+            # together, as in the noun's "fighting between X and Y"
+            src, tgt = tgt, []
         main = self.is_main(content[0] if content else v)
         plover = m.pattern.plover if m.pattern is not None and code == m.pattern.code else ""
         joint = kind is None or (verb_m is not None and verb_m.pattern is not None and verb_m.pattern.sym)  # "X and Y agreed to ..."
