@@ -186,3 +186,31 @@ def test_the_two_sides_of_a_subjectless_joint_act_do_it_together(pipeline):
         == {("190", "ISR", "PSEREB"), ("190", "PSEREB", "ISR")}
     evs = _events(pipeline, "Egypt is mediating between Israel and Hamas.")
     assert {(e.source.code, e.target.code) for e in evs} == {("EGY", "ISR"), ("EGY", "PSEREB")}, _sig(evs)
+
+
+@pytest.mark.parametrize("text,code,source,target", [
+    ("After talks with Turkish President Recep Tayyip Erdogan, Russian President Vladimir Putin said the deal "
+     "would be extended.", "046", "RUSGOV", "TURGOV"),
+    ("During a visit to Beijing, French President Emmanuel Macron urged China to pressure Russia.", "042", "FRAGOV", "CHN"),
+    ("Ahead of talks with Xi Jinping, Biden said he would raise Taiwan.", "036", "USAGOV", "CHNGOV"),
+])
+def test_the_subject_took_part_in_the_meeting_its_clause_happened_at(pipeline, text, code, source, target):
+    evs = [e for e in _events(pipeline, text) if e.cameo == code]
+    assert [(e.source.code if e.source else None, e.target.code if e.target else None) for e in evs] == [(source, target)], \
+        _sig(_events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Following the attack on the Kenyan embassy, the United States evacuated its staff.",  # who reacts did not attack
+    "Chirac said Arafat remains the only partner for Israel, in separate calls with Sharon.",  # reported clause
+])
+def test_an_occasion_is_not_always_the_subjects(pipeline, text):
+    evs = _events(pipeline, text)
+    assert not [e for e in evs if e.evidence.pattern.startswith("nouns.tsv:") and e.source], _sig(evs)
+
+
+def test_a_meeting_at_a_summit_is_not_with_it(pipeline):
+    # "during their bilateral meeting at the G20 summit" is the meeting "meets" already codes
+    evs = _events(pipeline, "U.S. President Donald Trump meets Mexico's President Enrique Pena Nieto during their "
+                            "bilateral meeting at the G20 summit in Hamburg.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in evs} == {("USAGOV", "MEXGOV")}, _sig(evs)

@@ -56,6 +56,8 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 #: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
+#: prepositions of time: their noun is the occasion of an act, not part of it
+TIME_PREPS = frozenset({"after", "during", "following", "before", "amid", "ahead"})
 OFFICIAL_COMPLAINT = "114"  # complain officially: a state's protest
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
@@ -940,7 +942,9 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
             for c in t.children:
                 if c.dep_ in ("dobj", "attr", "oprd"):
                     self.consumed.add(c.i)
-                elif c.dep_ in ("prep", "agent", "dative"):
+                elif c.dep_ in ("prep", "agent", "dative") and (c.lower_ not in TIME_PREPS or code.startswith("04")):
+                    # (an occasion is not, "during a visit to Beijing, Macron urged ...", unless
+                    # the act is a meeting itself: "meets X during their bilateral meeting")
                     o = pobj_of(c)
                     if o is not None:
                         self.consumed.add(o.i)

@@ -28,6 +28,9 @@ PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 
 #: verbs that put their subject under what follows ("came under attack", "remained under fire")
 UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+#: prepositions of an occasion a clause's subject took part in ("after talks with Erdogan, Putin
+#: said", "on a visit to Beijing, Macron urged"); not where or against what ("outside", "against")
+OCCASION_PREPS = frozenset({"after", "during", "following", "before", "at", "on", "in", "of"})
 
 
 def under_attack(n, code: str):
@@ -93,7 +96,8 @@ class NominalEvents:
                 elif c.lower_ == "by" or (c.lower_ == "from" and code[:2] in ("11", "12", "13")):
                     # "condemnation from South Korea and Japan"
                     src = src or np_mentions(o, self.idx)
-                elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt:
+                elif c.lower_ in NOMINAL_TARGET_PREPS and not tgt and not (c.lower_ == "at" and code.startswith("04")):
+                    # (a meeting "at the G20 summit" or "at the White House" is where, not with whom)
                     tgt = np_mentions(o, self.idx, allow_places=code.startswith("042") or code[:2] in PLACE_TARGET_ROOTS)
                 if c.lower_ in (*NOMINAL_TARGET_PREPS, "of") and not tgt:
                     # "the suspension of trade with Israel", "a halt to arms sales to Saudi Arabia",
@@ -144,6 +148,25 @@ class NominalEvents:
                 return e.code, src
         return None
 
+    def occasion_subject(self, tok) -> list[Actor]:
+        """The subject of the clause a meeting noun ``tok`` is the occasion of: "After talks
+        with Erdogan, Putin said ..." (Putin met Erdogan), "On a visit to Beijing, Macron urged
+        ...", "Speaking after a meeting with Li Qiang, Scholz said ...", "ahead of talks with
+        Xi". The noun is the object of an occasion preposition (``OCCASION_PREPS``; "of" only
+        after "ahead") hung on a verb. Only for meetings, talks and visits (04): after an attack,
+        a sanction or a protest, the clause's subject is mostly the one who reacts."""
+        p = tok.head
+        if tok.dep_ != "pobj" or p.lower_ not in OCCASION_PREPS:
+            return []
+        v = p.head
+        if p.lower_ == "of":
+            if v.lower_ not in ("ahead", "front") or p.i != v.i + 1:
+                return []
+            v = v.head
+        if v.pos_ not in ("VERB", "AUX") or p.i > tok.i or v.dep_ in ("ccomp", "xcomp", "relcl", "acl"):
+            return []  # (in a reported or embedded clause the phrase may be the reporter's)
+        return np_mentions(subject_token(v), self.idx)
+
     def code_nouns(self) -> None:
         nouns = self.lex.nouns
         for tok in self.span:
@@ -179,6 +202,8 @@ class NominalEvents:
                 for c in tok.head.children:
                     if c.dep_ == "prep" and c.lower_ == "between" and pobj_of(c) is not None:
                         between = np_mentions(pobj_of(c), self.idx)
+            if not src and tgt and not between and e.code.startswith("04"):
+                src = [a for a in self.occasion_subject(tok) if a.kind != "place" and a not in tgt]
             if between and len(between) >= 2:
                 src, tgt, sym = between, [], True
             else:
