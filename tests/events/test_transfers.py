@@ -200,3 +200,27 @@ def test_peacekeepers_arriving_or_deploying_give_protection(code, text):
 @pytest.mark.parametrize("text", ["Japanese troops arrived in Sudan.", "The Japanese minister arrived in Sudan."])
 def test_other_arrivals_are_not_peacekeeping(code, text):
     assert "074" not in codes(code(text, [("Japanese", "JPN", "country"), ("Sudan", "SDN", "country")]))
+
+
+@pytest.mark.parametrize("verb", ["funded", "financed", "bankrolled"])
+def test_funding_is_economic_aid(code, verb):
+    # CAMEO 071 is "monetary aid and financial guarantees, grants"; PETRARCH's FINANCE group gave 061
+    assert codes(code(f"Japan {verb} the reconstruction of schools in Sudan.", ACTORS)) == {"071"}
+
+
+def test_investing_stays_economic_cooperation(code):
+    assert codes(code("Japan invested in a new port in Sudan.", ACTORS)) == {"061"}
+
+
+@pytest.mark.parametrize("sum_", ["billions of dollars", "millions of euros"])
+@pytest.mark.parametrize("verb,code_", [("gave", "071"), ("pledged", "0331"), ("committed", "0331")])
+def test_an_amount_counted_in_a_currency_is_a_sum_of_money(code, sum_, verb, code_):
+    assert code_ in codes(code(f"Japan {verb} {sum_} to Sudan.", ACTORS))
+
+
+def test_a_sum_pledged_for_a_purpose_is_still_pledged_aid(code):
+    assert "0331" in codes(code("Japan pledged billions of dollars to rebuild Sudan.", ACTORS))
+
+
+def test_an_amount_of_something_else_is_no_sum_of_money(code):
+    assert not {c for c in codes(code("Japan pledged thousands of troops to Sudan.", ACTORS)) if c.startswith("033")}

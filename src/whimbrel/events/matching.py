@@ -319,11 +319,18 @@ class VerbMatching:
         return None
 
     def is_money(self, tok) -> bool:
-        """Is ``tok`` a sum of money ("$340 million", "€28m", "5 million euros")?"""
+        """Is ``tok`` a sum of money ("$340 million", "€28m", "5 million euros", "billions of
+        dollars")?"""
         if tok.tag_ == "$" or any(c.tag_ == "$" for c in tok.children):
             return True
+        currency = self.lex.classes.get("&CURRENCY", ())
         lem, low = _words(tok)
-        return (lem[-1],) in self.lex.classes.get("&CURRENCY", ()) and any(c.tag_ == "CD" for c in tok.children)
+        if (lem[-1],) in currency and any(c.tag_ == "CD" for c in tok.children):
+            return True
+        # an amount counted in a currency: "billions of dollars", "millions of euros"
+        return tok.lemma_.lower() in AMOUNT_WORDS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and (o := pobj_of(c)) is not None and (_words(o)[0][-1],) in currency
+            for c in tok.children)
 
     def is_content_word(self, tok) -> bool:
         return content_word(tok, self.lex)
@@ -372,8 +379,10 @@ class VerbMatching:
                 if lm.code.startswith("15") and self.peacekeeping(v):
                     return Match(PEACEKEEPING, lm.pattern, lm.trigger, lm.noun)  # "announced the deployment of troops on a peacekeeping mission"
                 return lm
-        if "intent" in roles and bare and child(v, "xcomp") is None:
+        if "intent" in roles and bare and (child(v, "xcomp") is None or (
+                "donor" in roles and (d := obj_token(v)) is not None and self.is_money(d))):
             # "pledged $2 billion in aid", "promised sanctions": the intent form of the noun's act
+            # (a sum pledged "to rebuild Syria": the infinitive says what for)
             lm = self.light_noun(v)
             if lm is not None:
                 kind = "threaten" if lm.code[:2] >= "14" else "intent"  # "promised sanctions": a threat
