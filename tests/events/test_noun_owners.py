@@ -214,3 +214,20 @@ def test_a_meeting_at_a_summit_is_not_with_it(pipeline):
     evs = _events(pipeline, "U.S. President Donald Trump meets Mexico's President Enrique Pena Nieto during their "
                             "bilateral meeting at the G20 summit in Hamburg.")
     assert {(e.source.code, e.target.code if e.target else None) for e in evs} == {("USAGOV", "MEXGOV")}, _sig(evs)
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ("A court in Cairo ordered the dissolution of the opposition party.", "1722", "EGYOPP"),
+    ("Ukraine announced the cancellation of the agreement with Russia.", "160", "RUS"),  # not the agreement (057)
+    ("Iran announced the termination of its cooperation with the IAEA.", "160", "IGOUNOIAE"),
+    ("Washington announced the easing of restrictions on Cuba.", "081", "CUB"),
+])
+def test_a_noun_derived_from_a_lexicon_verb_reads_as_that_verb(pipeline, text, code, target):
+    evs = [e for e in _events(pipeline, text) if e.plover.event]
+    assert [(e.cameo, e.target.code if e.target else None) for e in evs] == [(code, target)], _sig(evs)
+
+
+@pytest.mark.parametrize("text", ["The government announced the opening of a new stadium in Nairobi.",
+                                  "The mayor announced the closure of the city zoo."])
+def test_a_derived_noun_needs_an_object_its_verbs_patterns_name(pipeline, text):
+    assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))

@@ -103,6 +103,7 @@ class Lexicon:
     classes: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # "&SANCTIONS" -> member phrases
     extra_codes: dict[str, CameoCode] = field(default_factory=dict)  # dictionary codes CAMEO lacks
     only_dicts: bool = False  # the lexicon is a PETRARCH dictionary alone (--only-dicts)
+    derived: dict[str, tuple[str, ...]] = field(default_factory=dict)  # noun -> verbs it is derived from
 
     def class_heads(self, name: str) -> frozenset[str]:
         """The last words of the members of class ``name`` (a member phrase matches a noun
@@ -388,6 +389,11 @@ def load_lexicon(user_files: tuple[Path, ...] = (), dicts=None) -> Lexicon:
         for w, _cls in _expand(lex, noun, f"nouns.tsv:{ln}"):
             if not any(e.words == w for e in lex.nouns[w[-1]]):  # the first row for a noun wins
                 lex.nouns[w[-1]].append(NounEntry(w, code, "sym" in fl, "solo" in fl))
+    if not only:
+        derivations = _data("derivations.tsv")
+        digest.update(derivations.encode())
+        for ln, (noun, verbs) in _rows(derivations, "derivations.tsv", 2):
+            lex.derived[noun] = tuple(v for v in verbs.split("|") if v)
     for ln, (lemma, role) in _rows(_data("verbs.tsv"), "verbs.tsv", 2):
         lex.roles[lemma].add(role)
     for ln, (kind, prefix, code) in () if only else _rows(_data("maps.tsv"), "maps.tsv", 3):

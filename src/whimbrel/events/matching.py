@@ -250,6 +250,11 @@ class VerbMatching:
             return None
         lem, low = _words(dobj)
         e = self.lex.noun(lem) or self.lex.noun(low)
+        if e is None and dobj.lemma_.lower() in self.lex.derived:
+            # "the cancellation of the agreement": the act done to the of-phrase's event, not it
+            vm = self.verb_noun(v, dobj)
+            if vm is not None:
+                return vm
         if e is None:
             # "an array of sanctions", "a series of attacks"
             # ... and "$500 million in military aid", "1,000 tonnes of food aid"
@@ -304,18 +309,23 @@ class VerbMatching:
         the noun's on/to/of/in-phrase as its object: whimbrel's own patterns of the verb that
         name an object apply ("ban &TRADE_FLOWS" 163); its bare defaults and PETRARCH's
         patterns do not."""
-        if n is None or n.pos_ != "NOUN" or not self.lex.knows(lemma := n.lemma_.lower()):
+        if n is None or n.pos_ != "NOUN":
             return None
+        lemma = n.lemma_.lower()
+        # the noun's own lemma as a verb ("a ban"), or the verbs it is derived from ("the
+        # dissolution of the party": dissolve; derivations.tsv, from WordNet)
+        verbs = (lemma,) if self.lex.knows(lemma) else self.lex.derived.get(lemma, ())
         for c in n.children:
             if c.dep_ != "prep" or c.lower_ not in VERB_NOUN_OBJECT_PREPS or (o := pobj_of(c)) is None:
                 continue
             o = partitive_head(o)
-            for p in self.lex.candidates(lemma, _heads(o), set()):
-                if isinstance(p, tuple):
-                    p = p[1]
-                if p.priority < 2 and p.object and not p.particle and not p.prep and p.transitive is not False \
-                        and _phrase_ok(p.object, o, self.lex.only_dicts):
-                    return Match(p.code, p, (min(v.i, n.i), max(v.i, n.i)), noun=n)
+            for verb in verbs:
+                for p in self.lex.candidates(verb, _heads(o), set()):
+                    if isinstance(p, tuple):
+                        p = p[1]
+                    if p.priority < 2 and p.object and not p.particle and not p.prep and p.transitive is not False \
+                            and _phrase_ok(p.object, o, self.lex.only_dicts):
+                        return Match(p.code, p, (min(v.i, n.i), max(v.i, n.i)), noun=n)
         return None
 
     def is_money(self, tok) -> bool:
