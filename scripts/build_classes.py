@@ -369,10 +369,15 @@ CLASSES: dict[str, Spec] = {
               "patrol boats, equipment, machinery, generators, computers, laptops, tractors, "
               "water pumps, solar panels, ventilators, hospital beds, wheelchairs, textbooks, school supplies",
     ),
+    "&CUSTODY": S(
+        "where one is held: placed under arrest, kept in custody",
+        petrarch="&DETENTION", words="arrest, house arrest, police custody, military custody",
+    ),
     "&COMMUNICATIONS": S(
         "communication services a government cuts",
         words="internet, internet access, mobile network, mobile internet, social media, phone lines, "
-              "telecommunications, messaging services",
+              "telecommunications, messaging services, internet services, mobile services, mobile data, "
+              "data services, internet connections",
     ),
     "&SHIPMENTS": S(
         "goods in transit (intercept, seize)",

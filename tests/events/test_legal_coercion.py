@@ -88,3 +88,21 @@ def test_agreeing_on_the_text_of_a_deal_is_signing_it(code):
                  "Japan agreed to the terms of the peace agreement with Sudan."):
         assert "057" in codes(code(text, ACTORS)), text
     assert "057" not in codes(code("Japan agreed on the text of a statement on Sudan.", ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["placed", "put", "kept", "held"])
+@pytest.mark.parametrize("where", ["house arrest", "arrest", "police custody"])
+def test_held_under_arrest_is_detained(code, verb, where):
+    assert "173" in codes(code(f"Japan {verb} Sudan's former minister under {where}.", ACTORS))
+
+
+@pytest.mark.parametrize("text", ["Japan placed its embassy staff in Sudan under a hiring freeze.",
+                                  "Japan kept Sudan's former minister under review as a candidate."])
+def test_under_something_else_is_no_detention(code, text):
+    assert "173" not in codes(code(text, ACTORS))
+
+
+@pytest.mark.parametrize("verb", ["suspended", "disrupted", "cut"])
+@pytest.mark.parametrize("what", ["mobile internet services", "internet services", "mobile data"])
+def test_communications_cut_are_a_restriction(code, verb, what):
+    assert "172" in codes(code(f"Japan {verb} {what} in Sudan's border region.", ACTORS))
