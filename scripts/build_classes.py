@@ -369,6 +369,10 @@ CLASSES: dict[str, Spec] = {
               "patrol boats, equipment, machinery, generators, computers, laptops, tractors, "
               "water pumps, solar panels, ventilators, hospital beds, wheelchairs, textbooks, school supplies",
     ),
+    "&POWER": S(
+        "power in a state, handed over: 'handed power to civilians'",
+        words="power, political power, authority, leadership, presidency, reins of power, executive power",
+    ),
     "&CUSTODY": S(
         "where one is held: placed under arrest, kept in custody",
         petrarch="&DETENTION", words="arrest, house arrest, police custody, military custody",

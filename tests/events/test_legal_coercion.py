@@ -106,3 +106,4 @@ def test_under_something_else_is_no_detention(code, text):
 @pytest.mark.parametrize("what", ["mobile internet services", "internet services", "mobile data"])
 def test_communications_cut_are_a_restriction(code, verb, what):
     assert "172" in codes(code(f"Japan {verb} {what} in Sudan's border region.", ACTORS))
+

@@ -231,3 +231,43 @@ def test_a_noun_derived_from_a_lexicon_verb_reads_as_that_verb(pipeline, text, c
                                   "The mayor announced the closure of the city zoo."])
 def test_a_derived_noun_needs_an_object_its_verbs_patterns_name(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e.plover.event], _sig(_events(pipeline, text))
+
+
+def test_a_release_from_prison_is_no_party(pipeline):
+    # "from prison" says where from: a from-party is read only for acts that take or ask
+    evs = [e for e in _events(pipeline, "The military government released the former state counsellor from prison.")
+           if e.plover.event]
+    assert evs and all("prison" not in (e.target.text if e.target else "") for e in evs), _sig(evs)
+
+
+def test_an_intent_agreed_with_a_partner_is_the_partners(pipeline):
+    evs = _events(pipeline, "The United States had agreed with Cuban President Fidel Castro's government to "
+                            "repatriate any Cubans who set sail for US shores.")
+    assert [(e.source.code, e.target.code if e.target else None) for e in evs if e.cameo.startswith("03")] \
+        == [("USA", "CUBGOV")], _sig(evs)
+    # without a partner the act's own target stays
+    evs = _events(pipeline, "Russia agreed to release Ukrainian prisoners.")
+    assert [e.target.code for e in evs if e.target and e.cameo.startswith("03")] == ["UKRCRM"], _sig(evs)
+
+
+@pytest.mark.parametrize("text", ["The junta in Niger handed power to civilians.",
+                                  "Sudan's military handed over power to a civilian government.",
+                                  "The army ceded power to civilians in Mali."])
+def test_power_handed_over_concedes_a_change_of_leadership(pipeline, text):
+    assert "0831" in {e.cameo for e in _events(pipeline, text)}, _sig(_events(pipeline, text))
+
+
+def test_equipment_handed_over_is_no_change_of_leadership(pipeline):
+    evs = _events(pipeline, "Japan handed over power generators to Sudan.")
+    assert "0831" not in {e.cameo for e in evs}, _sig(evs)
+
+
+def test_people_repatriated_are_returned_but_not_funds(pipeline):
+    assert "0841" in {e.cameo for e in _events(pipeline, "Sri Lanka repatriated 40 Indian fishermen.")}
+    assert "0841" not in {e.cameo for e in _events(pipeline, "Sri Lanka repatriated funds from India.")}
+
+
+@pytest.mark.parametrize("verb", ["restored", "reopened", "unblocked"])
+def test_communications_restored_ease_restrictions(pipeline, verb):
+    evs = _events(pipeline, f"Ethiopia {verb} internet access in the Tigray region.")
+    assert "0811" in {e.cameo for e in evs}, _sig(evs)

@@ -729,6 +729,12 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 t2 = [a for a in t2 if not _own_force(a, s2)]  # "ordered troops to withdraw": its own
                 tgt = t2 or tgt  # "ordered China to close its consulate": China is made to act
             tgt = tgt or t2
+            if kind == "intent":
+                # "agreed with Castro's government to repatriate Cubans": an intent agreed with a
+                # partner is that partner's, whoever the act itself is done to
+                partner = [a for c in v.children if c.dep_ == "prep" and c.lower_ == "with" and pobj_of(c) is not None
+                           for a in np_mentions(pobj_of(c), self.idx) if a.kind != "place" and not own_side(a, src)]
+                tgt = partner or tgt
         if src and self.lex.only_dicts and not [a for a in tgt if a.code not in {b.code for b in src}]:
             tgt = self.petrarch_target(act_v, src)
         if "deny" in roles and act_v.i == v.i:
