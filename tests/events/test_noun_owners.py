@@ -271,3 +271,22 @@ def test_people_repatriated_are_returned_but_not_funds(pipeline):
 def test_communications_restored_ease_restrictions(pipeline, verb):
     evs = _events(pipeline, f"Ethiopia {verb} internet access in the Tigray region.")
     assert "0811" in {e.cameo for e in evs}, _sig(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Up to 1,500 British troops will lead the force in Afghanistan.",
+    "The royalist commander Hamid Karzai headed the Afghan delegation.",
+    "Australia linked its aid to Nauru to the processing of asylum seekers.",
+    "Islamic State militants controlled large parts of Mosul.",
+])
+def test_a_vague_petrarch_default_is_no_cooperation(pipeline, text):
+    # leading, heading, linking, controlling: PETRARCH's bare 060 (031 in the future) said cooperation
+    evs = _events(pipeline, text)
+    assert not [e for e in evs if e.cameo in ("060", "031")], _sig(evs)
+
+
+@pytest.mark.parametrize("text", ["Iraq exchanged heavy fuel oil with Lebanon under a barter deal.",
+                                  "The Japan Air Self-Defense Force trained alongside the Royal Australian Air Force in the Northern Territory."])
+def test_exchanging_and_training_together_stay_cooperation(pipeline, text):
+    evs = _events(pipeline, text)
+    assert [e for e in evs if e.cameo_root == "06"], _sig(evs)

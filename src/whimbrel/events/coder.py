@@ -58,6 +58,13 @@ LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
 #: prepositions of time: their noun is the occasion of an act, not part of it
 TIME_PREPS = frozenset({"after", "during", "following", "before", "amid", "ahead"})
+#: PETRARCH verb groups whose bare default, generic material cooperation (060), says nothing
+#: about cooperation: heading or leading something, increasing or easing it, granting, linking,
+#: merging, founding, allotting or enlisting. Only their patterns with an object or a
+#: preposition code (exchanging with someone, PETRARCH's TRADE, and training, PREPARE, keep theirs)
+VAGUE_DEFAULT = "060"
+VAGUE_GROUPS = frozenset({"BOOST", "ENACT", "FACILITATE", "GRANT", "LINK", "MERGE", "OVERSEE_MANAGE", "ALLOCATE",
+                          "ENLIST"})
 OFFICIAL_COMPLAINT = "114"  # complain officially: a state's protest
 CONVICT = "116"  # find guilty; with a sentence conjoined, the sentence is the event
 SENTENCE_VERBS = frozenset({"sentence", "jail", "imprison"})
@@ -900,6 +907,9 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and not (
                 (src and tgt) or (len({a.code for a in src}) >= 2 and code.startswith(SYM_PREFIXES))):
             return  # a bare PETRARCH verb default codes only a full dyad (or a joint act of two)
+        if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and p.code == VAGUE_DEFAULT \
+                and p.id.split(":")[1:2] and p.id.split(":")[1] in VAGUE_GROUPS:
+            return  # "led the force", "headed the delegation", "granted", "controlled Mosul": no cooperation
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act
         md = Modality(negated=neg, future=fut, hypothetical=hyp, intent=intent, reported_by=reported_by)
