@@ -91,7 +91,11 @@ CLASSES: dict[str, Spec] = {
     ),
     "&REQUESTS": S(
         "what someone asked for, as something approved, granted or met (080: yield)",
-        words="request, requests, demand, demands, appeal, appeals, application, petition, plea",
+        words="request, requests, demand, demands, appeal, appeals, application, petition, plea, call, calls",
+    ),
+    "&REFLEXIVES": S(
+        "oneself as an object: 'blew himself up' (a suicide bombing)",
+        words="himself, herself, themselves, itself, oneself",
     ),
     "&CHARGES": S(
         "legal accusations, as something filed, brought, pressed or levelled (173; PLOVER ACCUSE)",

@@ -290,3 +290,29 @@ def test_a_vague_petrarch_default_is_no_cooperation(pipeline, text):
 def test_exchanging_and_training_together_stay_cooperation(pipeline, text):
     evs = _events(pipeline, text)
     assert [e for e in evs if e.cameo_root == "06"], _sig(evs)
+
+
+@pytest.mark.parametrize("who", ["himself", "herself", "themselves"])
+def test_blowing_oneself_up_is_a_suicide_bombing(pipeline, who):
+    evs = _events(pipeline, f"A Hamas bomber blew {who} up at a bus stop in Jerusalem.")
+    assert "1831" in {e.cameo for e in evs}, _sig(evs)
+
+
+def test_blowing_up_a_thing_stays_destruction(pipeline):
+    evs = _events(pipeline, "Taliban militants blew up a bridge in Kunar province.")
+    assert "1831" not in {e.cameo for e in evs} and "1712" in {e.cameo for e in evs}, _sig(evs)
+
+
+@pytest.mark.parametrize("verb", ["ignored", "disregarded", "flouted"])
+def test_ignoring_what_was_asked_rejects_it(pipeline, verb):
+    evs = _events(pipeline, f"Niger's junta {verb} demands from ECOWAS to restore constitutional order.")
+    assert [(e.cameo_root, e.target.code if e.target else None) for e in evs][:1] == [("12", "IGOWAFWAS")], _sig(evs)
+    # (the small model reads "defied" there as an adjective; in a plainer clause it is the verb)
+    assert "120" in {e.cameo for e in _events(pipeline, "Israel defied international demands for a ceasefire.")}
+
+
+def test_a_call_met_with_scepticism_is_how_it_was_received(pipeline):
+    evs = _events(pipeline, "Arafat's call for an end to attacks on Israelis has been met with hope and scepticism.")
+    assert not [e for e in evs if e.cameo.startswith("08")], _sig(evs)
+    evs = _events(pipeline, "The protesters' demands were met by the Kenyan government.")
+    assert [e for e in evs if e.cameo.startswith("08")], _sig(evs)

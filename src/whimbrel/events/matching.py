@@ -79,6 +79,9 @@ PREPOSITION_PARTICLES = frozenset({"over", "against"})
 #: prepositions by which a noun that is also a lexicon verb takes what the verb takes as its
 #: object: "a ban on imports", "a halt to arms sales", "a freeze of aid", "a halt in fighting"
 VERB_NOUN_OBJECT_PREPS = ("on", "to", "of", "in")
+#: verbs whose passive with a with-phrase says how something was received ("was met / greeted
+#: with scepticism"), not that it was met or greeted
+RECEPTION_VERBS = frozenset({"meet", "greet"})
 #: the object a verb of taking part has when it takes one ("took part in talks"); verbs.tsv 'partake'
 PARTAKE_OBJECTS = frozenset({"part"})
 
@@ -371,6 +374,9 @@ class VerbMatching:
 
     def _code_verb(self, v) -> Match | None:
         roles = self.lex.roles.get(v.lemma_.lower(), ())
+        if v.lemma_.lower() in RECEPTION_VERBS and child(v, "nsubjpass") is not None \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children):
+            return None  # "Arafat's call has been met with scepticism": how it was received
         m = self.match(v)
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
             m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
