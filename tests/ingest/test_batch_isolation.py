@@ -143,3 +143,28 @@ def test_one_process_commits_several_spacy_batches_at_once(tmp_path):
     with Store(tmp_path / "v.duckdb") as store:
         res = ingest(items=arts, store=store, settings=settings, pipeline=fake, batch_size=3)
     assert res.n_batches == -(-n // 3) and all(size <= 3 and bs <= 3 for size, bs in fake.sizes)
+
+
+def test_a_slow_source_is_stored_as_it_comes(tmp_path, monkeypatch):
+    """A default-sized transaction also ends once reading has taken READ_WAIT seconds: items
+    from a slow source (feeds fetched over the network, a pipe) are not held back until
+    WRITE_BATCHES spaCy batches have come. A given ``batch_size`` is kept as it is."""
+    import time
+
+    from whimbrel.ingest import runner
+    from whimbrel.settings import Settings
+
+    monkeypatch.setattr(runner, "READ_WAIT", 0.05)
+    settings = Settings.from_env(batch_size=32)
+
+    def slow():
+        for i in range(6):
+            time.sleep(0.03)
+            yield article_from_text(f"Text number {i}.", id=f"s{i}")
+
+    with Store(tmp_path / "s.duckdb") as store:
+        res = ingest(items=slow(), store=store, settings=settings, pipeline=_CountingPipeline())
+    assert res.n_articles == 6 and res.n_batches >= 2  # 256 would have been one transaction
+    with Store(tmp_path / "t.duckdb") as store:
+        res = ingest(items=slow(), store=store, settings=settings, pipeline=_CountingPipeline(), batch_size=6)
+    assert res.n_articles == 6 and res.n_batches == 1

@@ -165,7 +165,7 @@ def _ingest_dask(paths: list[str], *, out: str | None, db: str | None, scheduler
               help="Worker processes that code in parallel (each loads the model once); the parent writes.")
 @click.option("--batch-size", default=None, type=click.IntRange(min=1),
               help="Documents per batch, committed in one transaction and parsed together (default: "
-                   "spaCy parses $WHIMBREL_BATCH_SIZE or 32, a transaction holds 4 such batches "
+                   "spaCy parses $WHIMBREL_BATCH_SIZE or 32, a transaction holds 8 such batches "
                    "with one process, 1 with --jobs N).")
 @click.option("--published", default=None, metavar="DATE",
               help="Publication date for documents that carry none (default $WHIMBREL_PUBLISHED; "

@@ -1,9 +1,9 @@
 """Streamed, resumable, optionally parallel ingest: read -> code -> store, batch by batch.
 
 * **Streaming.** Documents are read lazily and grouped into batches of
-  ``batch_size`` (by default ``WRITE_BATCHES`` spaCy batches with one process, one
-  with workers); at most ``2 * jobs`` batches are in flight, so memory does not
-  grow with the corpus.
+  ``batch_size`` (by default ``WRITE_BATCHES`` spaCy batches with one process, or
+  what ``READ_WAIT`` seconds of reading brought; one with workers); at most
+  ``2 * jobs`` batches are in flight, so memory does not grow with the corpus.
 * **Resumable.** Each batch is written in one transaction (articles, events and
   failures together). A ``kill -9`` loses at most the batches in flight; a rerun
   skips every article already stored with the same content hash, so nothing is
@@ -33,6 +33,7 @@ import logging
 import multiprocessing as mp
 import signal
 import threading
+import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -78,11 +79,17 @@ class IngestResult:
         return line
 
 
-def batched(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable, size: int, max_wait: float | None = None) -> Iterator[list]:
+    """Lists of up to ``size`` items; with ``max_wait``, a list also ends with the first item
+    read ``max_wait`` seconds or more after its first (a slow source, such as feeds fetched
+    over the network or a pipe, is stored as it comes, not once ``size`` items have come)."""
     batch: list = []
+    start = 0.0
     for item in items:
+        if not batch and max_wait is not None:
+            start = time.monotonic()
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= size or (max_wait is not None and time.monotonic() - start >= max_wait):
             yield batch
             batch = []
     if batch:
@@ -331,8 +338,10 @@ def ingest(
     settings = settings or Settings.from_env()
     if workers is not None:
         jobs = workers.jobs
-    # one process: a transaction holds WRITE_BATCHES spaCy batches (one open of the file each);
-    # with workers, each worker's batch is one (smaller tasks share the work out evenly)
+    # one process: a transaction holds WRITE_BATCHES spaCy batches (one open of the file each),
+    # or what READ_WAIT seconds of reading brought; with workers, each worker's batch is one
+    # (smaller tasks share the work out evenly)
+    read_wait = READ_WAIT if batch_size is None and jobs <= 1 else None
     batch_size = batch_size or settings.batch_size * (WRITE_BATCHES if jobs <= 1 else 1)
     if items is None:
         items = read_paths(paths or [], max_bytes=settings.max_bytes, published=published,
@@ -351,9 +360,8 @@ def ingest(
     result = IngestResult(run_id=run_id)
     status = "interrupted"
     try:
-        for _ in _run(items, store=store, settings=settings, jobs=jobs, batch_size=batch_size,
-                      pipeline=pipeline, run_id=run_id, result=result, force=force, progress=progress,
-                      workers=workers):
+        for _ in _run(items, store=store, settings=settings, jobs=jobs, batch_size=batch_size, read_wait=read_wait,
+                      pipeline=pipeline, run_id=run_id, result=result, force=force, progress=progress, workers=workers):
             pass
         status = "done"
     finally:
@@ -371,10 +379,13 @@ def ingest(
 #: spaCy batches per transaction with one process (``ingest`` without ``batch_size``). Each
 #: transaction opens and lets go of the DuckDB file once, which costs ~30 ms of opening,
 #: checkpointing and re-faulting memory. On the Lee corpus (`bench/throughput.py`, 900
-#: articles, 4 rounds, 2026-12-06) 4 batches a write ran at 60.5 articles/s against 53.4
-#: with one, peak RSS 543 MB against 537. Other processes may still open the file while
-#: the runner reads input or codes.
-WRITE_BATCHES = 4
+#: articles, 2026-12-06) 4 batches a write ran at 60.5 articles/s against 53.4 with one (4
+#: rounds; peak RSS 543 MB against 537), 8 at 61.2 against 59.6 with 4 (4 rounds; 552 MB
+#: against 546). Other processes may still open the file while the runner reads input or
+#: codes; a source slower than ``READ_WAIT`` is stored as it comes.
+WRITE_BATCHES = 8
+#: seconds of reading after which a default-sized transaction is closed early (``batched``)
+READ_WAIT = 2.0
 
 SEEN_MAX = 100_000  # recent (id, hash) keys remembered to code a repeated input once
 
@@ -451,9 +462,9 @@ def _store(results: list[Document | Failure], *, store, run_id, result: IngestRe
 
 
 def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, force,
-         progress, workers=None) -> Iterator[BatchReport]:
+         progress, workers=None, read_wait: float | None = None) -> Iterator[BatchReport]:
     seen: OrderedDict = OrderedDict()  # recent keys, oldest first: a repeated input is coded once
-    batches = batched(items, batch_size)
+    batches = batched(items, batch_size, read_wait)
     if jobs <= 1:
         # Each batch opens the file once: the next batch is read while the file is let go
         # (reading stdin may wait), and checked against the store right after this batch is
@@ -465,7 +476,8 @@ def _run(items, *, store, settings, jobs, batch_size, pipeline, run_id, result, 
         store.release()
         i = 0
         while True:
-            results = [slim(r) for r in pipeline.pipe(todo, batch_size=min(len(todo), settings.batch_size))] if todo else []
+            spacy_batch = min(len(todo), settings.batch_size)
+            results = [slim(r) for r in pipeline.pipe(todo, batch_size=spacy_batch)] if todo else []
             upcoming = next(batches, None)
             checked: list = []
             check = None if upcoming is None else (lambda b=upcoming: checked.extend(_todo(b, store, force, seen)))
