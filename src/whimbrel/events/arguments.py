@@ -51,12 +51,12 @@ MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: the classes that name weapons (the with-phrase of an act of force may name the weapon used)
 WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
-#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 #: kinds of actor a from-phrase names as a party rather than a place ("from Tuareg separatists"),
 #: for acts that take something from someone or ask it of them (FROM_PARTY_ROOTS); a release
 #: "from prison" or a return "from exile" says where from
 FROM_PARTIES = ("organisation", "person", "agent", "group")
 FROM_PARTY_ROOTS = ("02", "10", "17", "18", "19", "20")
+#: roots of hostile acts, whose against-phrase names the other party before any with-phrase
 HOSTILE_ROOTS = ("11", "12", "13", "16", "17", "18", "19", "20")
 #: roots of acts cut from a place's people ("suspended food deliveries in Tillaberi region", "halted
 #: flights in Yemen"): with no actor named, the place's country is the target

@@ -35,7 +35,7 @@ from .arguments import Arguments, own_side
 from .lexicon import Lexicon, load_lexicon
 from .matching import Match, VerbMatching, is_time_phrase
 from .modality import FUTURE_AUX, WOULD, content_head, in_condition, mood
-from .nominal import FORCE_ROOTS, NominalEvents, _words
+from .nominal import FORCE_ROOTS, TIME_PREPS, NominalEvents, _words
 from .predicates import Predications
 from .relevance import CAPITAL_RULE, Relevance, _sector, load_domains
 from .roles import (
@@ -56,8 +56,6 @@ THREAT = "130"  # a warning made on a condition
 LEAVE_VERBS = frozenset({"leave", "quit", "depart", "exit"})  # ordered to leave: expelled
 #: verbs whose participle before a noun is an adjective of doubt, not an act: "alleged", "purported"
 ATTRIBUTIVE_VERBS = frozenset({"allege", "purport", "repute"})
-#: prepositions of time: their noun is the occasion of an act, not part of it
-TIME_PREPS = frozenset({"after", "during", "following", "before", "amid", "ahead"})
 #: PETRARCH verb groups whose bare default, generic material cooperation (060), says nothing
 #: about cooperation: heading or leading something, increasing or easing it, granting, linking,
 #: merging, founding, allotting or enlisting. Only their patterns with an object or a
@@ -328,6 +326,13 @@ def _participants(src: list[Actor]) -> int:
 
 
 # ---------------------------------------------------------------- sentence coder
+
+
+def _petrarch_group(p) -> str:
+    """The PETRARCH synonym group a converted pattern came from ("petrarch:GRANT:give" ->
+    "GRANT"); "" for any other pattern."""
+    parts = p.id.split(":")
+    return parts[1] if len(parts) > 2 and parts[0] == "petrarch" else ""
 
 
 class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
@@ -908,7 +913,7 @@ class _SentenceCoder(VerbMatching, Predications, NominalEvents, Arguments):
                 (src and tgt) or (len({a.code for a in src}) >= 2 and code.startswith(SYM_PREFIXES))):
             return  # a bare PETRARCH verb default codes only a full dyad (or a joint act of two)
         if p is not None and p.priority == 2 and not (p.object or p.prep or p.particle) and p.code == VAGUE_DEFAULT \
-                and p.id.split(":")[1:2] and p.id.split(":")[1] in VAGUE_GROUPS:
+                and _petrarch_group(p) in VAGUE_GROUPS:
             return  # "led the force", "headed the delegation", "granted", "controlled Mosul": no cooperation
         if reported_by and src and reported_by in {a.code for a in src}:
             reported_by = None  # an actor reporting its own act

@@ -381,7 +381,7 @@ class VerbMatching:
         bare = m is None or (m.pattern is not None and not m.pattern.object and not m.pattern.prep) or (
             m.pattern is not None and m.pattern.priority == 2 and "light" in roles)  # "launched a mediation effort"
         partake = "partake" in roles or "partake-part" in roles
-        if partake and (m is None or m.pattern is None or m.pattern.priority == 2 or bare):
+        if partake and (bare or m.pattern is None or m.pattern.priority == 2):
             nouns = self.partaken_nouns(v, need_part="partake" not in roles)
             if nouns:
                 # the act taken part in, over PETRARCH's bare "take part" (030), which does not

@@ -28,9 +28,12 @@ PLACE_TARGET_ROOTS = ("17", "18", "19", "20", "15")
 
 #: verbs that put their subject under what follows ("came under attack", "remained under fire")
 UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+#: prepositions of time: their noun is the occasion of an act, not part of it ("during a visit
+#: to Beijing, Macron urged ...")
+TIME_PREPS = frozenset({"after", "during", "following", "before", "amid", "ahead"})
 #: prepositions of an occasion a clause's subject took part in ("after talks with Erdogan, Putin
 #: said", "on a visit to Beijing, Macron urged"); not where or against what ("outside", "against")
-OCCASION_PREPS = frozenset({"after", "during", "following", "before", "at", "on", "in", "of"})
+OCCASION_PREPS = TIME_PREPS | {"at", "on", "in", "of"}
 
 
 def under_attack(n, code: str):
