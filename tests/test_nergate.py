@@ -91,3 +91,16 @@ def test_whole_sentence_window(both):
     doc = whole(text)
     assert ("Jonathan Zwolinski", "PERSON") in {(e.text, e.label_) for e in doc.ents}
     assert whole.ner_tokens == whole.tokens  # the sentence holds an unknown name: all of it is read
+
+
+def test_a_stop_word_alone_is_no_unknown_name(both):
+    from whimbrel.gate import Tokens
+
+    _, gated = both
+    nlp = gated.nlp
+    text = 'The minister said: "I do not know. We will see." Then Jonathan Zwolinski left.'
+    doc = nlp(text)
+    toks = Tokens.of(doc)
+    names = [" ".join(toks.texts[a:b]) for s in doc.sents for a, b in nlp.selector.unknown_names(toks, s.start, s.end)]
+    assert "I" not in names and "We" not in names  # the recogniser does not read around a pronoun
+    assert "Jonathan Zwolinski" in names

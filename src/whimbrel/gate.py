@@ -321,7 +321,10 @@ class Selector:
         return hit
 
     def unknown_name(self, words: tuple[str, ...]) -> bool:
-        """Is some capitalised word of ``words`` outside every knowledge-base name they hold?"""
+        """Is some capitalised word of ``words`` outside every knowledge-base name they hold?
+        A run of stop words alone ("I", a quoted "We") is no name."""
+        if all(w.lower() in STOP_WORDS for w in words):
+            return False
         hit = self._names.get(words)
         if hit is None:
             if len(self._names) >= CACHE_SIZE:  # a long ingest meets ever new names: bounded memory
