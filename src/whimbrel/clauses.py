@@ -6,11 +6,15 @@ reads a trigger's tense and clause, the place stage which clause a place phrase 
 * :func:`governing_verb`, :func:`tense_of`: the verb over a token and its tense;
 * :func:`trigger_token`: the head token of an event's trigger;
 * :data:`SEPARATIVE_PARTICLES`: particles the parser reads as prepositions ("out of", "away from");
-* :func:`repair_parse`: mends two misparses of the small model before any stage reads the
-  parse (:func:`repair_reporting_tails`, :func:`repair_reduced_relatives`).
+* :func:`repair_parse`: mends four misparses of the small model before any stage reads the
+  parse (:func:`repair_subordinate_subjects`, :func:`repair_reporting_tails`,
+  :func:`repair_reduced_relatives`, :func:`repair_subjects_on_auxiliaries`).
 """
 
 from __future__ import annotations
+
+import numpy
+from spacy.attrs import DEP
 
 from .model import Document, Event
 
@@ -156,6 +160,14 @@ def trigger_token(doc: Document, ev: Event):
     return span.root if span is not None and len(span) else None
 
 
+def _with_dep(doc, *labels: str) -> list:
+    """The tokens of ``doc`` with one of the dependency labels, in order, read from the parse's
+    array: a repair visits a few tokens, not a ``Token`` object for each of the document's."""
+    ids = [doc.vocab.strings[label] for label in labels]
+    deps = doc.to_array([DEP])
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(deps, ids))]
+
+
 def repair_reporting_tails(doc) -> int:
     """Mend a common misparse of the wire's closing attribution: in "Russian forces took the
     village of X, the defence ministry in Moscow said." the small model hangs "the defence
@@ -164,9 +176,7 @@ def repair_reporting_tails(doc) -> int:
     after it, at its sentence's end, is that verb's subject; its comma becomes the verb's.
     Changes the parse in place (spaCy re-derives the edges); returns the number mended."""
     mended = 0
-    for tok in doc:
-        if tok.dep_ != "appos":
-            continue
+    for tok in _with_dep(doc, "appos"):
         nxt_i = tok.right_edge.i + 1
         if nxt_i >= len(doc):
             continue
@@ -198,7 +208,7 @@ def repair_reduced_relatives(doc) -> int:
     and the root a participle describing the subject ("gunmen [linked to ...]").
     Changes the parse in place; returns the number mended."""
     mended = 0
-    for r in [t for t in doc if t.dep_ == "ROOT"]:
+    for r in _with_dep(doc, "ROOT"):
         if r.pos_ != "VERB" or r.tag_ not in ("VBD", "VBN"):
             continue
         subj = next((c for c in r.children if c.dep_ == "nsubj" and c.i < r.i and c.pos_ in ("NOUN", "PROPN")), None)
@@ -230,9 +240,7 @@ def repair_subjects_on_auxiliaries(doc) -> int:
     verb with no subject of its own is that verb's subject. Changes the parse in place;
     returns the number mended."""
     mended = 0
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            continue
+    for tok in _with_dep(doc, "nsubj", "nsubjpass"):
         aux = tok.head
         if aux.dep_ not in ("aux", "auxpass") or not tok.i < aux.i < aux.head.i or aux.head.pos_ != "VERB":
             continue
@@ -257,8 +265,8 @@ def repair_subordinate_subjects(doc) -> int:
     that clause's subordinator and subject. Changes the parse in place; returns the number
     mended."""
     mended = 0
-    for p in doc:
-        if p.dep_ != "prep" or p.lower_ not in SUBORDINATORS:
+    for p in _with_dep(doc, "prep"):
+        if p.lower_ not in SUBORDINATORS:
             continue
         n = next((c for c in p.children if c.dep_ == "pobj"), None)
         if n is None or n.pos_ not in ("NOUN", "PROPN", "PRON") or n.right_edge.i + 1 >= len(doc):
