@@ -160,6 +160,15 @@ def trigger_token(doc: Document, ev: Event):
     return span.root if span is not None and len(span) else None
 
 
+#: dependency labels of a clause's subject
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def has_subject(v) -> bool:
+    """Does the verb ``v`` have a subject of its own?"""
+    return any(c.dep_ in SUBJECTS for c in v.children)
+
+
 def _with_dep(doc, *labels: str) -> list:
     """The tokens of ``doc`` with one of the dependency labels, in order, read from the parse's
     array: a repair visits a few tokens, not a ``Token`` object for each of the document's."""
@@ -183,7 +192,7 @@ def repair_reporting_tails(doc) -> int:
         v = doc[nxt_i]
         if v.pos_ != "VERB" or v.lemma_.lower() not in REPORTING or v.sent.start != tok.sent.start:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children) or tok.head.i > v.i:
+        if has_subject(v) or tok.head.i > v.i:
             continue
         if v in tok.ancestors and v.head.i != v.i:
             continue  # the verb governs the phrase from inside another clause: leave it
@@ -245,7 +254,7 @@ def repair_subjects_on_auxiliaries(doc) -> int:
         if aux.dep_ not in ("aux", "auxpass") or not tok.i < aux.i < aux.head.i or aux.head.pos_ != "VERB":
             continue
         v = aux.head
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+        if has_subject(v):
             continue
         tok.head = v
         mended += 1
@@ -274,7 +283,7 @@ def repair_subordinate_subjects(doc) -> int:
         v = doc[n.right_edge.i + 1]
         if v.pos_ != "VERB" or v.tag_ not in ("VBD", "VBZ", "VBP") or v.head.i != p.head.i or v.i == v.head.i:
             continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in v.children):
+        if has_subject(v) or any(c.dep_ == "mark" for c in v.children):
             continue
         n.head, n.dep_ = v, "nsubj"
         p.head, p.dep_ = v, "mark"

@@ -560,13 +560,11 @@ class ActorStage:
         """"The kingdom" is the kingdom named last before it, within a few hundred characters
         ("Sharaa met Saudi Crown Prince Mohammed bin Salman ... thanked the kingdom"), not
         whatever country its own sentence names (``coref:kingdom``)."""
-        monarchies = None
         for w in ms:
             if w.kind != "agent" or w.rule != "agent:bare" or sp[w.head].lemma_.lower() != "kingdom" \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in sp[w.head].children):
                 continue
-            monarchies = self.monarchies if monarchies is None else monarchies
-            before = [o for o in ms if o.end <= w.start and w.start - o.end < 800 and o.root in monarchies]
+            before = [o for o in ms if o.end <= w.start and w.start - o.end < 800 and o.root in self.monarchies]
             if before:
                 last = max(before, key=lambda o: o.end)
                 w.code, w.rule, w.chain = compose(last.root, "GOV"), "coref:kingdom", ((last.start, last.end),)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..clauses import SUBJECTS
 from ..model import Actor
 from .lexicon import Pattern
 from .nominal import FORCE_ROOTS, PLACE_TARGET_ROOTS, _place_actor, _words
@@ -48,7 +49,6 @@ TOWARD_PREPS = ("to", "near", "along", "toward", "towards", "off", "facing", "ar
 OWNER_TARGET_ROOTS = ("01", "02", "05", "09", "10", "11", "12", "13")
 #: nouns of a prepositional phrase that says where or when, never to whom
 MEDIATION = ("045", "043")  # mediate; host or attend talks between parties
-SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 #: the classes that name weapons (the with-phrase of an act of force may name the weapon used)
 WEAPON_CLASSES = ("&WEAPONS", "&WARPLANES", "&MISSILES", "&SHELLS")
 #: kinds of actor a from-phrase names as a party rather than a place ("from Tuareg separatists"),
